@@ -8,6 +8,15 @@ namespace RnnNotebooks.Tensors;
 public sealed class Rng
 {
     private ulong _s0, _s1, _s2, _s3;
+
+    /// <summary>
+    /// The generator layers use for their initial weights, like PyTorch's global generator.
+    /// Call <see cref="ManualSeed"/> before building a model to make its weights reproducible.
+    /// </summary>
+    public static Rng Global { get; private set; } = new(0);
+
+    /// <summary>Reseeds <see cref="Global"/> (PyTorch's <c>torch.manual_seed</c>).</summary>
+    public static void ManualSeed(ulong seed) => Global = new Rng(seed);
     private double? _spareNormal;
 
     /// <summary>Creates a generator from a seed.</summary>

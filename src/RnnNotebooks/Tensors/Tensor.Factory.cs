@@ -5,6 +5,9 @@ namespace RnnNotebooks.Tensors;
 /// <summary>Factory helpers for <see cref="Tensor{T}"/>.</summary>
 public static class Tensor
 {
+    /// <summary>Formats a shape as "[2, 3, 4]".</summary>
+    public static string Format(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
+
     /// <summary>A zero tensor.</summary>
     public static Tensor<T> Zeros<T>(params int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => new(shape);
 

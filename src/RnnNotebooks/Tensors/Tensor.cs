@@ -130,8 +130,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
         return sb.Append('}').ToString();
     }
 
-    /// <summary>Formats a shape as "[2, 3, 4]".</summary>
-    public static string Format(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
+    private static string Format(ReadOnlySpan<int> shape) => Tensor.Format(shape);
 
     private int Offset(int[] index)
     {

@@ -1,0 +1,240 @@
+using System.Numerics;
+using RnnNotebooks.Tensors;
+
+namespace RnnNotebooks.Layers.Recurrent;
+
+/// <summary>
+/// Base of <see cref="SimpleRnn{T}"/>, <see cref="Lstm{T}"/> and <see cref="Gru{T}"/>: a stack of
+/// <see cref="NumLayers"/> recurrent layers, each with one or two directions, with PyTorch's
+/// parameter names (<c>weight_ih_l{k}</c>, <c>weight_hh_l{k}</c>, <c>bias_ih_l{k}</c>,
+/// <c>bias_hh_l{k}</c>, suffix <c>_reverse</c>) and shapes ([gates·hidden, input], …).
+/// Input is batch-first [batch, steps, input].
+/// </summary>
+public abstract class RecurrentLayer<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private RecurrentDirection<T>[] _directions = [];         // index l·D + d
+    private T[][] _layerOutputs = [];                          // per layer, time-major [T, B, D·H]
+    private int _batch, _steps;
+
+    /// <summary>Builds the stack; <paramref name="gates"/> is 1 (RNN), 4 (LSTM) or 3 (GRU).</summary>
+    private protected RecurrentLayer(string name, int inputSize, int hiddenSize, int numLayers, bool bidirectional,
+        bool returnSequences, bool bias, int gates)
+        : base(name)
+    {
+        if (inputSize <= 0 || hiddenSize <= 0 || numLayers <= 0)
+            throw new ArgumentOutOfRangeException(nameof(inputSize),
+                $"{GetType().Name.Split('`')[0]} '{name}': sizes must be positive, got input={inputSize}, hidden={hiddenSize}, layers={numLayers}.");
+        InputSize = inputSize; HiddenSize = hiddenSize; NumLayers = numLayers;
+        Bidirectional = bidirectional; ReturnSequences = returnSequences; HasBias = bias; Gates = gates;
+    }
+
+    /// <summary>Creates the parameters and directions; derived constructors call it last.</summary>
+    private protected void Build()
+    {
+        int numLayers = NumLayers, inputSize = InputSize, hiddenSize = HiddenSize, gates = Gates, dirs = Directions;
+        bool bias = HasBias;
+        _directions = new RecurrentDirection<T>[numLayers * dirs];
+        for (int l = 0; l < numLayers; l++)
+        {
+            int inL = l == 0 ? inputSize : dirs * hiddenSize;
+            for (int d = 0; d < dirs; d++)
+            {
+                string sfx = $"_l{l}" + (d == 1 ? "_reverse" : "");
+                var wih = AddParameter("weight_ih" + sfx, gates * hiddenSize, inL);
+                var whh = AddParameter("weight_hh" + sfx, gates * hiddenSize, hiddenSize);
+                var bih = bias ? AddParameter("bias_ih" + sfx, gates * hiddenSize) : null;
+                var bhh = bias ? AddParameter("bias_hh" + sfx, gates * hiddenSize) : null;
+                _directions[l * dirs + d] = CreateDirection(inL, d == 1, wih, whh, bih, bhh);
+            }
+        }
+        ResetParameters(InitScheme.PyTorch, Rng.Global);
+    }
+
+    /// <summary>Features per input step.</summary>
+    public int InputSize { get; }
+    /// <summary>Hidden units per direction.</summary>
+    public int HiddenSize { get; }
+    /// <summary>Stacked layers.</summary>
+    public int NumLayers { get; }
+    /// <summary>Whether each layer also reads the sequence backwards (PyTorch's <c>bidirectional</c>).</summary>
+    public bool Bidirectional { get; }
+    /// <summary>1 or 2.</summary>
+    public int Directions => Bidirectional ? 2 : 1;
+    /// <summary>Whether <see cref="Layer{T}.Forward"/> returns every step [B, T, D·H] or only the last [B, D·H] (Keras's <c>return_sequences</c>).</summary>
+    public bool ReturnSequences { get; }
+    /// <summary>Whether the layer has bias vectors.</summary>
+    public bool HasBias { get; }
+    /// <summary>Gate blocks stacked in each weight matrix.</summary>
+    public int Gates { get; }
+    /// <summary>Whether the state includes an LSTM cell state.</summary>
+    public bool HasCellState => _directions[0].HasCellState;
+
+    /// <summary>
+    /// Truncated BPTT: when k &gt; 0, <see cref="Backward(Tensor{T}, RecurrentState{T}?)"/> cuts the sequence into
+    /// chunks of k steps and lets no gradient cross a chunk boundary (as if the state were
+    /// detached there). 0 means full BPTT.
+    /// </summary>
+    public int TruncateBackpropSteps { get; set; }
+
+    /// <summary>∂L/∂(initial state) from the last backward pass.</summary>
+    public RecurrentState<T>? InitialStateGradient { get; private set; }
+
+    /// <summary>The final state of the last forward pass.</summary>
+    public RecurrentState<T>? FinalState { get; private set; }
+
+    private protected abstract RecurrentDirection<T> CreateDirection(int inputSize, bool reverse,
+        Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh);
+
+    /// <summary>A new layer with the same configuration and freshly initialised weights.</summary>
+    public abstract RecurrentLayer<T> CloneArchitecture(string? name = null);
+
+    /// <inheritdoc/>
+    public override void ResetParameters(InitScheme scheme, Rng rng)
+    {
+        foreach (var dir in _directions)
+        {
+            if (scheme == InitScheme.PyTorch)
+            {
+                double bound = 1 / Math.Sqrt(HiddenSize);
+                Init.Uniform(dir.WeightIh.Value, rng, bound);
+                Init.Uniform(dir.WeightHh.Value, rng, bound);
+                if (dir.BiasIh is not null) Init.Uniform(dir.BiasIh.Value, rng, bound);
+                if (dir.BiasHh is not null) Init.Uniform(dir.BiasHh.Value, rng, bound);
+            }
+            else
+            {
+                Init.GlorotUniform(dir.WeightIh.Value, rng, dir.WeightIh.Shape[1], dir.WeightIh.Shape[0]);
+                Init.Orthogonal(dir.WeightHh.Value, rng);
+                dir.BiasIh?.Value.Clear();
+                dir.BiasHh?.Value.Clear();
+                if (HasCellState && dir.BiasIh is not null)
+                    dir.BiasIh.Value.Data.AsSpan(HiddenSize, HiddenSize).Fill(T.One);   // Keras unit_forget_bias
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int[] OutputShape(int[] inputShape) =>
+        ReturnSequences ? [inputShape[0], inputShape[1], Directions * HiddenSize] : [inputShape[0], Directions * HiddenSize];
+
+    /// <summary>A zero state for a batch.</summary>
+    public RecurrentState<T> ZeroState(int batch) =>
+        new(new Tensor<T>(NumLayers * Directions, batch, HiddenSize), HasCellState ? new Tensor<T>(NumLayers * Directions, batch, HiddenSize) : null);
+
+    /// <inheritdoc/>
+    public override Tensor<T> Forward(Tensor<T> input) => Forward(input, null).Output;
+
+    /// <inheritdoc/>
+    public override Tensor<T> Backward(Tensor<T> outputGradient) => Backward(outputGradient, null);
+
+    /// <summary>Runs the sequence from <paramref name="initialState"/> (zeros when null).</summary>
+    public RecurrentOutput<T> Forward(Tensor<T> input, RecurrentState<T>? initialState)
+    {
+        ExpectShape(input, "input [batch, steps, features]", -1, -1, InputSize);
+        ExpectFinite(input, "input");
+        int batch = input.Shape[0], steps = input.Shape[1], dirs = Directions, h = HiddenSize, bh = batch * h;
+        var init = initialState ?? ZeroState(batch);
+        CheckState(init, batch, "initial state");
+
+        var final = ZeroState(batch);
+        _layerOutputs = new T[NumLayers][];
+        var x = SequenceLayout.ToTimeMajor<T>(input.Data, batch, steps, InputSize);
+        var dirOut = dirs == 1 ? null : new T[steps * bh];
+        for (int l = 0; l < NumLayers; l++)
+        {
+            var y = new T[steps * batch * dirs * h];
+            for (int d = 0; d < dirs; d++)
+            {
+                int k = l * dirs + d;
+                var c0 = init.C is null ? default : init.C.Data.AsSpan(k * bh, bh);
+                var cT = final.C is null ? default : final.C.Data.AsSpan(k * bh, bh);
+                var target = dirs == 1 ? y : dirOut!;
+                _directions[k].Forward(x, steps, batch, init.H.Data.AsSpan(k * bh, bh), c0, target, final.H.Data.AsSpan(k * bh, bh), cT);
+                if (dirs > 1) SequenceLayout.PasteColumns<T>(dirOut, h, y, dirs * h, d * h, steps * batch);
+            }
+            _layerOutputs[l] = y;
+            x = y;
+        }
+        _batch = batch; _steps = steps;
+        FinalState = final;
+
+        Tensor<T> output;
+        if (ReturnSequences)
+        {
+            output = new Tensor<T>(batch, steps, dirs * h);
+            SequenceLayout.ToBatchFirst<T>(x, output.Data, batch, steps, dirs * h);
+        }
+        else
+        {
+            // Last output: the final state of each direction of the top layer (Keras's Bidirectional concatenation).
+            output = new Tensor<T>(batch, dirs * h);
+            for (int d = 0; d < dirs; d++)
+                SequenceLayout.PasteColumns<T>(final.H.Data.AsSpan(((NumLayers - 1) * dirs + d) * bh, bh), h, output.Data, dirs * h, d * h, batch);
+        }
+        return new RecurrentOutput<T>(output, final);
+    }
+
+    /// <summary>
+    /// Back-propagates through time from ∂L/∂output and, optionally, ∂L/∂(final state).
+    /// Returns ∂L/∂input; sets <see cref="InitialStateGradient"/>.
+    /// </summary>
+    public Tensor<T> Backward(Tensor<T> outputGradient, RecurrentState<T>? finalStateGradient)
+    {
+        if (_layerOutputs.Length == 0) throw NoForward();
+        int batch = _batch, steps = _steps, dirs = Directions, h = HiddenSize, bh = batch * h;
+        ExpectShape(outputGradient, "output gradient", OutputShape([batch, steps, InputSize]));
+        if (finalStateGradient is not null) CheckState(finalStateGradient, batch, "final state gradient");
+        var dFinal = finalStateGradient?.Detach() ?? ZeroState(batch);
+
+        T[] dy;
+        if (ReturnSequences)
+            dy = SequenceLayout.ToTimeMajor<T>(outputGradient.Data, batch, steps, dirs * h);
+        else
+        {
+            dy = new T[steps * batch * dirs * h];
+            for (int d = 0; d < dirs; d++)
+            {
+                var dst = dFinal.H.Data.AsSpan(((NumLayers - 1) * dirs + d) * bh, bh);
+                var part = new T[bh];
+                SequenceLayout.CopyColumns<T>(outputGradient.Data, dirs * h, d * h, part, h, batch);
+                Kernels.Add<T>(part, dst);
+            }
+        }
+
+        var dInit = ZeroState(batch);
+        var dOutDir = dirs == 1 ? null : new T[steps * bh];
+        for (int l = NumLayers - 1; l >= 0; l--)
+        {
+            int inL = l == 0 ? InputSize : dirs * h;
+            var dx = new T[steps * batch * inL];
+            var dxDir = dirs == 1 ? dx : new T[dx.Length];
+            for (int d = 0; d < dirs; d++)
+            {
+                int k = l * dirs + d;
+                if (dirs > 1) SequenceLayout.CopyColumns<T>(dy, dirs * h, d * h, dOutDir, h, steps * batch);
+                var dcT = dFinal.C is null ? default : dFinal.C.Data.AsSpan(k * bh, bh);
+                var dc0 = dInit.C is null ? default : dInit.C.Data.AsSpan(k * bh, bh);
+                _directions[k].Backward(dirs == 1 ? dy : dOutDir, dFinal.H.Data.AsSpan(k * bh, bh), dcT,
+                    dxDir, dInit.H.Data.AsSpan(k * bh, bh), dc0, TruncateBackpropSteps);
+                if (dirs > 1) Kernels.Add<T>(dxDir, dx);
+            }
+            dy = dx;
+        }
+        InitialStateGradient = dInit;
+        var dInput = new Tensor<T>(batch, steps, InputSize);
+        SequenceLayout.ToBatchFirst<T>(dy, dInput.Data, batch, steps, InputSize);
+        return dInput;
+    }
+
+    private void CheckState(RecurrentState<T> s, int batch, string what)
+    {
+        int rows = NumLayers * Directions;
+        ExpectShape(s.H, what + " H [layers·directions, batch, hidden]", rows, batch, HiddenSize);
+        if (HasCellState)
+        {
+            if (s.C is null) throw new ArgumentException($"{GetType().Name.Split('`')[0]} '{Name}': {what} needs the LSTM cell state C.");
+            ExpectShape(s.C, what + " C [layers·directions, batch, hidden]", rows, batch, HiddenSize);
+        }
+        ExpectFinite(s.H, what);
+    }
+}
