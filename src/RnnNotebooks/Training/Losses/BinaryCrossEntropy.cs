@@ -56,8 +56,8 @@ public sealed class BinaryCrossEntropy<T> : Loss<T> where T : unmanaged, IFloati
         {
             double raw = double.CreateTruncating(_p.Data[i]), p = Clip(raw), y = double.CreateTruncating(_y.Data[i]);
             if (Epsilon > 0 && p != raw) { g.Data[i] = T.Zero; continue; }   // clipped: flat
-            // ∂/∂p of −(y log p + (1−y) log(1−p)) = (p − y) / (p (1 − p)), guarded by 1e-12 as in PyTorch
-            double d = (p - y) / Math.Max(p * (1 - p), 1e-12);
+            // ∂/∂p of −(y log p + (1−y) log(1−p)) = (p − y) / (p (1 − p)), guarded by the float 1e-12f as in PyTorch
+            double d = (p - y) / Math.Max(p * (1 - p), (double)1e-12f);
             g.Data[i] = T.CreateChecked(d / n);
         }
         return g;
