@@ -1,0 +1,38 @@
+namespace RnnNotebooks.Training;
+
+/// <summary>Settings of <see cref="Trainer{T}.Fit"/>, with Keras's names and defaults where they exist.</summary>
+public sealed class FitOptions
+{
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 1;
+
+    /// <summary>Examples per gradient step (Keras's default 32).</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>
+    /// Fraction of the examples held out for validation: the last fraction, as Keras takes it,
+    /// so the data must already be shuffled (the trainer refuses label-sorted data).
+    /// </summary>
+    public double ValidationSplit { get; init; }
+
+    /// <summary>Shuffle the training examples every epoch.</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>Seed of the per-epoch shuffling; the same seed gives the same run.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Optional early stopping.</summary>
+    public EarlyStopping? EarlyStopping { get; init; }
+
+    /// <summary>Called after every epoch (live notebook displays use it).</summary>
+    public Action<EpochResult>? OnEpochEnd { get; init; }
+
+    /// <summary>Called after every batch with (epoch, batch index, batches per epoch, batch loss).</summary>
+    public Action<BatchProgress>? OnBatchEnd { get; init; }
+
+    /// <summary>Print one line per epoch to the console (Keras's verbose=2).</summary>
+    public bool Verbose { get; init; } = true;
+}
+
+/// <summary>Progress of one batch.</summary>
+public sealed record BatchProgress(int Epoch, int Batch, int Batches, double Loss);
