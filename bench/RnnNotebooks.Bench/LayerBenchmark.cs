@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Tensors;
+
+namespace RnnNotebooks.Bench;
+
+/// <summary>Times forward + backward of out.pow(2).mean() for one case, as the PyTorch peer does.</summary>
+internal static class LayerBenchmark
+{
+    public sealed record Result(BenchCase Case, double[] Seconds, long AllocatedBytesPerIteration, double PeakMb)
+    {
+        public double Median => Seconds.Order().ElementAt(Seconds.Length / 2);
+        public double Min => Seconds.Min();
+    }
+
+    public static Result Run(BenchCase c, int warmup, int repeat)
+    {
+        Rng.ManualSeed(0);
+        RecurrentLayer<float> layer = c.Mode switch
+        {
+            "RNN" => new SimpleRnn<float>(c.Input, c.Hidden, returnSequences: true),
+            "LSTM" => new Lstm<float>(c.Input, c.Hidden, returnSequences: true),
+            _ => new Gru<float>(c.Input, c.Hidden, returnSequences: true),
+        };
+        var x = Tensor.Normal<float>(new Rng(1), 0, 1, c.Batch, c.Steps, c.Input);
+        var times = new double[repeat];
+        long allocated = 0;
+        for (int i = -warmup; i < repeat; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var sw = Stopwatch.StartNew();
+            Iteration(layer, x);
+            sw.Stop();
+            if (i >= 0) { times[i] = sw.Elapsed.TotalSeconds; allocated = GC.GetAllocatedBytesForCurrentThread() - before; }
+        }
+        return new Result(c, times, allocated, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+    }
+
+    private static void Iteration(RecurrentLayer<float> layer, Tensor<float> x)
+    {
+        foreach (var p in layer.Parameters) p.ZeroGrad();
+        var y = layer.Forward(x);
+        // loss = mean(y²) → ∂loss/∂y = 2y / n
+        var dy = new Tensor<float>(y.Shape);
+        float scale = 2f / y.Length;
+        for (int i = 0; i < y.Length; i++) dy.Data[i] = scale * y.Data[i];
+        layer.Backward(dy);
+    }
+}
