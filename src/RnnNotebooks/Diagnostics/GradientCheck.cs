@@ -52,7 +52,7 @@ public static class GradientCheck
     }
 
     /// <summary>Default step h.</summary>
-    public const double DefaultStep = 1e-3;
+    public const double DefaultStep = 1e-2;
 
     /// <summary>Default order of the central difference.</summary>
     public const int DefaultOrder = 6;

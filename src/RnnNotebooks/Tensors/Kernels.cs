@@ -22,7 +22,7 @@ public static partial class Kernels
             throw new ShapeException($"Gemm: spans too short for m={m}, n={n}, k={k} (A {a.Length}, B {b.Length}, C {c.Length}).");
         if (!accumulate) c[..(m * n)].Clear();
         if (m == 0 || n == 0 || k == 0) return;
-        GemmCore(transA, transB, m, n, k, a, b, c);
+        GemmDispatch(transA, transB, m, n, k, a, b, c);
     }
 
     /// <summary>Adds <paramref name="bias"/>[n] to every row of <paramref name="x"/>[rows×n].</summary>
@@ -64,8 +64,8 @@ public static partial class Kernels
         return s;
     }
 
-    /// <summary>Reference matrix product: plain loops ordered for sequential access.</summary>
-    private static void GemmCore<T>(bool transA, bool transB, int m, int n, int k,
+    /// <summary>Reference matrix product: plain loops ordered for sequential access (types without SIMD).</summary>
+    internal static void GemmCore<T>(bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -38,7 +38,9 @@ public class CompositeGradientTests(ITestOutputHelper output)
         };
         loss.Forward(pred, target);
         var analytic = loss.Backward();
-        Assert1(GradientCheck.Compare(name, pred, analytic.Data, () => loss.Forward(pred, target)));
+        // log p has large higher derivatives near p = 0.05: a smaller step keeps the stencil accurate.
+        double h = name.StartsWith("bce") && name != "bce_logits" ? 1e-4 : GradientCheck.DefaultStep;
+        Assert1(GradientCheck.Compare(name, pred, analytic.Data, () => loss.Forward(pred, target), h));
     }
 
     [Fact]
