@@ -6,8 +6,8 @@ namespace RnnNotebooks.Viz;
 /// <summary>
 /// Writes the notebook HTML of a figure. The loader follows the pattern of Plotly.NET.Interactive:
 /// use plotly.js when the page already has it; otherwise, when the page has require.js (VS Code and
-/// classic Jupyter outputs), load it through a private require.js context with a CDN path; otherwise
-/// add one shared script tag. The static SVG stays visible until plotly.js has drawn, so an offline
+/// classic Jupyter outputs), load it through a private require.js context with a CDN path (and a shim,
+/// since plotly.js 3 is not an AMD module); otherwise add one shared script tag. The static SVG stays visible until plotly.js has drawn, so an offline
 /// viewer, or one that does not run scripts, still sees the chart.
 /// </summary>
 internal static class FigureHtml
@@ -47,8 +47,14 @@ internal static class FigureHtml
               if (window.Plotly && window.Plotly.newPlot) {
                 draw(window.Plotly);
               } else if (typeof requirejs === "function" && typeof requirejs.config === "function") {
-                var load = requirejs.config({ context: "rnn-notebooks-plotly", paths: { plotly: requirePath } }) || require;
-                load(["plotly"], draw, function () { /* offline: keep the static chart */ });
+                // plotly.js 3 bundles are not AMD modules (plotly.js issue 7228): the shim takes the global it sets.
+                var load = requirejs.config({
+                  context: "rnn-notebooks-plotly",
+                  paths: { plotly: requirePath },
+                  shim: { plotly: { exports: "Plotly" } }
+                }) || require;
+                load(["plotly"], function (Plotly) { draw(Plotly || window.Plotly); },
+                  function () { /* offline: keep the static chart */ });
               } else {
                 var tag = document.querySelector("script[data-rnn-viz-plotly]");
                 if (!tag) {

@@ -121,6 +121,13 @@ internal static class FigureJson
         w.WriteNumber("t", figure.Title is null ? 40 : 70);
         w.WriteEndObject();
         var many = figure.Panels.Count > 1;
+        if (figure.LegendVisible && figure.Traces.Any(t => t is HeatmapTrace))
+        {
+            // Keep the legend clear of a heatmap's colour bar, which sits right of the plot.
+            w.WriteStartObject("legend");
+            Number(w, "x", 1.02 + 90.0 / Math.Max(200, figure.PixelWidth - 160));
+            w.WriteEndObject();
+        }
         for (var i = 0; i < figure.Panels.Count; i++)
         {
             var panel = figure.Panels[i];

@@ -7,7 +7,7 @@ internal readonly record struct GridCell(double X0, double X1, double Y0, double
 internal static class GridCells
 {
     public const double HorizontalGap = 0.1;
-    public const double VerticalGap = 0.14;
+    public const double VerticalGap = 0.22;
 
     public static GridCell Of(Figure figure, int index)
     {

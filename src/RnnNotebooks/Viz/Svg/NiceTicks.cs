@@ -45,8 +45,8 @@ internal static class NiceTicks
             decades = decades.Where(k => ((long)k % every + every) % every == 0).ToList();
         }
         var ticks = decades.Select(k => Math.Pow(10, k)).ToList();
-        if (ticks.Count >= 2) return ticks;
-        // Less than two decades shown: add 2x and 5x multiples, then fall back to a linear step.
+        if (ticks.Count >= 3) return ticks;
+        // Fewer than three decades shown: add 2x and 5x multiples, then fall back to a linear step.
         var multiples = new List<double>();
         for (var k = Math.Floor(lo); k <= Math.Ceiling(hi); k++)
             foreach (var m in new[] { 1.0, 2.0, 5.0 })

@@ -20,14 +20,14 @@ internal static class PanelSvg
         var bottom = 26.0 + (panel.X.Title is not null ? 22 : 0);
         var right = 16.0 + (heatmap is not null ? 70 : 0);
         var plotH = Math.Max(20, box.H - top - bottom);
-        var yTicks = Ticks(yr, Math.Max(2, (int)(plotH / 45)));
+        var yTicks = Ticks(yr, Math.Max(3, (int)(plotH / 40)));
         var yLabelWidth = yTicks.Count == 0 ? 0 : yTicks.Max(t => Width(t.Label, 12));
         var left = yLabelWidth + 14 + (panel.Y.Title is not null ? 24 : 0);
         var plot = new Box(box.X + left, box.Y + top, Math.Max(20, box.W - left - right), plotH);
 
         var xs = new Scale(xr, plot.X, plot.X + plot.W, panel.X.Reversed);
         var ys = new Scale(yr, plot.Y + plot.H, plot.Y, panel.Y.Reversed);
-        var xTicks = Ticks(xr, Math.Max(2, (int)(plot.W / 80)));
+        var xTicks = Ticks(xr, Math.Max(3, (int)(plot.W / 70)));
         if (xr.Categories is not null) xTicks = Thin(xTicks, plot.W);
 
         sb.Append($"<g class=\"subplot\" data-index=\"{index}\">");
