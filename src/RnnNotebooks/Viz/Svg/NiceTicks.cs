@@ -6,22 +6,26 @@ namespace RnnNotebooks.Viz.Svg;
 internal static class NiceTicks
 {
     /// <summary>Round step so that [lo, hi] gets about <paramref name="target"/> intervals.</summary>
-    public static double Step(double lo, double hi, int target)
+    public static double Step(double lo, double hi, int target, bool integer = false)
     {
         var span = Math.Abs(hi - lo);
         if (!(span > 0) || !double.IsFinite(span)) return 1;
         var raw = span / Math.Max(1, target);
         var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var f = raw / mag;
-        var nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
-        return nice * mag;
+        // The multiplier whose tick count is nearest the target (rounding up would halve the ticks).
+        var nice = f < 1.4 ? 1 : f < 2.2 ? 2 : f < 3.5 ? 2.5 : f < 7.5 ? 5 : 10;
+        var step = nice * mag;
+        if (integer && step < 1) step = 1;
+        if (integer && step != Math.Round(step)) step = Math.Floor(step);
+        return step;
     }
 
     /// <summary>Tick values inside [lo, hi] at a round step; <paramref name="minStep"/> keeps index axes on integers.</summary>
     public static List<double> Linear(double lo, double hi, int target, double minStep = 0)
     {
         if (lo > hi) (lo, hi) = (hi, lo);
-        var step = Math.Max(Step(lo, hi, target), minStep);
+        var step = Math.Max(Step(lo, hi, target, integer: minStep >= 1), minStep);
         var ticks = new List<double>();
         var first = Math.Ceiling(lo / step - 1e-9) * step;
         for (var i = 0; i < 1000; i++)
