@@ -20,10 +20,10 @@ internal static class FigureHtml
         var src = JsonSerializer.Serialize(plotlySource);
         var requirePath = JsonSerializer.Serialize(
             plotlySource.EndsWith(".js", StringComparison.OrdinalIgnoreCase) ? plotlySource[..^3] : plotlySource);
-        var heightStyle = figure.Width is { } w ? $"width:{w}px;" : "";
+        var widthStyle = figure.Width is { } w ? $"width:{w}px;" : "";
 
         var sb = new StringBuilder();
-        sb.Append($"<div class=\"rnn-viz\" style=\"{heightStyle}max-width:100%\">");
+        sb.Append($"<div class=\"rnn-viz\" style=\"{widthStyle}max-width:100%\">");
         sb.Append($"<div id=\"{id}\"></div>");
         sb.Append($"<div id=\"{id}-static\" class=\"rnn-viz-static\" style=\"overflow-x:auto\">");
         sb.Append(figure.ToSvg());

@@ -18,9 +18,13 @@ namespace RnnNotebooks.Viz;
 /// }
 /// progress.Chart()   // loss and metric curves
 /// </code>
-/// The first notebook cell registers its HTML rendering:
-/// <c>Formatter.Register&lt;TrainingProgress&gt;((p, w) =&gt; w.Write(p.ToHtml()), "text/html");</c>
-/// (<see cref="ToString"/> is the plain-text rendering). It takes plain numbers, so it works with any training loop.
+/// The first notebook cell registers its renderings (without them the notebook formatter would list
+/// the object's properties):
+/// <code>
+/// Formatter.Register&lt;TrainingProgress&gt;((p, w) =&gt; w.Write(p.ToHtml()), "text/html");
+/// Formatter.Register&lt;TrainingProgress&gt;((p, w) =&gt; w.Write(p.ToString()), "text/plain");
+/// </code>
+/// It takes plain numbers, so it works with any training loop.
 /// </summary>
 public sealed class TrainingProgress
 {
