@@ -61,7 +61,11 @@ internal static class FigureJson
                 w.WriteEndObject();
                 break;
             case HistogramTrace h:
-                Numbers(w, "x", h.Values);
+                // Counted here, passed as bin centres with histfunc "sum": plotly.js drops values equal to
+                // its last bin edge, and this way its bars equal the static SVG's exactly.
+                Numbers(w, "x", Enumerable.Range(0, h.Counts.Count).Select(i => h.Start + (i + 0.5) * h.BinSize).ToArray());
+                Numbers(w, "y", h.Counts.Select(c => (double)c).ToArray());
+                w.WriteString("histfunc", "sum");
                 w.WriteStartObject("xbins");
                 Number(w, "start", h.Start);
                 Number(w, "end", h.End);

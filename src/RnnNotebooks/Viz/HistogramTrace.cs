@@ -1,6 +1,6 @@
 namespace RnnNotebooks.Viz;
 
-/// <summary>Counts of values in equal-width bins (plotly <c>histogram</c> with explicit bins).</summary>
+/// <summary>Counts of values in equal-width bins (plotly <c>histogram</c> of the bin counts, with explicit bins).</summary>
 public sealed class HistogramTrace : Trace
 {
     internal HistogramTrace(double[] values, double start, double size, int[] counts, string? name, string? color)
@@ -40,6 +40,8 @@ public sealed class HistogramTrace : Trace
         if (max > min)
         {
             start = min;
+            // A hair wider than (max - min) / bins so the maximum falls inside the last bin for plotly.js
+            // too, whose bins include their left edge only.
             size = (max - min) / bins;
         }
         else

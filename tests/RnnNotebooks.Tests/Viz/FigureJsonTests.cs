@@ -100,6 +100,9 @@ public sealed class FigureJsonTests
         Assert.Equal(0, bins.GetProperty("start").GetDouble());
         Assert.Equal(4, bins.GetProperty("end").GetDouble());
         Assert.Equal(1, bins.GetProperty("size").GetDouble());
+        Assert.Equal("sum", hist.GetProperty("histfunc").GetString());
+        Assert.Equal(new[] { 0.5, 1.5, 2.5, 3.5 }, hist.GetProperty("x").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(new[] { 1.0, 1, 1, 2 }, hist.GetProperty("y").EnumerateArray().Select(e => e.GetDouble()));
         var trace = Assert.IsType<HistogramTrace>(Assert.Single(figure.Traces));
         Assert.Equal(new[] { 1, 1, 1, 2 }, trace.Counts);   // the last bin includes its right edge
     }
