@@ -33,7 +33,7 @@ public static partial class Kernels
         for (int r = 0; r < rows; r++)
         {
             var row = x.Slice(r * n, n);
-            for (int j = 0; j < n; j++) row[j] += bias[j];
+            System.Numerics.Tensors.TensorPrimitives.Add<T>(row, bias, row);
         }
     }
 
@@ -42,18 +42,14 @@ public static partial class Kernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = sums.Length;
-        for (int r = 0; r < rows; r++)
-        {
-            var row = x.Slice(r * n, n);
-            for (int j = 0; j < n; j++) sums[j] += row[j];
-        }
+        for (int r = 0; r < rows; r++) System.Numerics.Tensors.TensorPrimitives.Add<T>(x.Slice(r * n, n), sums, sums);
     }
 
     /// <summary>y += x, element-wise.</summary>
     public static void Add<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length) throw new ShapeException($"Add: lengths {x.Length} and {y.Length} differ.");
-        for (int i = 0; i < x.Length; i++) y[i] += x[i];
+        System.Numerics.Tensors.TensorPrimitives.Add<T>(x, y, y);
     }
 
     /// <summary>Σ x², in double for accuracy.</summary>

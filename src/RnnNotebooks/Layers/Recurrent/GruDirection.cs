@@ -23,55 +23,28 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
         Resize(ref _gates, rows * 3 * H); Resize(ref _ah, rows * 3 * H);
     }
 
-    protected override void StepForward(int t)
+    protected override void StepForward(int t, int b0, int b1)
     {
-        int bh = Batch * H, g3 = 3 * H, len = Batch * g3;
-        var ah = _ah.AsSpan(t * len, len);                          // [B, 3H]
-        var hPrev = HPrev.AsSpan(t * bh, bh);
-        RecurrentProduct(hPrev, ah, accumulate: false);
-        var ax = Zx.AsSpan(t * len, len);
-        var gates = _gates.AsSpan(t * len, len);
-        var h = Out.AsSpan(t * bh, bh);
-        for (int b = 0; b < Batch; b++)
+        int rows = b1 - b0, g3 = 3 * H, oh = At(t, b0, H), og = At(t, b0, g3);
+        var ah = _ah.AsSpan(og, rows * g3);                          // [rows, 3H]
+        RecurrentProduct(HPrev.AsSpan(oh, rows * H), ah, rows, accumulate: false);
+        for (int b = 0; b < rows; b++)
         {
-            int o = b * g3;
-            for (int j = 0; j < H; j++)
-            {
-                T r = Activations.Sigmoid(ax[o + j] + ah[o + j]);
-                T z = Activations.Sigmoid(ax[o + H + j] + ah[o + H + j]);
-                T n = T.Tanh(ax[o + 2 * H + j] + r * ah[o + 2 * H + j]);
-                gates[o + j] = r; gates[o + H + j] = z; gates[o + 2 * H + j] = n;
-                int k = b * H + j;
-                h[k] = (T.One - z) * n + z * hPrev[k];
-            }
+            int k = oh + b * H, kg = og + b * g3;
+            ElementwiseSteps.GruCell<T>(Zx.AsSpan(kg, g3), _ah.AsSpan(kg, g3), HPrev.AsSpan(k, H), _gates.AsSpan(kg, g3), Out.AsSpan(k, H));
         }
     }
 
-    protected override void StepBackward(int t, Span<T> dh)
+    protected override void StepBackward(int t, int b0, int b1, Span<T> dh)
     {
-        int bh = Batch * H, g3 = 3 * H, len = Batch * g3;
-        var gates = _gates.AsSpan(t * len, len);
-        var ah = _ah.AsSpan(t * len, len);
-        var dax = DAx.AsSpan(t * len, len);                         // ∂L/∂(Wᵢₕx + bᵢₕ)
-        var dah = DAh.AsSpan(t * len, len);                         // ∂L/∂(Wₕₕh + bₕₕ)
-        var hPrev = HPrev.AsSpan(t * bh, bh);
-        for (int b = 0; b < Batch; b++)
+        int rows = b1 - b0, g3 = 3 * H, oh = At(t, b0, H), og = At(t, b0, g3);
+        var dah = DAh.AsSpan(og, rows * g3);                         // ∂L/∂(Wₕₕh + bₕₕ)
+        for (int b = 0; b < rows; b++)
         {
-            int o = b * g3;
-            for (int j = 0; j < H; j++)
-            {
-                int k = b * H + j;
-                T r = gates[o + j], z = gates[o + H + j], n = gates[o + 2 * H + j];
-                T dn = dh[k] * (T.One - z);
-                T dz = dh[k] * (hPrev[k] - n);
-                T dan = dn * (T.One - n * n);                        // ∂(pre-tanh of n)
-                T dar = dan * ah[o + 2 * H + j] * r * (T.One - r);  // ∂(pre-σ of r)
-                T daz = dz * z * (T.One - z);                        // ∂(pre-σ of z)
-                dax[o + j] = dar; dax[o + H + j] = daz; dax[o + 2 * H + j] = dan;
-                dah[o + j] = dar; dah[o + H + j] = daz; dah[o + 2 * H + j] = dan * r;
-                dh[k] *= z;                                          // direct path z ⊙ hₜ₋₁
-            }
+            int k = oh + b * H, kg = og + b * g3;
+            ElementwiseSteps.GruCellBackward<T>(dh.Slice(b * H, H), _gates.AsSpan(kg, g3), _ah.AsSpan(kg + 2 * H, H),
+                HPrev.AsSpan(k, H), DAx.AsSpan(kg, g3), DAh.AsSpan(kg, g3));
         }
-        RecurrentProductBackward(dah, dh, accumulate: true);        // + dah · Wₕₕ
+        RecurrentProductBackward(dah, dh, rows, accumulate: true);   // + dah · Wₕₕ
     }
 }

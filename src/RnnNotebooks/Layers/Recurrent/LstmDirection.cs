@@ -29,34 +29,23 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
 
     protected override void EndSequence(Span<T> cT) => _c.AsSpan(TimeOf(Steps - 1) * Batch * H, Batch * H).CopyTo(cT);
 
-    protected override void StepForward(int t)
+    protected override void StepForward(int t, int b0, int b1)
     {
-        int bh = Batch * H, g4 = 4 * H;
-        var a = _gates.AsSpan(t * Batch * g4, Batch * g4);          // [B, 4H]
-        Zx.AsSpan(t * Batch * g4, Batch * g4).CopyTo(a);
-        RecurrentProduct(HPrev.AsSpan(t * bh, bh), a, accumulate: true);
+        int rows = b1 - b0, g4 = 4 * H, oh = At(t, b0, H), og = At(t, b0, g4);
+        var a = _gates.AsSpan(og, rows * g4);                         // [rows, 4H]
+        Zx.AsSpan(og, rows * g4).CopyTo(a);
+        RecurrentProduct(HPrev.AsSpan(oh, rows * H), a, rows, accumulate: true);
         // cPrev of this step: c₀ for the first processed step, else the previous step's c
         int s = Reverse ? Steps - 1 - t : t;
-        if (s > 0) _c.AsSpan(TimeOf(s - 1) * bh, bh).CopyTo(_cPrev.AsSpan(t * bh, bh));
-        var cPrev = _cPrev.AsSpan(t * bh, bh);
-        var c = _c.AsSpan(t * bh, bh);
-        var tc = _tanhC.AsSpan(t * bh, bh);
-        var h = Out.AsSpan(t * bh, bh);
-        for (int b = 0; b < Batch; b++)
+        if (s > 0) _c.AsSpan(At(TimeOf(s - 1), b0, H), rows * H).CopyTo(_cPrev.AsSpan(oh, rows * H));
+        for (int b = 0; b < rows; b++)
         {
             var row = a.Slice(b * g4, g4);
-            for (int j = 0; j < H; j++)
-            {
-                T i = Activations.Sigmoid(row[j]);
-                T f = Activations.Sigmoid(row[H + j]);
-                T g = T.Tanh(row[2 * H + j]);
-                T o = Activations.Sigmoid(row[3 * H + j]);
-                row[j] = i; row[H + j] = f; row[2 * H + j] = g; row[3 * H + j] = o;
-                int k = b * H + j;
-                c[k] = f * cPrev[k] + i * g;          // cₜ = f ⊙ cₜ₋₁ + i ⊙ g
-                tc[k] = T.Tanh(c[k]);
-                h[k] = o * tc[k];                      // hₜ = o ⊙ tanh(cₜ)
-            }
+            Kernels.SigmoidInPlace(row[..(2 * H)]);                   // i, f
+            Kernels.TanhInPlace(row.Slice(2 * H, H));                 // g
+            Kernels.SigmoidInPlace(row.Slice(3 * H, H));              // o
+            int k = oh + b * H;
+            ElementwiseSteps.LstmCell<T>(row, _cPrev.AsSpan(k, H), _c.AsSpan(k, H), _tanhC.AsSpan(k, H), Out.AsSpan(k, H));
         }
     }
 
@@ -68,31 +57,18 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
 
     protected override void EndBackward(Span<T> dc0) => _dc.CopyTo(dc0);
 
-    protected override void ClearCellGradient() => Array.Clear(_dc);
+    protected override void ClearCellGradient(int b0, int b1) => _dc.AsSpan(b0 * H, (b1 - b0) * H).Clear();
 
-    protected override void StepBackward(int t, Span<T> dh)
+    protected override void StepBackward(int t, int b0, int b1, Span<T> dh)
     {
-        int bh = Batch * H, g4 = 4 * H;
-        var gates = _gates.AsSpan(t * Batch * g4, Batch * g4);
-        var da = DAx.AsSpan(t * Batch * g4, Batch * g4);             // [B, 4H] ∂L/∂(pre-activations)
-        var cPrev = _cPrev.AsSpan(t * bh, bh);
-        var tc = _tanhC.AsSpan(t * bh, bh);
-        for (int b = 0; b < Batch; b++)
+        int rows = b1 - b0, g4 = 4 * H, oh = At(t, b0, H), og = At(t, b0, g4);
+        var da = DAx.AsSpan(og, rows * g4);                          // [rows, 4H] ∂L/∂(pre-activations)
+        for (int b = 0; b < rows; b++)
         {
-            var gr = gates.Slice(b * g4, g4);
-            var dr = da.Slice(b * g4, g4);
-            for (int j = 0; j < H; j++)
-            {
-                int k = b * H + j;
-                T i = gr[j], f = gr[H + j], g = gr[2 * H + j], o = gr[3 * H + j];
-                T dc = _dc[k] + dh[k] * o * (T.One - tc[k] * tc[k]);   // ∂L/∂cₜ
-                dr[j] = dc * g * i * (T.One - i);                       // ∂aᵢ
-                dr[H + j] = dc * cPrev[k] * f * (T.One - f);            // ∂a_f
-                dr[2 * H + j] = dc * i * (T.One - g * g);               // ∂a_g
-                dr[3 * H + j] = dh[k] * tc[k] * o * (T.One - o);        // ∂a_o
-                _dc[k] = dc * f;                                        // ∂L/∂cₜ₋₁
-            }
+            int k = oh + b * H;
+            ElementwiseSteps.LstmCellBackward<T>(dh.Slice(b * H, H), _dc.AsSpan((b0 + b) * H, H),
+                _gates.AsSpan(og + b * g4, g4), _cPrev.AsSpan(k, H), _tanhC.AsSpan(k, H), da.Slice(b * g4, g4));
         }
-        RecurrentProductBackward(da, dh, accumulate: false);           // ∂L/∂hₜ₋₁ = da · Wₕₕ
+        RecurrentProductBackward(da, dh, rows, accumulate: false);  // ∂L/∂hₜ₋₁ = da · Wₕₕ
     }
 }

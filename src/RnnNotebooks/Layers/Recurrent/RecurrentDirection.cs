@@ -8,10 +8,16 @@ namespace RnnNotebooks.Layers.Recurrent;
 /// Buffers are time-major: x [steps, batch, input], output [steps, batch, hidden].
 /// The input projection of every step (x Wᵢₕᵀ + bᵢₕ) is one GEMM before the time loop, and
 /// the weight gradients are GEMMs after the backward time loop, so the loop itself holds
-/// only the recurrent product and the element-wise step.
+/// only the recurrent product and the element-wise step. The batch is independent across
+/// its rows, so the time loop runs on contiguous row blocks [b0, b1) in parallel; each
+/// element is computed the same way whatever the split, so results do not depend on it.
+/// Buffers are kept between calls and reused when the shapes repeat.
 /// </summary>
 internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>Rows per worker below which the time loop stays on one thread.</summary>
+    private const int MinRowsPerWorker = 16;
+
     protected readonly int I, H, G;       // input size, hidden size, gates
     protected int Steps, Batch;
     protected T[] X = [];                 // [T, B, I]   input (not copied)
@@ -20,6 +26,9 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected T[] Out = [];               // [T, B, H]   the state each step produced
     protected T[] DAx = [];               // [T, B, G·H] ∂L/∂(input projection)
     protected T[] DAh = [];               // [T, B, G·H] ∂L/∂(h Wₕₕᵀ + bₕₕ)
+    protected T[] WhhT = [];              // [H, G·H]    Wₕₕᵀ for the per-step product
+    private T[] _wihT = [];               // [I, G·H]    Wᵢₕᵀ
+    private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
 
     protected RecurrentDirection(int inputSize, int hiddenSize, int gates, bool reverse,
         Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh)
@@ -42,22 +51,28 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         Span<T> output, Span<T> hT, Span<T> cT)
     {
         Steps = steps; Batch = batch; X = x;
-        int bh = batch * H, n = steps * batch;
-        Resize(ref Zx, n * G * H); Resize(ref HPrev, n * H); Resize(ref Out, n * H);
+        int bh = batch * H, n = steps * batch, gh = G * H;
+        Resize(ref Zx, n * gh); Resize(ref HPrev, n * H); Resize(ref Out, n * H);
+        Resize(ref _wihT, I * gh); Resize(ref WhhT, H * gh);
         AllocateCaches(n);
+        Kernels.Transpose<T>(WeightIh.Value.Data, gh, I, _wihT);
+        Kernels.Transpose<T>(WeightHh.Value.Data, gh, H, WhhT);
 
         // Zx[T·B, G·H] = X[T·B, I] · Wᵢₕᵀ + bᵢₕ   (all steps at once)
-        Kernels.Gemm(false, true, n, G * H, I, x, WeightIh.Value.Data, Zx, accumulate: false);
+        Kernels.Gemm(false, false, n, gh, I, x, _wihT, Zx, accumulate: false);
         if (BiasIh is not null) Kernels.AddRowVector<T>(Zx, BiasIh.Value.Data, n);
 
+        h0.CopyTo(HPrev.AsSpan(TimeOf(0) * bh, bh));
         BeginSequence(c0);
-        for (int s = 0; s < steps; s++)
+        ForEachRowBlock((b0, b1) =>
         {
-            int t = Reverse ? steps - 1 - s : s;
-            var prev = s == 0 ? h0 : Out.AsSpan(TimeOf(s - 1) * bh, bh);
-            prev.CopyTo(HPrev.AsSpan(t * bh, bh));
-            StepForward(t);
-        }
+            for (int s = 0; s < Steps; s++)
+            {
+                int t = TimeOf(s);
+                if (s > 0) Out.AsSpan((TimeOf(s - 1) * Batch + b0) * H, (b1 - b0) * H).CopyTo(HPrev.AsSpan((t * Batch + b0) * H));
+                StepForward(t, b0, b1);
+            }
+        });
         Out.AsSpan(0, steps * bh).CopyTo(output);
         Out.AsSpan(TimeOf(steps - 1) * bh, bh).CopyTo(hT);
         EndSequence(cT);
@@ -70,37 +85,42 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     /// adds the parameter gradients. With <paramref name="truncate"/> = k &gt; 0 the sequence is
     /// cut into chunks of k steps (in processing order) and no gradient crosses a chunk boundary.
     /// </summary>
-    public void Backward(ReadOnlySpan<T> dOut, ReadOnlySpan<T> dhT, ReadOnlySpan<T> dcT,
+    public void Backward(T[] dOut, ReadOnlySpan<T> dhT, ReadOnlySpan<T> dcT,
         Span<T> dx, Span<T> dh0, Span<T> dc0, int truncate)
     {
-        int bh = Batch * H, n = Steps * Batch;
-        Resize(ref DAx, n * G * H);
-        if (SeparateHiddenGradient) Resize(ref DAh, n * G * H);
-        var dh = new T[bh];
-        dhT.CopyTo(dh);
+        int bh = Batch * H, n = Steps * Batch, gh = G * H;
+        Resize(ref DAx, n * gh);
+        if (SeparateHiddenGradient) Resize(ref DAh, n * gh);
+        Resize(ref _dh, bh);
+        dhT.CopyTo(_dh);
         BeginBackward(dcT);
-        for (int s = Steps - 1; s >= 0; s--)
+        ForEachRowBlock((b0, b1) =>
         {
-            int t = TimeOf(s);
-            Kernels.Add(dOut.Slice(t * bh, bh), dh);
-            StepBackward(t, dh);            // dh becomes ∂L/∂HPrev[t]
-            if (truncate > 0 && s % truncate == 0 && s > 0)
+            int rows = b1 - b0;
+            var dh = _dh.AsSpan(b0 * H, rows * H);
+            for (int s = Steps - 1; s >= 0; s--)
             {
-                Array.Clear(dh);
-                ClearCellGradient();
+                int t = TimeOf(s);
+                Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
+                StepBackward(t, b0, b1, dh);          // dh becomes ∂L/∂HPrev[t]
+                if (truncate > 0 && s % truncate == 0 && s > 0)
+                {
+                    dh.Clear();
+                    ClearCellGradient(b0, b1);
+                }
             }
-        }
-        dh.CopyTo(dh0);
+        });
+        _dh.CopyTo(dh0);
         EndBackward(dc0);
 
         var dAh = SeparateHiddenGradient ? DAh : DAx;
         // ∂Wᵢₕ += DAxᵀ · X ;  ∂bᵢₕ += Σ DAx ;  ∂x = DAx · Wᵢₕ
-        Kernels.Gemm(true, false, G * H, I, n, DAx, X, WeightIh.Grad.Data, accumulate: true);
-        if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx, BiasIh.Grad.Data, n);
-        Kernels.Gemm(false, false, n, I, G * H, DAx, WeightIh.Value.Data, dx, accumulate: false);
+        Kernels.Gemm(true, false, gh, I, n, DAx, X, WeightIh.Grad.Data, accumulate: true);
+        if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n);
+        Kernels.Gemm(false, false, n, I, gh, DAx, WeightIh.Value.Data, dx, accumulate: false);
         // ∂Wₕₕ += DAhᵀ · HPrev ;  ∂bₕₕ += Σ DAh
-        Kernels.Gemm(true, false, G * H, H, n, dAh, HPrev, WeightHh.Grad.Data, accumulate: true);
-        if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh, BiasHh.Grad.Data, n);
+        Kernels.Gemm(true, false, gh, H, n, dAh, HPrev, WeightHh.Grad.Data, accumulate: true);
+        if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
     }
 
     /// <summary>Time index of processing step s.</summary>
@@ -109,32 +129,51 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     /// <summary>Whether ∂L/∂(h Wₕₕᵀ + bₕₕ) differs from ∂L/∂(x Wᵢₕᵀ + bᵢₕ) (only for the GRU).</summary>
     protected virtual bool SeparateHiddenGradient => false;
 
-    /// <summary>One step at time t: reads Zx[t] and HPrev[t], writes Out[t] and the step's caches.</summary>
-    protected abstract void StepForward(int t);
+    /// <summary>One step at time t for batch rows [b0, b1): reads Zx[t] and HPrev[t], writes Out[t] and the step's caches.</summary>
+    protected abstract void StepForward(int t, int b0, int b1);
 
-    /// <summary>One step back at time t: <paramref name="dh"/> holds ∂L/∂Out[t] on entry and ∂L/∂HPrev[t] on exit.</summary>
-    protected abstract void StepBackward(int t, Span<T> dh);
+    /// <summary>One step back at time t for rows [b0, b1): <paramref name="dh"/> holds ∂L/∂Out[t] on entry and ∂L/∂HPrev[t] on exit.</summary>
+    protected abstract void StepBackward(int t, int b0, int b1, Span<T> dh);
 
     protected virtual void AllocateCaches(int rows) { }
     protected virtual void BeginSequence(ReadOnlySpan<T> c0) { }
     protected virtual void EndSequence(Span<T> cT) { }
     protected virtual void BeginBackward(ReadOnlySpan<T> dcT) { }
     protected virtual void EndBackward(Span<T> dc0) { }
-    protected virtual void ClearCellGradient() { }
+    protected virtual void ClearCellGradient(int b0, int b1) { }
 
-    /// <summary>h · Wₕₕᵀ (+ bₕₕ) for the B×H state <paramref name="h"/> into <paramref name="a"/> [B, G·H], added or assigned.</summary>
-    protected void RecurrentProduct(ReadOnlySpan<T> h, Span<T> a, bool accumulate)
+    /// <summary>Offset of row b at time t in a [T, B, width] buffer.</summary>
+    protected int At(int t, int b, int width) => (t * Batch + b) * width;
+
+    /// <summary>a[rows, G·H] (+)= h[rows, H] · Wₕₕᵀ (+ bₕₕ).</summary>
+    protected void RecurrentProduct(ReadOnlySpan<T> h, Span<T> a, int rows, bool accumulate)
     {
-        Kernels.Gemm(false, true, Batch, G * H, H, h, WeightHh.Value.Data, a, accumulate);
-        if (BiasHh is not null) Kernels.AddRowVector(a, BiasHh.Value.Data, Batch);
+        if (!accumulate) a.Clear();
+        Kernels.MatMulAdd<T>(h, WhhT, a, rows, G * H, H);
+        if (BiasHh is not null) Kernels.AddRowVector(a, BiasHh.Value.Data, rows);
     }
 
-    /// <summary>dh = da · Wₕₕ for da [B, G·H].</summary>
-    protected void RecurrentProductBackward(ReadOnlySpan<T> da, Span<T> dh, bool accumulate)
-        => Kernels.Gemm(false, false, Batch, H, G * H, da, WeightHh.Value.Data, dh, accumulate);
+    /// <summary>dh[rows, H] (+)= da[rows, G·H] · Wₕₕ.</summary>
+    protected void RecurrentProductBackward(ReadOnlySpan<T> da, Span<T> dh, int rows, bool accumulate)
+    {
+        if (!accumulate) dh.Clear();
+        Kernels.MatMulAdd<T>(da, WeightHh.Value.Data, dh, rows, H, G * H);
+    }
 
     protected static void Resize(ref T[] buffer, int length)
     {
         if (buffer.Length != length) buffer = new T[length];
+    }
+
+    private void ForEachRowBlock(Action<int, int> body)
+    {
+        int workers = Math.Clamp(Math.Min(Kernels.MaxThreads, Batch / MinRowsPerWorker), 1, Batch);
+        if (workers == 1) { body(0, Batch); return; }
+        int per = (Batch + workers - 1) / workers;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            int b0 = w * per, b1 = Math.Min(Batch, b0 + per);
+            if (b0 < b1) body(b0, b1);
+        });
     }
 }

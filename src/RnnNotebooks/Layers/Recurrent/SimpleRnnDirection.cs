@@ -9,23 +9,25 @@ internal sealed class SimpleRnnDirection<T>(int inputSize, int hiddenSize, bool 
     : RecurrentDirection<T>(inputSize, hiddenSize, 1, reverse, weightIh, weightHh, biasIh, biasHh)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    protected override void StepForward(int t)
+    protected override void StepForward(int t, int b0, int b1)
     {
-        int bh = Batch * H;
-        var h = Out.AsSpan(t * bh, bh);                      // [B, H]
-        Zx.AsSpan(t * bh, bh).CopyTo(h);                     // a = Wᵢₕ xₜ + bᵢₕ
-        RecurrentProduct(HPrev.AsSpan(t * bh, bh), h, accumulate: true);  // a += Wₕₕ hₜ₋₁ + bₕₕ
-        if (relu) Activations.Relu(h); else Activations.Tanh(h);          // hₜ = φ(a)
+        int rows = b1 - b0, len = rows * H, o = At(t, b0, H);
+        var h = Out.AsSpan(o, len);                                   // [rows, H]
+        Zx.AsSpan(o, len).CopyTo(h);                                  // a = Wᵢₕ xₜ + bᵢₕ
+        RecurrentProduct(HPrev.AsSpan(o, len), h, rows, accumulate: true);   // a += Wₕₕ hₜ₋₁ + bₕₕ
+        if (relu) Activations.Relu(h); else Kernels.TanhInPlace(h);   // hₜ = φ(a)
     }
 
-    protected override void StepBackward(int t, Span<T> dh)
+    protected override void StepBackward(int t, int b0, int b1, Span<T> dh)
     {
-        int bh = Batch * H;
-        var h = Out.AsSpan(t * bh, bh);
-        var da = DAx.AsSpan(t * bh, bh);                     // [B, H]
+        int rows = b1 - b0, len = rows * H, o = At(t, b0, H);
+        var h = Out.AsSpan(o, len);
+        var da = DAx.AsSpan(o, len);                                  // [rows, H]
         // da = dh ⊙ φ'(a), with tanh' = 1 − h² and relu' = [h > 0]
-        for (int i = 0; i < bh; i++)
-            da[i] = relu ? (h[i] > T.Zero ? dh[i] : T.Zero) : dh[i] * (T.One - h[i] * h[i]);
-        RecurrentProductBackward(da, dh, accumulate: false); // dhₜ₋₁ = da · Wₕₕ
+        if (relu)
+            for (int i = 0; i < len; i++) da[i] = h[i] > T.Zero ? dh[i] : T.Zero;
+        else
+            ElementwiseSteps.TanhBackward<T>(dh, h, da);
+        RecurrentProductBackward(da, dh, rows, accumulate: false);   // dhₜ₋₁ = da · Wₕₕ
     }
 }
