@@ -15,6 +15,9 @@ public sealed class DataFormatException : FormatException
     /// <summary>The tar entry or archive member, when the file is an archive.</summary>
     public string? Entry { get; }
 
+    /// <summary>The message without the "file:line" prefix.</summary>
+    public string Reason { get; }
+
     /// <summary>Creates the exception; the message is prefixed with "file:line" or "file [entry]".</summary>
     public DataFormatException(string filePath, long line, string message, Exception? inner = null, string? entry = null)
         : base(Prefix(filePath, line, entry) + message, inner)
@@ -22,6 +25,7 @@ public sealed class DataFormatException : FormatException
         FilePath = filePath;
         Line = line;
         Entry = entry;
+        Reason = message;
     }
 
     private static string Prefix(string file, long line, string? entry)
