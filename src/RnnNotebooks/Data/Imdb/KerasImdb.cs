@@ -6,7 +6,10 @@ namespace RnnNotebooks.Data.Imdb;
 /// <summary>Options of Keras's <c>imdb.load_data</c>, with its defaults.</summary>
 public sealed record KerasImdbOptions
 {
-    /// <summary>Keep ids below this (the <c>num_words</c> most frequent words, counting the 3 reserved ids); null keeps all.</summary>
+    /// <summary>
+    /// Keep ids below this (the <c>num_words</c> most frequent words, counting the 3 reserved ids).
+    /// Null does what Keras does: uses the largest id present, which (Keras quirk) turns that one id into OOV.
+    /// </summary>
     public int? NumWords { get; init; }
     /// <summary>Ids below this become <see cref="OovChar"/> (Keras applies it after the shift, so it can hit the start id).</summary>
     public int SkipTop { get; init; }
