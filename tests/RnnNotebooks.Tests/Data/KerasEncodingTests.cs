@@ -49,7 +49,7 @@ public class KerasEncodingTests
         Assert.Equal(new[] { 1, 2 }, limited.XTrain[1]);          // 7 >= 7 -> oov
 
         var skipped = KerasImdb.Encode(data, Index, new KerasImdbOptions { SkipTop = 5 });
-        Assert.Equal(new[] { 2, 2, 5, 6, 23 }, skipped.XTrain[0]); // like Keras, the start id is below skip_top too
+        Assert.Equal(new[] { 2, 2, 5, 6, 2 }, skipped.XTrain[0]); // like Keras, the start id is below skip_top too
 
         var dropped = KerasImdb.Encode(data, Index, new KerasImdbOptions { NumWords = 7, OovChar = null });
         Assert.Equal(new[] { 1, 4, 5, 6 }, dropped.XTrain[0]);
