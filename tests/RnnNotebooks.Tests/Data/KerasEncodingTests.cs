@@ -17,13 +17,18 @@ public class KerasEncodingTests
         Assert.Equal(new[] { "the", "movie", "was", "great", "don't", "really", "ok", "x" }, words);
         var keras = new TextNormalizer { KeepBreakTags = true }.Tokenize("a<br /><br />b");
         Assert.Equal(new[] { "a", "br", "br", "b" }, keras);
+        Assert.Equal(new[] { "estevão" }, TextNormalizer.Default.Tokenize("ESTEVÃO"));
+        Assert.Equal(new[] { "estevÃo", "br" }, TextNormalizer.Keras.Tokenize("ESTEVÃO<br />"));
     }
 
     [Fact]
     public void Encode_text_adds_start_shifts_by_index_from_and_marks_unknown_words()
     {
-        Assert.Equal(new[] { 1, 4, 5, 6, 7, 2 }, KerasImdb.EncodeText("The movie was great zebra", Index));
-        Assert.Equal(new[] { 4, 5 }, KerasImdb.EncodeText("the zebra movie", Index, new KerasImdbOptions { StartChar = null, OovChar = null }));
+        Assert.Equal(new[] { 1, 4, 5, 6, 7 }, KerasImdb.EncodeText("The movie was great zebra", Index)); // unknown words dropped, as in Keras
+        Assert.Equal(new[] { 1, 4, 5, 6, 7, 2 }, KerasImdb.EncodeText("The movie was great zebra", Index, new KerasImdbOptions { DropUnknownWords = false }));
+        Assert.Equal(new[] { 1, 4, 9, 9, 5 }, KerasImdb.EncodeText("the<br /><br />movie", Index)); // Keras keeps "br"
+        Assert.Equal(new[] { 1, 4, 5 }, KerasImdb.EncodeText("the<br /><br />movie", Index, new KerasImdbOptions { Normalizer = TextNormalizer.Default }));
+        Assert.Equal(new[] { 4, 5 }, KerasImdb.EncodeText("the zebra movie", Index, new KerasImdbOptions { StartChar = null, DropUnknownWords = false, OovChar = null }));
         Assert.Equal("? the movie ?", Index.Decode([0, 0, 1, 4, 5, 2]));
     }
 

@@ -19,12 +19,21 @@ public sealed record KerasImdbOptions
     public ulong Seed { get; init; } = ImdbLoader.KerasSeed;
     /// <summary>Id put in front of every review; null for none.</summary>
     public int? StartChar { get; init; } = 1;
-    /// <summary>Id for words cut by <see cref="NumWords"/>/<see cref="SkipTop"/> or missing from the index; null drops them.</summary>
+    /// <summary>Id for words cut by <see cref="NumWords"/>/<see cref="SkipTop"/>; null drops them.</summary>
     public int? OovChar { get; init; } = 2;
+    /// <summary>
+    /// Drop words that are not in the word index (default, as Keras's arrays do: its index holds
+    /// training-set words only, and test-only words are absent from its test arrays). False maps
+    /// them to <see cref="OovChar"/>.
+    /// </summary>
+    public bool DropUnknownWords { get; init; } = true;
     /// <summary>Offset added to ranks.</summary>
     public int IndexFrom { get; init; } = 3;
-    /// <summary>Tokenizer; the default removes <c>&lt;br /&gt;</c>. Use <c>new TextNormalizer { KeepBreakTags = true }</c> for Keras's "br" tokens.</summary>
-    public TextNormalizer Normalizer { get; init; } = TextNormalizer.Default;
+    /// <summary>
+    /// Tokenizer. The default, <see cref="TextNormalizer.Keras"/>, keeps <c>&lt;br /&gt;</c> as "br" like Keras's
+    /// arrays; <see cref="TextNormalizer.Default"/> removes the tags.
+    /// </summary>
+    public TextNormalizer Normalizer { get; init; } = TextNormalizer.Keras;
 }
 
 /// <summary>The Keras-style arrays: ragged id lists and 0/1 labels, plus provenance.</summary>
@@ -34,7 +43,8 @@ public sealed record KerasImdbData(int[][] XTrain, int[] YTrain, int[][] XTest, 
 /// Keras's <c>keras.datasets.imdb.load_data</c> rebuilt from raw reviews: the reviews are tokenised
 /// with <see cref="TextNormalizer"/> and mapped through the Keras word index, then the same steps
 /// as Keras follow (shuffle, start id, <c>index_from</c> shift, <c>maxlen</c> filter, <c>num_words</c>/<c>skip_top</c>
-/// to the OOV id). Shuffling uses <see cref="RnnNotebooks.Tensors.Rng"/>, so the order differs from Keras's
+/// to the OOV id). With the default options the sequences match Keras's arrays token for token as
+/// far as could be checked (see the Data section of the README); only the order differs. Shuffling uses <see cref="RnnNotebooks.Tensors.Rng"/>, so the order differs from Keras's
 /// even with seed 113 (Keras's arrays start from a different order anyway).
 /// </summary>
 public static class KerasImdb
@@ -71,7 +81,8 @@ public static class KerasImdb
 
     /// <summary>
     /// One review as Keras ids before the vocabulary limit: [start] + (rank + index_from) per word;
-    /// words missing from the index get <see cref="KerasImdbOptions.OovChar"/> (or are dropped).
+    /// words missing from the index are dropped (<see cref="KerasImdbOptions.DropUnknownWords"/>) or get
+    /// <see cref="KerasImdbOptions.OovChar"/>.
     /// </summary>
     public static int[] EncodeText(string text, KerasWordIndex index, KerasImdbOptions? options = null)
     {
@@ -79,7 +90,7 @@ public static class KerasImdb
         var ids = new List<int>(text.Length / 4 + 2);
         if (options.StartChar is int start) ids.Add(start);
         int indexFrom = options.IndexFrom;
-        int? oov = options.OovChar;
+        int? oov = options.DropUnknownWords ? null : options.OovChar;
         options.Normalizer.Tokenize(text, word =>
         {
             int rank = index.RankOf(word);

@@ -4,7 +4,7 @@ namespace RnnNotebooks.Data.Sequences;
 /// The word tokenizer used for IMDB and small corpora. Steps, in order:
 /// <list type="number">
 /// <item>HTML line breaks <c>&lt;br /&gt;</c>, <c>&lt;br/&gt;</c>, <c>&lt;br&gt;</c> become spaces (unless <see cref="KeepBreakTags"/>);</item>
-/// <item>lower-case (invariant culture);</item>
+/// <item>lower-case (invariant culture; ASCII only with <see cref="AsciiLowercaseOnly"/>);</item>
 /// <item>each character of Keras's default filter set <c>!"#$%&amp;()*+,-./:;&lt;=&gt;?@[\]^_`{|}~</c>, tab and newline becomes a space
 /// (so punctuation splits words; the apostrophe is not in the set, so <c>don't</c> stays one word);</item>
 /// <item>split on spaces, dropping empty pieces.</item>
@@ -22,10 +22,19 @@ public sealed class TextNormalizer
     public static TextNormalizer Default { get; } = new();
 
     /// <summary>
+    /// The tokenisation behind Keras's IMDB arrays: <c>&lt;br /&gt;</c> kept as the word "br" and only
+    /// ASCII letters lower-cased (the index was built in Python 2 on byte strings, so it holds e.g. "estevÃo").
+    /// </summary>
+    public static TextNormalizer Keras { get; } = new() { KeepBreakTags = true, AsciiLowercaseOnly = true };
+
+    /// <summary>
     /// Keep <c>&lt;br /&gt;</c> as the word <c>br</c>, as Keras's own preprocessing did ("br" is the
     /// 7th most frequent word in its index). Off by default.
     /// </summary>
     public bool KeepBreakTags { get; init; }
+
+    /// <summary>Lower-case A–Z only and leave other letters as they are (Keras's index); off by default.</summary>
+    public bool AsciiLowercaseOnly { get; init; }
 
     /// <summary>The normalised words of <paramref name="text"/>.</summary>
     public List<string> Tokenize(string text)
@@ -50,7 +59,8 @@ public sealed class TextNormalizer
                 i += tag - 1;
                 continue;
             }
-            buffer[n++] = c < IsFilter.Length && IsFilter[c] ? ' ' : char.ToLowerInvariant(c);
+            buffer[n++] = c < IsFilter.Length ? (IsFilter[c] ? ' ' : c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
+                : AsciiLowercaseOnly ? c : char.ToLowerInvariant(c);
         }
         int start = -1;
         for (int i = 0; i <= n; i++)
