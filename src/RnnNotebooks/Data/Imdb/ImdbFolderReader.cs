@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace RnnNotebooks.Data.Imdb;
+
+/// <summary>Reads an extracted <c>aclImdb/</c> folder (the tarball unpacked by the user).</summary>
+public static class ImdbFolderReader
+{
+    /// <summary>
+    /// Reads the labelled reviews of <paramref name="splits"/> (default both). <paramref name="folder"/>
+    /// is the <c>aclImdb</c> folder itself.
+    /// </summary>
+    public static List<ImdbReview> Read(string folder, params ImdbSplit[] splits)
+    {
+        if (splits.Length == 0) splits = [ImdbSplit.Train, ImdbSplit.Test];
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"IMDB folder '{folder}' does not exist.");
+        var utf8 = new UTF8Encoding(false);
+        var reviews = new List<ImdbReview>(50_000);
+        foreach (var split in splits)
+            foreach (string labelDir in new[] { "neg", "pos" })
+            {
+                string dir = Path.Combine(folder, ImdbArchiveLayout.Folder(split), labelDir);
+                if (!Directory.Exists(dir)) continue; // CheckComplete names it below
+                foreach (string file in Directory.EnumerateFiles(dir, "*.txt"))
+                {
+                    string relative = $"aclImdb/{ImdbArchiveLayout.Folder(split)}/{labelDir}/{Path.GetFileName(file)}";
+                    ImdbArchiveLayout.TryParse(relative, folder, out _, out int label, out int id, out int rating);
+                    reviews.Add(new ImdbReview(split, label, id, rating, File.ReadAllText(file, utf8)));
+                }
+            }
+        ImdbArchiveLayout.CheckComplete(reviews, folder, splits);
+        reviews.Sort(ImdbReview.CompareFileOrder);
+        return reviews;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.Json;
+using RnnNotebooks.Data.Sequences;
+
+namespace RnnNotebooks.Data.Imdb;
+
+/// <summary>
+/// The Keras IMDB word index (<c>imdb_word_index.json</c>): word → frequency rank, 1 = "the".
+/// Keras ids are rank + <c>index_from</c> (3), leaving 0 = padding, 1 = start, 2 = out-of-vocabulary.
+/// </summary>
+public sealed class KerasWordIndex
+{
+    private readonly Dictionary<string, int> _ranks;
+    private readonly string?[] _byRank;
+#if NET9_0_OR_GREATER
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanLookup;
+#endif
+
+    /// <summary>Wraps a word → rank map (ranks start at 1).</summary>
+    public KerasWordIndex(IReadOnlyDictionary<string, int> ranks, string source)
+    {
+        _ranks = new Dictionary<string, int>(ranks, StringComparer.Ordinal);
+        Source = source;
+        int max = _ranks.Count == 0 ? 0 : _ranks.Values.Max();
+        _byRank = new string?[max + 1];
+        foreach (var (w, r) in _ranks)
+        {
+            if (r < 1) throw new ArgumentException($"Word index rank of '{w}' is {r}; ranks start at 1.", nameof(ranks));
+            _byRank[r] = w;
+        }
+#if NET9_0_OR_GREATER
+        _spanLookup = _ranks.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+    }
+
+    /// <summary>The file the index was read from, or a description.</summary>
+    public string Source { get; }
+
+    /// <summary>Number of words (88,584 in the Keras file).</summary>
+    public int Count => _ranks.Count;
+
+    /// <summary>Word → rank.</summary>
+    public IReadOnlyDictionary<string, int> Ranks => _ranks;
+
+    /// <summary>Reads the Keras JSON file; errors name the file and line.</summary>
+    public static KerasWordIndex Load(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.Length == 0) throw new DataFormatException(path, 0, "the file is empty; expected a JSON object {\"word\": rank, ...}.");
+        var ranks = new Dictionary<string, int>(90_000, StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(bytes);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw new DataFormatException(path, LineAt(bytes, reader.TokenStartIndex), "expected a JSON object {\"word\": rank, ...}.");
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                string word = reader.GetString()!;
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int rank) || rank < 1)
+                    throw new DataFormatException(path, LineAt(bytes, reader.TokenStartIndex), $"rank of \"{word}\" must be a positive whole number.");
+                ranks[word] = rank;
+            }
+            if (reader.TokenType != JsonTokenType.EndObject)
+                throw new DataFormatException(path, LineAt(bytes, bytes.Length), "the JSON object is not closed (file cut short?).");
+        }
+        catch (JsonException e)
+        {
+            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, $"invalid JSON: {e.Message}", e);
+        }
+        if (ranks.Count == 0) throw new DataFormatException(path, 1, "the word index is empty.");
+        return new KerasWordIndex(ranks, path);
+    }
+
+    /// <summary>
+    /// An index built like Keras's: words of <paramref name="texts"/> ranked by frequency (ties by
+    /// ordinal order). Used with the generated sample, which the real index barely covers.
+    /// </summary>
+    public static KerasWordIndex FromTexts(IEnumerable<string> texts, TextNormalizer? normalizer = null, string source = "built from texts")
+    {
+        normalizer ??= TextNormalizer.Default;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string t in texts)
+            foreach (string w in normalizer.Tokenize(t)) counts[w] = counts.GetValueOrDefault(w) + 1;
+        int rank = 0;
+        var ranks = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(kv => kv.Key, _ => ++rank, StringComparer.Ordinal);
+        return new KerasWordIndex(ranks, source);
+    }
+
+    /// <summary>The rank of <paramref name="word"/>, or 0 when it is not in the index.</summary>
+    public int RankOf(ReadOnlySpan<char> word)
+    {
+#if NET9_0_OR_GREATER
+        return _spanLookup.TryGetValue(word, out int r) ? r : 0;
+#else
+        return _ranks.TryGetValue(word.ToString(), out int r) ? r : 0;
+#endif
+    }
+
+    /// <summary>The word with rank <paramref name="rank"/>, or null.</summary>
+    public string? WordOf(int rank) => (uint)rank < (uint)_byRank.Length ? _byRank[rank] : null;
+
+    /// <summary>
+    /// Decodes Keras ids back to words the way the Keras tutorials do: id − <paramref name="indexFrom"/>
+    /// looked up as a rank, ids 0–2 and unknown ranks shown as <c>?</c>, padding skipped.
+    /// </summary>
+    public string Decode(IEnumerable<int> ids, int indexFrom = 3)
+    {
+        var sb = new StringBuilder();
+        foreach (int id in ids)
+        {
+            if (id == 0) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(id < indexFrom ? "?" : WordOf(id - indexFrom) ?? "?");
+        }
+        return sb.ToString();
+    }
+
+    private static long LineAt(byte[] bytes, long position)
+    {
+        long line = 1;
+        for (long i = 0; i < Math.Min(position, bytes.Length); i++) if (bytes[i] == (byte)'\n') line++;
+        return line;
+    }
+}
