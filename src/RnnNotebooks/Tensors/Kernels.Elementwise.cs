@@ -13,7 +13,7 @@ public static partial class Kernels
             throw new ShapeException($"MatMulAdd: spans too short for m={m}, n={n}, k={k} (A {a.Length}, B {b.Length}, C {c.Length}).");
         if (m == 0 || n == 0 || k == 0) return;
         if (!Vectorized<T>()) { GemmCore(false, false, m, n, k, a, b, c); return; }
-        fixed (T* pa = a, pb = b, pc = c) GemmKernel(m, n, k, pa, k, pb, n, pc, n);
+        fixed (T* pa = a, pb = b, pc = c) GemmKernel(m, n, k, pa, k, 1, pb, n, pc, n);
     }
 
     /// <summary>x = tanh(x), vectorised.</summary>
