@@ -54,7 +54,7 @@ public sealed partial class CellSource
                     ?? throw new FormatException($"line {i + 1}: the magic command '#!{name}' is not supported by this runner (only kernel selectors such as #!csharp and #!markdown are).");
                 Flush();
                 language = kernel;
-                code.Append(newline);
+                code.Append('\n', i).Append(newline);
                 continue;
             }
             if (language == CellLanguage.CSharp && NugetReference().Match(line) is { Success: true } package)
