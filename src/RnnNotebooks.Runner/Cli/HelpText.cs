@@ -39,7 +39,8 @@ public static class HelpText
                                       A cell that exceeds either fails the notebook.
           --skip-unavailable          A notebook whose '#r "nuget: ..."' package cannot be restored on
                                       this machine is reported as skipped (with the package), not failed.
-          --allow-empty               Exit 0 when no notebook is found (default: exit 1).
+          --allow-empty               Exit 0 when no notebook is found, even if a named folder
+                                      does not exist (default: exit 1, or 2 for a missing path).
           --in-process                Run notebooks in this process instead of one process each
                                       (faster start; no isolation, a timed-out cell keeps running).
           --plain                     Plain progress lines even on a terminal.

@@ -5,9 +5,10 @@ public static class NotebookDiscovery
 {
     /// <summary>
     /// Returns the .ipynb files named or contained (top level) in the given folders, ordered by
-    /// file name. Throws <see cref="UsageException"/> for a path that does not exist.
+    /// file name. Throws <see cref="UsageException"/> for a path that does not exist, unless
+    /// <paramref name="allowMissing"/> is set (then such paths contribute nothing).
     /// </summary>
-    public static IReadOnlyList<string> Find(IEnumerable<string> paths)
+    public static IReadOnlyList<string> Find(IEnumerable<string> paths, bool allowMissing = false)
     {
         var found = new List<string>();
         foreach (var path in paths)
@@ -20,7 +21,7 @@ public static class NotebookDiscovery
             {
                 found.Add(path);
             }
-            else
+            else if (!allowMissing)
             {
                 throw new UsageException($"{path}: no such notebook or folder");
             }

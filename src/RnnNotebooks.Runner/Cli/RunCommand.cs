@@ -20,7 +20,7 @@ public static class RunCommand
             throw new UsageException("name at least one notebook or folder, e.g. 'rnn-notebooks run notebooks'");
         }
 
-        var notebooks = NotebookDiscovery.Find(arguments.Paths);
+        var notebooks = NotebookDiscovery.Find(arguments.Paths, allowMissing: arguments.AllowEmpty);
         if (notebooks.Count == 0)
         {
             output.WriteLine($"No notebooks (*.ipynb) found in: {string.Join(", ", arguments.Paths)}");

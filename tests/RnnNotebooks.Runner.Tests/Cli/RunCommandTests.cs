@@ -28,6 +28,15 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task A_missing_folder_counts_as_empty_when_empty_is_allowed()
+    {
+        var (code, output) = await Run("/no/such/notebooks", "--allow-empty");
+
+        Assert.Equal(0, code);
+        Assert.Equal("0 passed, 0 failed", Lines(output)[^1]);
+    }
+
+    [Fact]
     public async Task A_missing_path_is_a_usage_error()
     {
         var error = await Assert.ThrowsAsync<UsageException>(() => Run("/no/such/notebooks"));
