@@ -20,7 +20,22 @@ public sealed record CellFailure(string Name, string Value, IReadOnlyList<string
         {
             exception = aggregate.InnerExceptions[0];
         }
-        var lines = exception.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Skip(1).ToArray();
+        var lines = exception.ToString().Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .Skip(1)
+            .Where(l => !IsRunnerFrame(l))
+            .ToArray();
         return new CellFailure(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, lines);
+    }
+
+    // Frames of the script host and this runner say nothing about the notebook's code.
+    private static bool IsRunnerFrame(string line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal)
+            || trimmed.StartsWith("at RnnNotebooks.Runner.", StringComparison.Ordinal)
+            || trimmed.StartsWith("at System.Runtime.CompilerServices.", StringComparison.Ordinal)
+            || trimmed.StartsWith("at System.Threading.", StringComparison.Ordinal)
+            || trimmed.StartsWith("--- End of stack trace", StringComparison.Ordinal);
     }
 }

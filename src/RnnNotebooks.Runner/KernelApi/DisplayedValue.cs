@@ -24,7 +24,7 @@ public class DisplayedValue
     /// <summary>The MIME types the value is shown with.</summary>
     public IReadOnlyCollection<string> MimeTypes { get; }
 
-    /// <summary>Replaces the displayed value with <paramref name="updatedValue"/>, formatted with the same MIME types.</summary>
+    /// <summary>Replaces the displayed value with <paramref name="updatedValue"/>, formatted with the MIME types of the first display (as the kernel does).</summary>
     public void Update(object updatedValue)
     {
         if (_output is null)
@@ -32,7 +32,7 @@ public class DisplayedValue
             Kernel.WriteFallback(updatedValue, _requestedMimeTypes);
             return;
         }
-        var data = MimeBundle.Format(updatedValue, MimeBundle.MimeTypesFor(updatedValue, _requestedMimeTypes.Length > 0 ? _requestedMimeTypes : null));
+        var data = MimeBundle.Format(updatedValue, MimeTypes.ToArray());
         lock (_output)
         {
             _output["data"] = data;

@@ -37,6 +37,10 @@ public class ErrorTests
         var outputs = Outputs.Of(notebook.Cells[0]);
         Assert.Equal(["stream", "error"], outputs.Select(o => o["output_type"]!.GetValue<string>()));
         Assert.Equal("boom", outputs[1]["evalue"]!.GetValue<string>());
+        var traceback = outputs[1]["traceback"]!.AsArray().Select(l => l!.GetValue<string>()).ToArray();
+        Assert.Equal("Cell 1: System.InvalidOperationException: boom", traceback[0]);
+        Assert.Contains(traceback, l => l.Contains("Submission#"));
+        Assert.DoesNotContain(traceback, l => l.Contains("Microsoft.CodeAnalysis.Scripting") || l.Contains("RnnNotebooks.Runner."));
     }
 
     [Fact]

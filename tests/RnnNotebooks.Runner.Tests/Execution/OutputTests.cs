@@ -43,6 +43,18 @@ public class OutputTests
     }
 
     [Fact]
+    public async Task Update_formats_with_the_mime_types_of_the_first_display()
+    {
+        var (_, notebook) = await new TestNotebook()
+            .Code("var shown = display(\"text first\");\nshown.Update(new[] { 1, 2 });")
+            .RunAsync();
+
+        var data = Outputs.Single(notebook.Cells[0], "display_data")["data"]!.AsObject();
+        Assert.Equal(["text/plain"], data.Select(p => p.Key));
+        Assert.Equal("[ 1, 2 ]", Outputs.Text(Outputs.Single(notebook.Cells[0], "display_data"), "text/plain"));
+    }
+
+    [Fact]
     public async Task Display_with_mime_types_uses_exactly_those()
     {
         var (_, notebook) = await new TestNotebook()
