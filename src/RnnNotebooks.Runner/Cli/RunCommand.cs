@@ -23,8 +23,8 @@ public static class RunCommand
         var notebooks = NotebookDiscovery.Find(arguments.Paths, allowMissing: arguments.AllowEmpty);
         if (notebooks.Count == 0)
         {
-            output.WriteLine($"No notebooks (*.ipynb) found in: {string.Join(", ", arguments.Paths)}");
-            output.WriteLine("0 passed, 0 failed");
+            // No summary line: "0 passed, 0 failed" would read as a test run that ran nothing.
+            output.WriteLine($"No notebooks (*.ipynb) found in: {string.Join(", ", arguments.Paths)}{(arguments.AllowEmpty ? " (allowed by --allow-empty)" : "")}");
             return arguments.AllowEmpty ? 0 : 1;
         }
         var targets = NotebookDiscovery.Targets(notebooks, arguments.Output);

@@ -38,6 +38,20 @@ public class ParameterInjectionTests
     }
 
     [Fact]
+    public async Task In_an_nbformat_4_4_notebook_the_injected_cell_has_no_id()
+    {
+        var (result, notebook) = await new TestNotebook(minor: 4)
+            .Code("int epochs = 10; // quick: 1", "parameters")
+            .Code("epochs")
+            .RunAsync(new ExecutionOptions { Quick = true });
+
+        Assert.Equal(NotebookStatus.Passed, result.Status);
+        Assert.Equal([ParameterInjector.InjectedTag], notebook.Cells[1].Tags);
+        Assert.All(notebook.Cells, c => Assert.False(c.Json.ContainsKey("id")));
+        Assert.Equal("1", ResultOf(notebook));
+    }
+
+    [Fact]
     public async Task Without_parameters_nothing_is_injected()
     {
         var (_, notebook) = await WithParameters().RunAsync();
