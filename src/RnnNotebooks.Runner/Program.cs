@@ -1,2 +1,2 @@
-// Entry point of the headless notebook runner (see issue: headless notebook runner).
-return 0;
+// Entry point of the headless notebook runner: see Cli/CommandLine.cs.
+return await RnnNotebooks.Runner.Cli.CommandLine.RunAsync(args);

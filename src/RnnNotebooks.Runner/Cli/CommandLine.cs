@@ -1,0 +1,56 @@
+using System.Reflection;
+using RnnNotebooks.Runner.Hosting;
+
+namespace RnnNotebooks.Runner.Cli;
+
+/// <summary>Dispatches the command line to a command.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for bad usage.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the tool with <paramref name="args"/> and returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length > 0 && args[0] == ChildProtocol.ExecCommand)
+        {
+            return await ExecCommand.RunAsync(args[1..]);
+        }
+        var output = Console.Out;
+        try
+        {
+            switch (args.FirstOrDefault())
+            {
+                case null or "-h" or "--help" or "-?" or "help":
+                    output.WriteLine(HelpText.Main);
+                    return args.Length == 0 ? UsageError : 0;
+                case "--version":
+                    output.WriteLine(typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+                    return 0;
+                case "run":
+                    using (var cancel = new CancellationTokenSource())
+                    {
+                        Console.CancelKeyPress += (_, e) =>
+                        {
+                            e.Cancel = true;
+                            cancel.Cancel();
+                        };
+                        return await RunCommand.RunAsync(RunArguments.Parse(args[1..]), output, cancel.Token);
+                    }
+                default:
+                    throw new UsageException($"unknown command '{args[0]}'");
+            }
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await Console.Error.WriteLineAsync("Run 'rnn-notebooks run --help' for usage.");
+            return UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("cancelled");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace RnnNotebooks.Runner.Cli;
+
+/// <summary>The text of <c>--help</c>.</summary>
+public static class HelpText
+{
+    /// <summary>Top-level help.</summary>
+    public const string Main = """
+        rnn-notebooks: run .NET Interactive C# notebooks (.ipynb) headlessly.
+
+        Usage:
+          rnn-notebooks run <notebook-or-folder>... [options]
+          rnn-notebooks --help | --version
+
+        Run 'rnn-notebooks run --help' for the options.
+        """;
+
+    /// <summary>Help for <c>run</c>.</summary>
+    public static readonly string Run = $"""
+        Usage: rnn-notebooks run <notebook-or-folder>... [options]
+
+        Executes each notebook (folders: their *.ipynb files) in file-name order, cells top to
+        bottom as chained C# script submissions with the .NET Interactive C# kernel's semantics,
+        and writes executed copies with outputs. Prints one line per notebook and ends with
+        'N passed, N failed' (', N skipped' when any were skipped). Exit code 0 only when
+        nothing failed.
+
+        Options:
+          -o, --output <dir>          Folder for executed copies (default {RunArguments.DefaultOutput}).
+                                      Sources are never overwritten.
+          -p, --param <name=value>    Papermill-style parameter: a cell tagged 'injected-parameters'
+                                      is inserted after the cell tagged 'parameters', redeclaring
+                                      <name> with the type of its declaration there. Repeatable.
+          --quick                     Use the quick values of the parameters cell: a declaration
+                                      ending with a comment '// quick: <C# expression>', e.g.
+                                        int epochs = 10; // quick: 1
+                                      runs with epochs = 1. An explicit --param wins.
+          --timeout <seconds>         Per-cell time limit (default {RunArguments.DefaultCellTimeoutSeconds}; 0 = none).
+          --notebook-timeout <sec>    Per-notebook time limit (default {RunArguments.DefaultNotebookTimeoutSeconds}; 0 = none).
+                                      A cell that exceeds either fails the notebook.
+          --skip-unavailable          A notebook whose '#r "nuget: ..."' package cannot be restored on
+                                      this machine is reported as skipped (with the package), not failed.
+          --allow-empty               Exit 0 when no notebook is found, even if a named folder
+                                      does not exist (default: exit 1, or 2 for a missing path).
+          --in-process                Run notebooks in this process instead of one process each
+                                      (faster start; no isolation, a timed-out cell keeps running).
+          --plain                     Plain progress lines even on a terminal.
+          -v, --verbose               Print each cell's time.
+          -h, --help                  Show this help.
+        """;
+}

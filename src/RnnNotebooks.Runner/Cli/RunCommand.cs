@@ -1,0 +1,70 @@
+using System.Globalization;
+using RnnNotebooks.Runner.Execution;
+using RnnNotebooks.Runner.Hosting;
+
+namespace RnnNotebooks.Runner.Cli;
+
+/// <summary><c>rnn-notebooks run</c>: executes notebooks, prints a line each and the summary.</summary>
+public static class RunCommand
+{
+    /// <summary>Runs the command; returns the exit code (0 only when nothing failed).</summary>
+    public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (arguments.Help)
+        {
+            output.WriteLine(HelpText.Run);
+            return 0;
+        }
+        if (arguments.Paths.Count == 0)
+        {
+            throw new UsageException("name at least one notebook or folder, e.g. 'rnn-notebooks run notebooks'");
+        }
+
+        var notebooks = NotebookDiscovery.Find(arguments.Paths, allowMissing: arguments.AllowEmpty);
+        if (notebooks.Count == 0)
+        {
+            // No summary line: "0 passed, 0 failed" would read as a test run that ran nothing.
+            output.WriteLine($"No notebooks (*.ipynb) found in: {string.Join(", ", arguments.Paths)}{(arguments.AllowEmpty ? " (allowed by --allow-empty)" : "")}");
+            return arguments.AllowEmpty ? 0 : 1;
+        }
+        var targets = NotebookDiscovery.Targets(notebooks, arguments.Output);
+
+        INotebookHost host = arguments.InProcess ? new InProcessHost() : new ChildProcessHost();
+        var live = !arguments.Plain && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
+        var view = new ProgressView(live);
+        var summary = new RunSummary();
+
+        foreach (var (source, target) in targets)
+        {
+            var name = Path.GetFileName(source);
+            var result = await view.TrackAsync(name, progress => host.RunAsync(source, target, arguments.Execution, progress, cancellationToken));
+            summary.Add(name, result);
+            output.WriteLine(ProgressView.ResultLine(name, result));
+            if (result.Status == NotebookStatus.Failed && result.Message is not null)
+            {
+                foreach (var line in result.Message.Split('\n'))
+                {
+                    output.WriteLine($"        {line}");
+                }
+            }
+            foreach (var note in result.Notes)
+            {
+                output.WriteLine($"        note: {note}");
+            }
+            if (arguments.Verbose)
+            {
+                foreach (var timing in result.CellTimings)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        cell {timing.CellNumber}: {timing.Milliseconds:0.0} ms"));
+                }
+            }
+        }
+
+        output.WriteLine($"Executed copies: {Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(arguments.Output))}");
+        foreach (var line in summary.ClosingLines())
+        {
+            output.WriteLine(line);
+        }
+        return summary.Failed == 0 ? 0 : 1;
+    }
+}
