@@ -1,32 +1,45 @@
 using System.Globalization;
 using System.Text.Json;
 using RnnNotebooks.Bench;
+using RnnNotebooks.Tensors;
 
-// Recurrent-layer benchmark of the from-scratch engine; see bench/README.md.
-//   dotnet run -c Release --project bench/RnnNotebooks.Bench -- [--case NAME]... [--warmup N] [--repeat N] [--json]
+// Benchmarks of the from-scratch engine; see bench/README.md.
+//   dotnet run -c Release --project bench/RnnNotebooks.Bench -- [--compare] [--case NAME]... [--warmup N] [--repeat N] [--rounds N] [--threads N] [--json]
+//   dotnet run -c Release --project bench/RnnNotebooks.Bench -- --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]
 var cases = new List<BenchCase>();
-int warmup = 2, repeat = 5;
-bool json = false;
+int warmup = 3, repeat = 5, rounds = 3, threads = Environment.ProcessorCount, epochs = 2;
+bool json = false, compare = false, imdb = false;
+string kind = "rnn";
 for (int i = 0; i < args.Length; i++)
 {
+    int Next() => int.Parse(args[++i], CultureInfo.InvariantCulture);
     switch (args[i])
     {
         case "--case":
-            var c = BenchCase.All.FirstOrDefault(b => b.Name == args[++i])
-                ?? throw new ArgumentException($"unknown case '{args[i]}'; known: {string.Join(", ", BenchCase.All.Select(b => b.Name))}");
+            var c = BenchCase.All.FirstOrDefault(b => b.Name == args[++i]);
+            if (c is null) { Console.Error.WriteLine($"unknown case '{args[i]}'; known: {string.Join(", ", BenchCase.All.Select(b => b.Name))}"); return 2; }
             cases.Add(c);
             break;
-        case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--repeat": repeat = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--warmup": warmup = Next(); break;
+        case "--repeat": repeat = Next(); break;
+        case "--rounds": rounds = Next(); break;
+        case "--threads": threads = Next(); break;
+        case "--epochs": epochs = Next(); break;
+        case "--kind": kind = args[++i]; break;
         case "--json": json = true; break;
+        case "--compare": compare = true; break;
+        case "--imdb-epoch": imdb = true; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: [--case NAME]... [--warmup N] [--repeat N] [--json]");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: [--compare] [--case NAME]... [--warmup N] [--repeat N] [--rounds N] [--threads N] [--json] | --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]");
             return 2;
     }
 }
 if (cases.Count == 0) cases.AddRange(BenchCase.All);
+Kernels.MaxThreads = threads;
+if (imdb) return ImdbEpoch.Run(epochs, kind);
+if (compare) return Compare.Run(cases, warmup, repeat, rounds, threads);
 
-if (!json) Console.WriteLine($"RnnNotebooks engine, {Environment.ProcessorCount} cores, float32, warmup {warmup}, repeat {repeat}\n" +
+if (!json) Console.WriteLine($"RnnNotebooks engine, {threads} threads, float32, warmup {warmup}, repeat {repeat}; {Machine.Describe(threads)}\n" +
     $"{"case",-10} {"B",4} {"T",4} {"I",4} {"H",4} {"median s",9} {"min s",8} {"GFLOP/s",8} {"alloc MB/it",11} {"peak MB",8}");
 foreach (var c in cases)
 {
@@ -35,7 +48,7 @@ foreach (var c in cases)
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             @case = c.Name, mode = c.Mode, batch = c.Batch, steps = c.Steps, input = c.Input, hidden = c.Hidden,
-            threads = Environment.ProcessorCount, times_s = r.Seconds, median_s = r.Median, min_s = r.Min,
+            threads, times_s = r.Seconds, median_s = r.Median, min_s = r.Min,
             peak_rss_mb = Math.Round(r.PeakMb, 1), flops = c.Flops, allocated_bytes_per_iteration = r.AllocatedBytesPerIteration,
         }));
     else
