@@ -27,11 +27,12 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
     {
         int rows = b1 - b0, g3 = 3 * H, oh = At(t, b0, H), og = At(t, b0, g3);
         var ah = _ah.AsSpan(og, rows * g3);                          // [rows, 3H]
-        RecurrentProduct(HPrev.AsSpan(oh, rows * H), ah, rows, accumulate: false);
+        var hPrev = Previous(Out, H0, t, b0, rows, H);
+        RecurrentProduct(hPrev, ah, rows, accumulate: false);
         for (int b = 0; b < rows; b++)
         {
             int k = oh + b * H, kg = og + b * g3;
-            ElementwiseSteps.GruCell<T>(Zx.AsSpan(kg, g3), _ah.AsSpan(kg, g3), HPrev.AsSpan(k, H), _gates.AsSpan(kg, g3), Out.AsSpan(k, H));
+            ElementwiseSteps.GruCell<T>(Zx.AsSpan(kg, g3), _ah.AsSpan(kg, g3), hPrev.Slice(b * H, H), _gates.AsSpan(kg, g3), Out.AsSpan(k, H));
         }
     }
 
@@ -39,11 +40,12 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
     {
         int rows = b1 - b0, g3 = 3 * H, oh = At(t, b0, H), og = At(t, b0, g3);
         var dah = DAh.AsSpan(og, rows * g3);                         // ∂L/∂(Wₕₕh + bₕₕ)
+        var hPrev = Previous(Out, H0, t, b0, rows, H);
         for (int b = 0; b < rows; b++)
         {
-            int k = oh + b * H, kg = og + b * g3;
+            int kg = og + b * g3;
             ElementwiseSteps.GruCellBackward<T>(dh.Slice(b * H, H), _gates.AsSpan(kg, g3), _ah.AsSpan(kg + 2 * H, H),
-                HPrev.AsSpan(k, H), DAx.AsSpan(kg, g3), DAh.AsSpan(kg, g3));
+                hPrev.Slice(b * H, H), DAx.AsSpan(kg, g3), DAh.AsSpan(kg, g3));
         }
         RecurrentProductBackward(dah, dh, rows, accumulate: true);   // + dah · Wₕₕ
     }

@@ -13,7 +13,7 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T[] _gates = [];   // [T, B, 4H] activated i, f, g, o
-    private T[] _cPrev = [];   // [T, B, H]
+    private T[] _c0 = [];      // [B, H] initial cell state
     private T[] _c = [];       // [T, B, H]
     private T[] _tanhC = [];   // [T, B, H]
     private T[] _dc = [];      // [B, H] ∂L/∂c carried backwards
@@ -22,10 +22,10 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
 
     protected override void AllocateCaches(int rows)
     {
-        Resize(ref _gates, rows * 4 * H); Resize(ref _cPrev, rows * H); Resize(ref _c, rows * H); Resize(ref _tanhC, rows * H);
+        Resize(ref _gates, rows * 4 * H); Resize(ref _c0, Batch * H); Resize(ref _c, rows * H); Resize(ref _tanhC, rows * H);
     }
 
-    protected override void BeginSequence(ReadOnlySpan<T> c0) => c0.CopyTo(_cPrev.AsSpan(TimeOf(0) * Batch * H, Batch * H));
+    protected override void BeginSequence(ReadOnlySpan<T> c0) => c0.CopyTo(_c0);
 
     protected override void EndSequence(Span<T> cT) => _c.AsSpan(TimeOf(Steps - 1) * Batch * H, Batch * H).CopyTo(cT);
 
@@ -34,10 +34,8 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
         int rows = b1 - b0, g4 = 4 * H, oh = At(t, b0, H), og = At(t, b0, g4);
         var a = _gates.AsSpan(og, rows * g4);                         // [rows, 4H]
         Zx.AsSpan(og, rows * g4).CopyTo(a);
-        RecurrentProduct(HPrev.AsSpan(oh, rows * H), a, rows, accumulate: true);
-        // cPrev of this step: c₀ for the first processed step, else the previous step's c
-        int s = Reverse ? Steps - 1 - t : t;
-        if (s > 0) _c.AsSpan(At(TimeOf(s - 1), b0, H), rows * H).CopyTo(_cPrev.AsSpan(oh, rows * H));
+        RecurrentProduct(Previous(Out, H0, t, b0, rows, H), a, rows, accumulate: true);
+        var cPrev = Previous(_c, _c0, t, b0, rows, H);
         for (int b = 0; b < rows; b++)
         {
             var row = a.Slice(b * g4, g4);
@@ -45,7 +43,7 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
             Kernels.TanhInPlace(row.Slice(2 * H, H));                 // g
             Kernels.SigmoidInPlace(row.Slice(3 * H, H));              // o
             int k = oh + b * H;
-            ElementwiseSteps.LstmCell<T>(row, _cPrev.AsSpan(k, H), _c.AsSpan(k, H), _tanhC.AsSpan(k, H), Out.AsSpan(k, H));
+            ElementwiseSteps.LstmCell<T>(row, cPrev.Slice(b * H, H), _c.AsSpan(k, H), _tanhC.AsSpan(k, H), Out.AsSpan(k, H));
         }
     }
 
@@ -63,11 +61,12 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
     {
         int rows = b1 - b0, g4 = 4 * H, oh = At(t, b0, H), og = At(t, b0, g4);
         var da = DAx.AsSpan(og, rows * g4);                          // [rows, 4H] ∂L/∂(pre-activations)
+        var cPrev = Previous(_c, _c0, t, b0, rows, H);
         for (int b = 0; b < rows; b++)
         {
             int k = oh + b * H;
             ElementwiseSteps.LstmCellBackward<T>(dh.Slice(b * H, H), _dc.AsSpan((b0 + b) * H, H),
-                _gates.AsSpan(og + b * g4, g4), _cPrev.AsSpan(k, H), _tanhC.AsSpan(k, H), da.Slice(b * g4, g4));
+                _gates.AsSpan(og + b * g4, g4), cPrev.Slice(b * H, H), _tanhC.AsSpan(k, H), da.Slice(b * g4, g4));
         }
         RecurrentProductBackward(da, dh, rows, accumulate: false);  // ∂L/∂hₜ₋₁ = da · Wₕₕ
     }

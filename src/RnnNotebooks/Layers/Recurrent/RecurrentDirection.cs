@@ -22,8 +22,8 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected int Steps, Batch;
     protected T[] X = [];                 // [T, B, I]   input (not copied)
     protected T[] Zx = [];                // [T, B, G·H] x Wᵢₕᵀ + bᵢₕ by time
-    protected T[] HPrev = [];             // [T, B, H]   the state each step started from
     protected T[] Out = [];               // [T, B, H]   the state each step produced
+    protected T[] H0 = [];                // [B, H]      the initial state (the previous state of the first step)
     protected T[] DAx = [];               // [T, B, G·H] ∂L/∂(input projection)
     protected T[] DAh = [];               // [T, B, G·H] ∂L/∂(h Wₕₕᵀ + bₕₕ)
     protected T[] WhhT = [];              // [H, G·H]    Wₕₕᵀ for the per-step product
@@ -52,7 +52,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     {
         Steps = steps; Batch = batch; X = x;
         int bh = batch * H, n = steps * batch, gh = G * H;
-        Resize(ref Zx, n * gh); Resize(ref HPrev, n * H); Resize(ref Out, n * H);
+        Resize(ref Zx, n * gh); Resize(ref Out, n * H); Resize(ref H0, bh);
         Resize(ref _wihT, I * gh); Resize(ref WhhT, H * gh);
         AllocateCaches(n);
         Kernels.Transpose<T>(WeightIh.Value.Data, gh, I, _wihT);
@@ -62,16 +62,11 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         Kernels.Gemm(false, false, n, gh, I, x, _wihT, Zx, accumulate: false);
         if (BiasIh is not null) Kernels.AddRowVector<T>(Zx, BiasIh.Value.Data, n);
 
-        h0.CopyTo(HPrev.AsSpan(TimeOf(0) * bh, bh));
+        h0.CopyTo(H0);
         BeginSequence(c0);
         ForEachRowBlock((b0, b1) =>
         {
-            for (int s = 0; s < Steps; s++)
-            {
-                int t = TimeOf(s);
-                if (s > 0) Out.AsSpan((TimeOf(s - 1) * Batch + b0) * H, (b1 - b0) * H).CopyTo(HPrev.AsSpan((t * Batch + b0) * H));
-                StepForward(t, b0, b1);
-            }
+            for (int s = 0; s < Steps; s++) StepForward(TimeOf(s), b0, b1);
         });
         Out.AsSpan(0, steps * bh).CopyTo(output);
         Out.AsSpan(TimeOf(steps - 1) * bh, bh).CopyTo(hT);
@@ -102,7 +97,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
             {
                 int t = TimeOf(s);
                 Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
-                StepBackward(t, b0, b1, dh);          // dh becomes ∂L/∂HPrev[t]
+                StepBackward(t, b0, b1, dh);          // dh becomes ∂L/∂(state before step t)
                 if (truncate > 0 && s % truncate == 0 && s > 0)
                 {
                     dh.Clear();
@@ -118,8 +113,12 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         Kernels.Gemm(true, false, gh, I, n, DAx, X, WeightIh.Grad.Data, accumulate: true);
         if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n);
         Kernels.Gemm(false, false, n, I, gh, DAx, WeightIh.Value.Data, dx, accumulate: false);
-        // ∂Wₕₕ += DAhᵀ · HPrev ;  ∂bₕₕ += Σ DAh
-        Kernels.Gemm(true, false, gh, H, n, dAh, HPrev, WeightHh.Grad.Data, accumulate: true);
+        // ∂Wₕₕ += Σₜ DAh[t]ᵀ · hPrev[t], where hPrev[t] is the output of the step before t, or h₀ for the first step
+        int rest = n * gh - Batch * gh;
+        var dAhSteps = Reverse ? dAh.AsSpan(0, rest) : dAh.AsSpan(Batch * gh, rest);
+        var prevSteps = Reverse ? Out.AsSpan(bh, n * H - bh) : Out.AsSpan(0, n * H - bh);
+        Kernels.Gemm(true, false, gh, H, n - Batch, dAhSteps, prevSteps, WeightHh.Grad.Data, accumulate: true);
+        Kernels.Gemm(true, false, gh, H, Batch, dAh.AsSpan(TimeOf(0) * Batch * gh, Batch * gh), H0, WeightHh.Grad.Data, accumulate: true);
         if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
     }
 
@@ -129,10 +128,10 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     /// <summary>Whether ∂L/∂(h Wₕₕᵀ + bₕₕ) differs from ∂L/∂(x Wᵢₕᵀ + bᵢₕ) (only for the GRU).</summary>
     protected virtual bool SeparateHiddenGradient => false;
 
-    /// <summary>One step at time t for batch rows [b0, b1): reads Zx[t] and HPrev[t], writes Out[t] and the step's caches.</summary>
+    /// <summary>One step at time t for batch rows [b0, b1): reads Zx[t] and the previous state, writes Out[t] and the step's caches.</summary>
     protected abstract void StepForward(int t, int b0, int b1);
 
-    /// <summary>One step back at time t for rows [b0, b1): <paramref name="dh"/> holds ∂L/∂Out[t] on entry and ∂L/∂HPrev[t] on exit.</summary>
+    /// <summary>One step back at time t for rows [b0, b1): <paramref name="dh"/> holds ∂L/∂Out[t] on entry and ∂L/∂(previous state) on exit.</summary>
     protected abstract void StepBackward(int t, int b0, int b1, Span<T> dh);
 
     protected virtual void AllocateCaches(int rows) { }
@@ -141,6 +140,16 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected virtual void BeginBackward(ReadOnlySpan<T> dcT) { }
     protected virtual void EndBackward(Span<T> dc0) { }
     protected virtual void ClearCellGradient(int b0, int b1) { }
+
+    /// <summary>
+    /// Rows [b0, b0 + rows) of the state step t started from: the output of the previous step
+    /// in processing order, or the initial state for the first step (also for the cell state).
+    /// </summary>
+    protected Span<T> Previous(T[] states, T[] initial, int t, int b0, int rows, int width)
+    {
+        int s = Reverse ? Steps - 1 - t : t;
+        return s == 0 ? initial.AsSpan(b0 * width, rows * width) : states.AsSpan(At(TimeOf(s - 1), b0, width), rows * width);
+    }
 
     /// <summary>Offset of row b at time t in a [T, B, width] buffer.</summary>
     protected int At(int t, int b, int width) => (t * Batch + b) * width;

@@ -14,6 +14,8 @@ public abstract class RecurrentLayer<T> : Layer<T> where T : unmanaged, IFloatin
 {
     private RecurrentDirection<T>[] _directions = [];         // index l·D + d
     private T[][] _layerOutputs = [];                          // per layer, time-major [T, B, D·H]
+    private T[] _xTime = [], _dyTime = [], _dxEven = [], _dxOdd = [], _dxDir = [];
+    private T[] _dirBuffer = [];                               // one direction's [T, B, H] when bidirectional
     private int _batch, _steps;
 
     /// <summary>Builds the stack; <paramref name="gates"/> is 1 (RNN), 4 (LSTM) or 3 (GRU).</summary>
@@ -137,12 +139,16 @@ public abstract class RecurrentLayer<T> : Layer<T> where T : unmanaged, IFloatin
         CheckState(init, batch, "initial state");
 
         var final = ZeroState(batch);
-        _layerOutputs = new T[NumLayers][];
-        var x = SequenceLayout.ToTimeMajor<T>(input.Data, batch, steps, InputSize);
-        var dirOut = dirs == 1 ? null : new T[steps * bh];
+        if (_layerOutputs.Length != NumLayers) _layerOutputs = new T[NumLayers][];
+        Resize(ref _xTime, input.Length);
+        SequenceLayout.ToTimeMajor<T>(input.Data, _xTime, batch, steps, InputSize);
+        var x = _xTime;
+        if (dirs > 1) Resize(ref _dirBuffer, steps * bh);
+        var dirOut = _dirBuffer;
         for (int l = 0; l < NumLayers; l++)
         {
-            var y = new T[steps * batch * dirs * h];
+            Resize(ref _layerOutputs[l], steps * batch * dirs * h);
+            var y = _layerOutputs[l];
             for (int d = 0; d < dirs; d++)
             {
                 int k = l * dirs + d;
@@ -152,7 +158,6 @@ public abstract class RecurrentLayer<T> : Layer<T> where T : unmanaged, IFloatin
                 _directions[k].Forward(x, steps, batch, init.H.Data.AsSpan(k * bh, bh), c0, target, final.H.Data.AsSpan(k * bh, bh), cT);
                 if (dirs > 1) SequenceLayout.PasteColumns<T>(dirOut, h, y, dirs * h, d * h, steps * batch);
             }
-            _layerOutputs[l] = y;
             x = y;
         }
         _batch = batch; _steps = steps;
@@ -186,12 +191,13 @@ public abstract class RecurrentLayer<T> : Layer<T> where T : unmanaged, IFloatin
         if (finalStateGradient is not null) CheckState(finalStateGradient, batch, "final state gradient");
         var dFinal = finalStateGradient?.Detach() ?? ZeroState(batch);
 
-        T[] dy;
+        Resize(ref _dyTime, steps * batch * dirs * h);
+        var dy = _dyTime;
         if (ReturnSequences)
-            dy = SequenceLayout.ToTimeMajor<T>(outputGradient.Data, batch, steps, dirs * h);
+            SequenceLayout.ToTimeMajor<T>(outputGradient.Data, dy, batch, steps, dirs * h);
         else
         {
-            dy = new T[steps * batch * dirs * h];
+            Array.Clear(dy);
             for (int d = 0; d < dirs; d++)
             {
                 var dst = dFinal.H.Data.AsSpan(((NumLayers - 1) * dirs + d) * bh, bh);
@@ -202,12 +208,18 @@ public abstract class RecurrentLayer<T> : Layer<T> where T : unmanaged, IFloatin
         }
 
         var dInit = ZeroState(batch);
-        var dOutDir = dirs == 1 ? null : new T[steps * bh];
+        if (dirs > 1) Resize(ref _dirBuffer, steps * bh);
+        var dOutDir = _dirBuffer;
         for (int l = NumLayers - 1; l >= 0; l--)
         {
             int inL = l == 0 ? InputSize : dirs * h;
-            var dx = new T[steps * batch * inL];
-            var dxDir = dirs == 1 ? dx : new T[dx.Length];
+            // ∂L/∂(layer input): alternate between two buffers so dy (the layer above's) stays intact.
+            ref T[] dxBuffer = ref (l % 2 == 0 ? ref _dxEven : ref _dxOdd);
+            Resize(ref dxBuffer, steps * batch * inL);
+            var dx = dxBuffer;
+            if (dirs > 1) Array.Clear(dx);
+            if (dirs > 1) Resize(ref _dxDir, dx.Length);
+            var dxDir = dirs == 1 ? dx : _dxDir;
             for (int d = 0; d < dirs; d++)
             {
                 int k = l * dirs + d;
@@ -224,6 +236,11 @@ public abstract class RecurrentLayer<T> : Layer<T> where T : unmanaged, IFloatin
         var dInput = new Tensor<T>(batch, steps, InputSize);
         SequenceLayout.ToBatchFirst<T>(dy, dInput.Data, batch, steps, InputSize);
         return dInput;
+    }
+
+    private static void Resize(ref T[] buffer, int length)
+    {
+        if (buffer is null || buffer.Length != length) buffer = new T[length];
     }
 
     private void CheckState(RecurrentState<T> s, int batch, string what)

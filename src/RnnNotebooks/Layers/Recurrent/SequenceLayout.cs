@@ -6,14 +6,12 @@ namespace RnnNotebooks.Layers.Recurrent;
 internal static class SequenceLayout
 {
     /// <summary>[B, T, F] → [T, B, F].</summary>
-    public static T[] ToTimeMajor<T>(ReadOnlySpan<T> src, int batch, int steps, int features)
+    public static void ToTimeMajor<T>(ReadOnlySpan<T> src, Span<T> dst, int batch, int steps, int features)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var dst = new T[src.Length];
         for (int b = 0; b < batch; b++)
             for (int t = 0; t < steps; t++)
-                src.Slice((b * steps + t) * features, features).CopyTo(dst.AsSpan((t * batch + b) * features, features));
-        return dst;
+                src.Slice((b * steps + t) * features, features).CopyTo(dst.Slice((t * batch + b) * features, features));
     }
 
     /// <summary>[T, B, F] → [B, T, F].</summary>

@@ -14,7 +14,7 @@ internal sealed class SimpleRnnDirection<T>(int inputSize, int hiddenSize, bool 
         int rows = b1 - b0, len = rows * H, o = At(t, b0, H);
         var h = Out.AsSpan(o, len);                                   // [rows, H]
         Zx.AsSpan(o, len).CopyTo(h);                                  // a = Wᵢₕ xₜ + bᵢₕ
-        RecurrentProduct(HPrev.AsSpan(o, len), h, rows, accumulate: true);   // a += Wₕₕ hₜ₋₁ + bₕₕ
+        RecurrentProduct(Previous(Out, H0, t, b0, rows, H), h, rows, accumulate: true);   // a += Wₕₕ hₜ₋₁ + bₕₕ
         if (relu) Activations.Relu(h); else Kernels.TanhInPlace(h);   // hₜ = φ(a)
     }
 
