@@ -16,8 +16,9 @@ for (int i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--case":
-            var c = BenchCase.All.FirstOrDefault(b => b.Name == args[++i]);
-            if (c is null) { Console.Error.WriteLine($"unknown case '{args[i]}'; known: {string.Join(", ", BenchCase.All.Select(b => b.Name))}"); return 2; }
+            string name = args[++i];
+            var c = BenchCase.All.FirstOrDefault(b => b.Name == name);
+            if (c is null) { Console.Error.WriteLine($"unknown case '{name}'; known: {string.Join(", ", BenchCase.All.Select(b => b.Name))}"); return 2; }
             cases.Add(c);
             break;
         case "--warmup": warmup = Next(); break;

@@ -13,14 +13,13 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
     : RecurrentDirection<T>(inputSize, hiddenSize, 3, reverse, weightIh, weightHh, biasIh, biasHh)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private T[] _gates = [];   // [T, B, 3H] r, z, n
     private T[] _ah = [];      // [T, B, 3H] Wₕₕ h + bₕₕ (the n part is needed backwards)
 
     protected override bool SeparateHiddenGradient => true;
 
     protected override void AllocateCaches(int rows)
     {
-        Resize(ref _gates, rows * 3 * H); Resize(ref _ah, rows * 3 * H);
+        Resize(ref _ah, rows * 3 * H);
     }
 
     protected override void StepForward(int t, int b0, int b1)
@@ -32,7 +31,9 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
         for (int b = 0; b < rows; b++)
         {
             int k = oh + b * H, kg = og + b * g3;
-            ElementwiseSteps.GruCell<T>(Zx.AsSpan(kg, g3), _ah.AsSpan(kg, g3), hPrev.Slice(b * H, H), _gates.AsSpan(kg, g3), Out.AsSpan(k, H));
+            // Zx holds Wᵢₕx + bᵢₕ and is overwritten by the gates r, z, n
+            var zx = Zx.AsSpan(kg, g3);
+            ElementwiseSteps.GruCell<T>(zx, _ah.AsSpan(kg, g3), hPrev.Slice(b * H, H), zx, Out.AsSpan(k, H));
         }
     }
 
@@ -44,7 +45,7 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
         for (int b = 0; b < rows; b++)
         {
             int kg = og + b * g3;
-            ElementwiseSteps.GruCellBackward<T>(dh.Slice(b * H, H), _gates.AsSpan(kg, g3), _ah.AsSpan(kg + 2 * H, H),
+            ElementwiseSteps.GruCellBackward<T>(dh.Slice(b * H, H), Zx.AsSpan(kg, g3), _ah.AsSpan(kg + 2 * H, H),
                 hPrev.Slice(b * H, H), DAx.AsSpan(kg, g3), DAh.AsSpan(kg, g3));
         }
         RecurrentProductBackward(dah, dh, rows, accumulate: true);   // + dah · Wₕₕ

@@ -12,7 +12,6 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
     : RecurrentDirection<T>(inputSize, hiddenSize, 4, reverse, weightIh, weightHh, biasIh, biasHh)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private T[] _gates = [];   // [T, B, 4H] activated i, f, g, o
     private T[] _c0 = [];      // [B, H] initial cell state
     private T[] _c = [];       // [T, B, H]
     private T[] _tanhC = [];   // [T, B, H]
@@ -22,7 +21,7 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
 
     protected override void AllocateCaches(int rows)
     {
-        Resize(ref _gates, rows * 4 * H); Resize(ref _c0, Batch * H); Resize(ref _c, rows * H); Resize(ref _tanhC, rows * H);
+        Resize(ref _c0, Batch * H); Resize(ref _c, rows * H); Resize(ref _tanhC, rows * H);
     }
 
     protected override void BeginSequence(ReadOnlySpan<T> c0) => c0.CopyTo(_c0);
@@ -32,8 +31,7 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
     protected override void StepForward(int t, int b0, int b1)
     {
         int rows = b1 - b0, g4 = 4 * H, oh = At(t, b0, H), og = At(t, b0, g4);
-        var a = _gates.AsSpan(og, rows * g4);                         // [rows, 4H]
-        Zx.AsSpan(og, rows * g4).CopyTo(a);
+        var a = Zx.AsSpan(og, rows * g4);                             // [rows, 4H]: Wᵢₕx + bᵢₕ, becomes i, f, g, o
         RecurrentProduct(Previous(Out, H0, t, b0, rows, H), a, rows, accumulate: true);
         var cPrev = Previous(_c, _c0, t, b0, rows, H);
         for (int b = 0; b < rows; b++)
@@ -66,7 +64,7 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
         {
             int k = oh + b * H;
             ElementwiseSteps.LstmCellBackward<T>(dh.Slice(b * H, H), _dc.AsSpan((b0 + b) * H, H),
-                _gates.AsSpan(og + b * g4, g4), cPrev.Slice(b * H, H), _tanhC.AsSpan(k, H), da.Slice(b * g4, g4));
+                Zx.AsSpan(og + b * g4, g4), cPrev.Slice(b * H, H), _tanhC.AsSpan(k, H), da.Slice(b * g4, g4));
         }
         RecurrentProductBackward(da, dh, rows, accumulate: false);  // ∂L/∂hₜ₋₁ = da · Wₕₕ
     }

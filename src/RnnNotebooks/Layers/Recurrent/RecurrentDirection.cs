@@ -21,7 +21,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected readonly int I, H, G;       // input size, hidden size, gates
     protected int Steps, Batch;
     protected T[] X = [];                 // [T, B, I]   input (not copied)
-    protected T[] Zx = [];                // [T, B, G·H] x Wᵢₕᵀ + bᵢₕ by time
+    protected T[] Zx = [];                // [T, B, G·H] x Wᵢₕᵀ + bᵢₕ by time (LSTM, GRU: overwritten by the step's gates)
     protected T[] Out = [];               // [T, B, H]   the state each step produced
     protected T[] H0 = [];                // [B, H]      the initial state (the previous state of the first step)
     protected T[] DAx = [];               // [T, B, G·H] ∂L/∂(input projection)
@@ -52,15 +52,17 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     {
         Steps = steps; Batch = batch; X = x;
         int bh = batch * H, n = steps * batch, gh = G * H;
-        Resize(ref Zx, n * gh); Resize(ref Out, n * H); Resize(ref H0, bh);
+        Resize(ref Out, n * H); Resize(ref H0, bh);
+        if (!ProjectIntoOutput) Resize(ref Zx, n * gh);
+        var projection = ProjectIntoOutput ? Out : Zx;
         Resize(ref _wihT, I * gh); Resize(ref WhhT, H * gh);
         AllocateCaches(n);
         Kernels.Transpose<T>(WeightIh.Value.Data, gh, I, _wihT);
         Kernels.Transpose<T>(WeightHh.Value.Data, gh, H, WhhT);
 
         // Zx[T·B, G·H] = X[T·B, I] · Wᵢₕᵀ + bᵢₕ   (all steps at once)
-        Kernels.Gemm(false, false, n, gh, I, x, _wihT, Zx, accumulate: false);
-        if (BiasIh is not null) Kernels.AddRowVector<T>(Zx, BiasIh.Value.Data, n);
+        Kernels.Gemm(false, false, n, gh, I, x, _wihT, projection, accumulate: false);
+        if (BiasIh is not null) Kernels.AddRowVector<T>(projection, BiasIh.Value.Data, n);
 
         h0.CopyTo(H0);
         BeginSequence(c0);
@@ -124,6 +126,9 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
 
     /// <summary>Time index of processing step s.</summary>
     protected int TimeOf(int s) => Reverse ? Steps - 1 - s : s;
+
+    /// <summary>Whether the input projection is written straight into <see cref="Out"/> (one gate: the simple RNN).</summary>
+    protected virtual bool ProjectIntoOutput => false;
 
     /// <summary>Whether ∂L/∂(h Wₕₕᵀ + bₕₕ) differs from ∂L/∂(x Wᵢₕᵀ + bᵢₕ) (only for the GRU).</summary>
     protected virtual bool SeparateHiddenGradient => false;

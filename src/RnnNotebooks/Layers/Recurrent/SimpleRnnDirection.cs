@@ -9,11 +9,12 @@ internal sealed class SimpleRnnDirection<T>(int inputSize, int hiddenSize, bool 
     : RecurrentDirection<T>(inputSize, hiddenSize, 1, reverse, weightIh, weightHh, biasIh, biasHh)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    protected override bool ProjectIntoOutput => true;
+
     protected override void StepForward(int t, int b0, int b1)
     {
         int rows = b1 - b0, len = rows * H, o = At(t, b0, H);
-        var h = Out.AsSpan(o, len);                                   // [rows, H]
-        Zx.AsSpan(o, len).CopyTo(h);                                  // a = Wᵢₕ xₜ + bᵢₕ
+        var h = Out.AsSpan(o, len);                                   // [rows, H], holds a = Wᵢₕ xₜ + bᵢₕ
         RecurrentProduct(Previous(Out, H0, t, b0, rows, H), h, rows, accumulate: true);   // a += Wₕₕ hₜ₋₁ + bₕₕ
         if (relu) Activations.Relu(h); else Kernels.TanhInPlace(h);   // hₜ = φ(a)
     }
