@@ -218,8 +218,9 @@ public abstract class RecurrentLayer<T> : Layer<T> where T : unmanaged, IFloatin
             Resize(ref dxBuffer, steps * batch * inL);
             var dx = dxBuffer;
             if (dirs > 1) Array.Clear(dx);
-            if (dirs > 1) Resize(ref _dxDir, dx.Length);
-            var dxDir = dirs == 1 ? dx : _dxDir;
+            // One direction's ∂L/∂input; its size changes from layer to layer, so keep the largest.
+            if (dirs > 1 && _dxDir.Length < dx.Length) _dxDir = new T[dx.Length];
+            var dxDir = dirs == 1 ? dx.AsSpan() : _dxDir.AsSpan(0, dx.Length);
             for (int d = 0; d < dirs; d++)
             {
                 int k = l * dirs + d;
