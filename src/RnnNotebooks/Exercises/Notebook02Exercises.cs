@@ -113,6 +113,7 @@ public sealed class Notebook02Exercises : IExerciseSet
         long? n = answer switch { int i => i, long l => l, double d when d == Math.Floor(d) => (long)d, _ => null };
         if (n is null)
             return ExerciseResult.Fail(id, answer is null ? "no answer yet: compute the count (a whole number) and pass it to the check." : $"expected a whole number, got {Describe(answer)}.");
+        if (n <= 0) return ExerciseResult.Fail(id, "no answer yet: a parameter count is a positive whole number.");
         int I = LstmInput, H = LstmHidden, L = LstmLayers;
         long correct = Count(4, I, H, L, 2);
         if (n == correct) return ExerciseResult.Pass(id, $"{correct:N0} parameters: per layer 4H(in + H) + 2·4H, and layer 1 reads the H = {H} outputs of layer 0.");

@@ -80,6 +80,7 @@ public class Notebook02ExercisesTests
         AssertHint("02.2", new Lstm<double>(10, 20, 1).ParameterCount, "one layer");
         AssertHint("02.2", 2 * new Lstm<double>(10, 20, 1).ParameterCount, "layer 1 does not read the input");
         AssertHint("02.2", null, "no answer yet");
+        AssertHint("02.2", -1L, "no answer yet");
     }
 
     [Fact]
