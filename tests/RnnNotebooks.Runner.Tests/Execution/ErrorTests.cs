@@ -48,13 +48,14 @@ public class ErrorTests
     {
         var (result, notebook) = await new TestNotebook()
             .Code("var fast = 1;")
-            .Code("System.Threading.Thread.Sleep(3000);")
+            .Code("System.Threading.Thread.Sleep(60000);")
             .Code("fast")
-            .RunAsync(new ExecutionOptions { CellTimeout = TimeSpan.FromMilliseconds(500) });
+            // Long enough for the first cell's compilation on a loaded machine, far shorter than the sleep.
+            .RunAsync(new ExecutionOptions { CellTimeout = TimeSpan.FromSeconds(8) });
 
         Assert.Equal(NotebookStatus.Failed, result.Status);
         Assert.Equal(2, result.FailedCell);
-        Assert.Contains("cell timeout of 0.5 s", result.Message);
+        Assert.Contains("cell timeout of 8", result.Message);
         Assert.Equal("Timeout", Outputs.Single(notebook.Cells[1], "error")["ename"]!.GetValue<string>());
         Assert.Empty(Outputs.Of(notebook.Cells[2]));
     }
