@@ -120,7 +120,7 @@ public enum DataRootKind
 /// <summary>A resolved data root and the rule that chose it.</summary>
 public sealed record DataRootInfo(string Path, DataRootKind Kind)
 {
-    /// <summary>E.g. "/home/me/shared/datasets (../shared/datasets beside the repository)".</summary>
+    /// <summary>E.g. "…/shared/datasets (../shared/datasets beside the repository)".</summary>
     public override string ToString() => Kind switch
     {
         DataRootKind.Explicit => $"{Path} (explicit path)",

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Exercises;
@@ -60,12 +61,53 @@ internal static class AnswerReader
         _ => null,
     };
 
-    /// <summary>True when the vectors have the same length and agree within <paramref name="tol"/> everywhere.</summary>
-    public static bool Close(double[] a, double[] b, double tol) =>
-        a.Length == b.Length && a.Zip(b).All(p => Math.Abs(p.First - p.Second) <= tol);
+    /// <summary>The answer as a list of vectors (jagged array, list of arrays, tuple of arrays), or null.</summary>
+    public static double[][]? Vectors(object? answer)
+    {
+        if (answer is null) return null;
+        if (answer is ITuple tuple)
+        {
+            var parts = new double[tuple.Length][];
+            for (int i = 0; i < tuple.Length; i++)
+                if ((parts[i] = Vector(tuple[i])!) is null) return null;
+            return parts;
+        }
+        if (answer is IEnumerable e and not string && Vector(answer) is null)
+        {
+            var parts = new List<double[]>();
+            foreach (var item in e)
+            {
+                var v = Vector(item);
+                if (v is null) return null;
+                parts.Add(v);
+            }
+            return parts.ToArray();
+        }
+        return null;
+    }
 
-    /// <summary>Max |a − b| (the vectors must have the same length).</summary>
-    public static double MaxDiff(double[] a, double[] b) => a.Zip(b).Max(p => Math.Abs(p.First - p.Second));
+    /// <summary>The answer as a number, or null.</summary>
+    public static double? Scalar(object? answer) => answer switch
+    {
+        double d => d,
+        float f => f,
+        int i => i,
+        long l => l,
+        decimal m => (double)m,
+        _ => null,
+    };
+
+    /// <summary>True when the vectors have the same length and agree within <paramref name="tol"/> everywhere.</summary>
+    public static bool Close(double[] a, double[] b, double tol = 1e-6) => MaxDiff(a, b) <= tol;
+
+    /// <summary>max |a − b|, or +∞ when the lengths differ or a value is NaN.</summary>
+    public static double MaxDiff(double[] a, double[] b)
+    {
+        if (a.Length != b.Length) return double.PositiveInfinity;
+        double m = 0;
+        for (int i = 0; i < a.Length; i++) m = Math.Max(m, Math.Abs(a[i] - b[i]));
+        return double.IsNaN(m) ? double.PositiveInfinity : m;
+    }
 
     /// <summary>Formats a vector with 4 decimals.</summary>
     public static string Format(double[] v) => "[" + string.Join(", ", v.Select(x => x.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture))) + "]";

@@ -1,6 +1,6 @@
 using System.Globalization;
 using RnnNotebooks.Tensors;
-using static RnnNotebooks.Exercises.ExerciseAnswers;
+using static RnnNotebooks.Exercises.AnswerReader;
 
 namespace RnnNotebooks.Exercises;
 

@@ -1,5 +1,5 @@
 using RnnNotebooks.Tensors;
-using static RnnNotebooks.Exercises.ExerciseAnswers;
+using static RnnNotebooks.Exercises.AnswerReader;
 
 namespace RnnNotebooks.Exercises;
 
@@ -66,8 +66,8 @@ public sealed class Notebook05Exercises : IExerciseSet
         var hy = new double[h];
         for (int j = 0; j < h; j++)
         {
-            double i = Sigmoid(p.Gates[iAt * h + j]), f = Sigmoid(p.Gates[fAt * h + j]), o = Sigmoid(p.Gates[oAt * h + j]);
-            double g = gSigmoid ? Sigmoid(p.Gates[gAt * h + j]) : Math.Tanh(p.Gates[gAt * h + j]);
+            double i = Activations.Sigmoid(p.Gates[iAt * h + j]), f = Activations.Sigmoid(p.Gates[fAt * h + j]), o = Activations.Sigmoid(p.Gates[oAt * h + j]);
+            double g = gSigmoid ? Activations.Sigmoid(p.Gates[gAt * h + j]) : Math.Tanh(p.Gates[gAt * h + j]);
             c[j] = f * p.CPrev[j] + i * g;
             hy[j] = o * (tanhOnC ? Math.Tanh(c[j]) : c[j]);
         }
@@ -115,8 +115,8 @@ public sealed class Notebook05Exercises : IExerciseSet
         var y = new double[h];
         for (int j = 0; j < h; j++)
         {
-            double r = Sigmoid(p.Gi[rAt * h + j] + p.Gh[rAt * h + j]);
-            double z = Sigmoid(p.Gi[zAt * h + j] + p.Gh[zAt * h + j]);
+            double r = Activations.Sigmoid(p.Gi[rAt * h + j] + p.Gh[rAt * h + j]);
+            double z = Activations.Sigmoid(p.Gi[zAt * h + j] + p.Gh[zAt * h + j]);
             double pre = noR ? p.Gi[2 * h + j] + p.Gh[2 * h + j]
                 : rOnAll ? r * (p.Gi[2 * h + j] + p.Gh[2 * h + j])
                 : p.Gi[2 * h + j] + r * p.Gh[2 * h + j];
