@@ -54,7 +54,6 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     /// <inheritdoc/>
     public override Tensor<T> Forward(Tensor<T> input)
     {
-        if (input.Rank is not (2 or 3)) ExpectShape(input, "input", -1, InputSize);
         if (input.Rank == 2) ExpectShape(input, "input", -1, InputSize);
         else ExpectShape(input, "input", -1, -1, InputSize);
         ExpectFinite(input, "input");

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Text;
 using System.Text.Json;
 using RnnNotebooks.Tensors;
 
