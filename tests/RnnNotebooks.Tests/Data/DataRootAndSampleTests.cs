@@ -61,6 +61,11 @@ public class DataRootAndSampleTests
             var keras = KerasImdb.LoadData(new KerasImdbOptions { NumWords = 200 }, empty.Path);
             Assert.True(keras.IsSample);
             Assert.Equal(1000, keras.XTrain.Length);
+            // Offline, the word index that goes with the sample is built from the sample, not looked up.
+            var index = KerasImdb.LoadWordIndex(imdb, empty.Path);
+            Assert.Contains("generated sample", index.Source);
+            Assert.True(index.RankOf(imdb.Train.Reviews[0].Text.Split(' ')[0].ToLowerInvariant().Trim('.', ',', '!')) > 0);
+            Assert.Throws<FileNotFoundException>(() => KerasImdb.LoadWordIndex(empty.Path));
 
             var aapl = StockLoader.Load("AAPL", empty.Path);
             Assert.True(aapl.IsSample);

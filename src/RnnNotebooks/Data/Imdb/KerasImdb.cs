@@ -54,10 +54,7 @@ public static class KerasImdb
     {
         options ??= new KerasImdbOptions();
         var data = ImdbLoader.Load(dataRoot, shuffle: true, seed: options.Seed, requireRealData: requireRealData);
-        var index = data.IsSample
-            ? KerasWordIndex.FromTexts(data.Train.Texts, options.Normalizer, "built from the generated sample")
-            : LoadWordIndex(dataRoot);
-        return Encode(data, index, options);
+        return Encode(data, LoadWordIndex(data, dataRoot, options.Normalizer), options);
     }
 
     /// <summary>Shortcut for the common call <c>load_data(num_words=...)</c>.</summary>
@@ -99,6 +96,16 @@ public static class KerasImdb
         });
         return ids.ToArray();
     }
+
+    /// <summary>
+    /// The word index that goes with <paramref name="data"/>: the Keras index for the real reviews, or
+    /// an index built from the generated sample's training texts when <paramref name="data"/> is the sample
+    /// (so a notebook runs the same way offline).
+    /// </summary>
+    public static KerasWordIndex LoadWordIndex(ImdbData data, string? dataRoot = null, TextNormalizer? normalizer = null) =>
+        data.IsSample
+            ? KerasWordIndex.FromTexts(data.Train.Texts, normalizer ?? TextNormalizer.Keras, "built from the generated sample")
+            : LoadWordIndex(dataRoot);
 
     /// <summary>The Keras word index under the data root (<c>imdb/imdb_word_index.json</c>), or from the cache.</summary>
     public static KerasWordIndex LoadWordIndex(string? dataRoot = null)
