@@ -1,0 +1,4 @@
+// Layers draw their initial weights from the process-wide Rng.Global (like torch.manual_seed), and
+// Kernels.MaxThreads and SampleNotice.Out are process-wide too: tests that seed or set them must not
+// interleave with others, so the test classes of this assembly run one after another.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
