@@ -298,6 +298,11 @@ def pipeline_bce_case(case, dtype_name):
     logits = model(indices)
     loss = nn.BCEWithLogitsLoss()(logits, target)
     loss.backward()
+    return record_pipeline(fx, model, indices, target, logits, loss)
+
+
+def record_pipeline(fx, model, indices, target, logits, loss):
+    """Stores an Embedding pipeline's inputs, parameters, prediction, loss and gradients."""
     fx.add("indices", indices)
     fx.add("target", target)
     fx.add_params(model)
@@ -324,13 +329,7 @@ def pipeline_ce_case(case, dtype_name):
     logits = model(indices)                                    # [B, T, C]
     loss = nn.CrossEntropyLoss()(logits.reshape(B * T, C), target.reshape(B * T))
     loss.backward()
-    fx.add("indices", indices)
-    fx.add("target", target)
-    fx.add_params(model)
-    fx.add("logits", logits)
-    fx.add("loss", loss)
-    fx.add_param_grads(model)
-    return fx
+    return record_pipeline(fx, model, indices, target, logits, loss)
 
 
 def pipeline_lstm_mse_case(case, dtype_name):
