@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using RnnNotebooks.Data.Imdb;
 using RnnNotebooks.Data.Sequences;
-using RnnNotebooks.Layers;
-using RnnNotebooks.Layers.Recurrent;
-using RnnNotebooks.Models;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
@@ -30,15 +28,15 @@ internal static class ImdbEpoch
             $"{(data.IsSample ? "SAMPLE" : "real")} IMDB from {data.Source}: {x.Shape[0]} reviews padded to {x.Shape[1]} in {load.Elapsed.TotalSeconds:F1} s"));
 
         Rng.ManualSeed(1);
-        Layer<float> rnn = kind switch
+        Module<float> rnn = kind switch
         {
-            "lstm" => new Lstm<float>(32, 32),
-            "gru" => new Gru<float>(32, 32),
-            _ => new SimpleRnn<float>(32, 32),
+            "lstm" => new LSTM<float>(32, 32),
+            "gru" => new GRU<float>(32, 32),
+            _ => new RNN<float>(32, 32),
         };
-        var model = new Sequential<float>(new Embedding<float>(10000, 32), rnn, new Dense<float>(32, 1, Activation.Sigmoid))
+        var model = new Sequential<float>(new Embedding<float>(10000, 32), rnn, new Linear<float>(32, 1, Activation.Sigmoid))
             .Initialize(InitScheme.Keras, seed: 1);
-        var trainer = new Trainer<float>(model, BinaryCrossEntropy<float>.Keras(), new RmsProp<float>(model.Parameters, Framework.Keras),
+        var trainer = new Trainer<float>(model, BinaryCrossEntropy<float>.Keras(), new RmsProp<float>(model.parameters(), Framework.Keras),
             new BinaryAccuracy<float>());
         var history = trainer.Fit(x, y, new FitOptions { Epochs = epochs, BatchSize = 128, ValidationSplit = 0.2, Seed = 1 });
         var s = history.EpochSeconds;

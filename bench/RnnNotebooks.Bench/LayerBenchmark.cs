@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Bench;
@@ -16,11 +16,11 @@ internal static class LayerBenchmark
     public static Result Run(BenchCase c, int warmup, int repeat)
     {
         Rng.ManualSeed(0);
-        RecurrentLayer<float> layer = c.Mode switch
+        RNNBase<float> layer = c.Mode switch
         {
-            "RNN" => new SimpleRnn<float>(c.Input, c.Hidden, returnSequences: true),
-            "LSTM" => new Lstm<float>(c.Input, c.Hidden, returnSequences: true),
-            _ => new Gru<float>(c.Input, c.Hidden, returnSequences: true),
+            "RNN" => new RNN<float>(c.Input, c.Hidden, returnSequences: true),
+            "LSTM" => new LSTM<float>(c.Input, c.Hidden, returnSequences: true),
+            _ => new GRU<float>(c.Input, c.Hidden, returnSequences: true),
         };
         var x = Tensor.Normal<float>(new Rng(1), 0, 1, c.Batch, c.Steps, c.Input);
         var times = new double[repeat];
@@ -36,14 +36,14 @@ internal static class LayerBenchmark
         return new Result(c, times, allocated, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
     }
 
-    private static void Iteration(RecurrentLayer<float> layer, Tensor<float> x)
+    private static void Iteration(RNNBase<float> layer, Tensor<float> x)
     {
-        foreach (var p in layer.Parameters) p.ZeroGrad();
-        var y = layer.Forward(x);
+        layer.zero_grad();
+        var y = layer.forward(x);
         // loss = mean(y²) → ∂loss/∂y = 2y / n
         var dy = new Tensor<float>(y.Shape);
         float scale = 2f / y.Length;
         for (int i = 0; i < y.Length; i++) dy.Data[i] = scale * y.Data[i];
-        layer.Backward(dy);
+        layer.backward(dy);
     }
 }

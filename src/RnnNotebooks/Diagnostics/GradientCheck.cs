@@ -1,4 +1,4 @@
-using RnnNotebooks.Layers;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Diagnostics;
@@ -83,23 +83,23 @@ public static class GradientCheck
     /// Checks every parameter of <paramref name="layer"/> and, unless <paramref name="checkInput"/>
     /// is false, its input: the loss is L = Σ y ⊙ g for the layer's output y and a fixed random g.
     /// </summary>
-    public static IReadOnlyList<GradientCheckResult> CheckLayer(Layer<double> layer, Tensor<double> input, Rng rng,
+    public static IReadOnlyList<GradientCheckResult> CheckLayer(Module<double> layer, Tensor<double> input, Rng rng,
         bool checkInput = true, double h = DefaultStep, int order = DefaultOrder)
     {
-        var y = layer.Forward(input);
+        var y = layer.forward(input);
         var g = Tensor.Normal<double>(rng, 0, 1, y.Shape);
         double Loss()
         {
-            var o = layer.Forward(input);
+            var o = layer.forward(input);
             double s = 0;
             for (int i = 0; i < o.Length; i++) s += o.Data[i] * g.Data[i];
             return s;
         }
-        foreach (var p in layer.Parameters) p.ZeroGrad();
-        layer.Forward(input);
-        var dx = layer.Backward(g);
+        layer.zero_grad();
+        layer.forward(input);
+        var dx = layer.backward(g);
         var results = new List<GradientCheckResult>();
-        foreach (var (name, p) in layer.NamedParameters())
+        foreach (var (name, p) in layer.named_parameters())
             results.Add(Compare(name, p.Value, p.Grad.Data.ToArray(), Loss, h, order));
         if (checkInput) results.Add(Compare("input", input, dx.Data, Loss, h, order));
         return results;

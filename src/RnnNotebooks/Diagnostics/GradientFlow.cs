@@ -1,6 +1,5 @@
 using System.Numerics;
-using RnnNotebooks.Layers;
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Diagnostics;
@@ -35,8 +34,8 @@ public static class GradientFlow
     /// <summary>
     /// Back-propagates a loss on the final state h_T to every earlier state hₜ and returns the norms.
     /// The layer is run one step at a time from the stored state hₜ (its public
-    /// <c>Forward(x, initialState)</c>), and <c>Backward(0, ∂L/∂hₜ₊₁)</c> gives
-    /// ∂L/∂hₜ in <see cref="RecurrentLayer{T}.InitialStateGradient"/>: exactly the chain
+    /// <c>forward(x, initialState)</c>), and <c>backward(0, ∂L/∂hₜ₊₁)</c> gives
+    /// ∂L/∂hₜ in <see cref="RNNBase{T}.InitialStateGradient"/>: exactly the chain
     /// ∂L/∂hₜ = ∂L/∂hₜ₊₁ · ∂hₜ₊₁/∂hₜ that full BPTT computes (no truncation). Parameter
     /// gradients are left as they were.
     /// </summary>
@@ -45,7 +44,7 @@ public static class GradientFlow
     /// <param name="finalGradient">∂L/∂h_T of the top layer, [batch, hidden]; null means ones (L = Σ h_T).
     /// For an LSTM no gradient enters through c_T.</param>
     /// <param name="initialState">h₀ (and c₀); null means zeros.</param>
-    public static GradientFlowResult HiddenGradientNorms<T>(RecurrentLayer<T> layer, Tensor<T> input,
+    public static GradientFlowResult HiddenGradientNorms<T>(RNNBase<T> layer, Tensor<T> input,
         Tensor<T>? finalGradient = null, RecurrentState<T>? initialState = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(layer);
@@ -60,7 +59,7 @@ public static class GradientFlow
             throw new ShapeException($"GradientFlow: expected final gradient [{batch}, {hidden}], got {Tensor.Format(finalGradient.Shape)}.");
 
         // Keep the caller's parameter gradients: Backward accumulates into them.
-        var saved = layer.Parameters.Select(p => p.Grad.Clone()).ToArray();
+        var saved = layer.parameters().Select(p => p.Grad.Clone()).ToArray();
         try
         {
             // Forward, one step at a time, storing every state h₀..h_T.
@@ -73,7 +72,7 @@ public static class GradientFlow
                 for (int b = 0; b < batch; b++)
                     input.Data.AsSpan((b * steps + t) * features, features).CopyTo(xt.Data.AsSpan(b * features, features));
                 steps1[t] = xt;
-                states[t + 1] = layer.Forward(xt, states[t]).FinalState.Detach();
+                states[t + 1] = layer.forward(xt, states[t]).FinalState.Detach();
             }
 
             // ∂L/∂h_T: the given gradient on the top layer, zeros below; no gradient into c_T.
@@ -88,8 +87,8 @@ public static class GradientFlow
             var zeroOut = new Tensor<T>(layer.OutputShape([batch, 1, features]));
             for (int t = steps - 1; t >= 0; t--)
             {
-                layer.Forward(steps1[t], states[t]);
-                layer.Backward(zeroOut, g);
+                layer.forward(steps1[t], states[t]);
+                layer.backward(zeroOut, g);
                 g = layer.InitialStateGradient!.Detach();
                 Record(t, g);
             }
@@ -104,7 +103,7 @@ public static class GradientFlow
         }
         finally
         {
-            for (int i = 0; i < saved.Length; i++) layer.Parameters[i].Grad.CopyFrom(saved[i]);
+            for (int i = 0; i < saved.Length; i++) layer.parameters()[i].Grad.CopyFrom(saved[i]);
         }
     }
 

@@ -1,12 +1,12 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Exercises;
 
 /// <summary>
-/// Exercises of <c>00-setup.ipynb</c>: "00.1" a batch-first tensor, "00.2" a <see cref="SimpleRnn{T}"/>
+/// Exercises of <c>00-setup.ipynb</c>: "00.1" a batch-first tensor, "00.2" a <see cref="RNN{T}"/>
 /// built with the library plus its parameter count predicted by hand.
 /// </summary>
 public sealed class Notebook00Exercises : IExerciseSet
@@ -79,7 +79,7 @@ public sealed class Notebook00Exercises : IExerciseSet
     }
 
     /// <summary>
-    /// 00.2: a tuple (layer, predictedParameters): a SimpleRnn with 8 inputs, 16 hidden units, one
+    /// 00.2: a tuple (layer, predictedParameters): an RNN with 8 inputs, 16 hidden units, one
     /// layer, one direction, returning the whole sequence; and its parameter count predicted with
     /// H·I + H·H + 2·H (PyTorch keeps two bias vectors). The checker runs the layer on a batch.
     /// </summary>
@@ -90,12 +90,12 @@ public sealed class Notebook00Exercises : IExerciseSet
         if (answer is not ITuple { Length: 2 } tuple)
             return ExerciseResult.Fail(id, $"expected a pair (layer, predictedParameters), got {answer.GetType().Name}.");
         object? layer = tuple[0], predicted = tuple[1];
-        if (layer is null) return ExerciseResult.Fail(id, "the layer is null: build it with new SimpleRnn<double>(...).");
+        if (layer is null) return ExerciseResult.Fail(id, "the layer is null: build it with new RNN<double>(...).");
         var verdict = layer switch
         {
-            RecurrentLayer<double> d => CheckLayer(d),
-            RecurrentLayer<float> f => CheckLayer(f),
-            _ => $"the first item is a {layer.GetType().Name}, not a recurrent layer: build new SimpleRnn<double>(...).",
+            RNNBase<double> d => CheckLayer(d),
+            RNNBase<float> f => CheckLayer(f),
+            _ => $"the first item is a {layer.GetType().Name}, not a recurrent layer: build new RNN<double>(...).",
         };
         if (verdict is not null) return ExerciseResult.Fail(id, verdict);
         long expected = (long)RnnHidden * RnnInput + (long)RnnHidden * RnnHidden + 2L * RnnHidden;
@@ -109,7 +109,7 @@ public sealed class Notebook00Exercises : IExerciseSet
         if (count is not long n)
             return ExerciseResult.Fail(id, $"the layer is right; the second item should be your predicted parameter count as a whole number, got {predicted?.GetType().Name ?? "null"}.");
         if (n == expected)
-            return ExerciseResult.Pass(id, $"SimpleRnn(8 → 16, returnSequences) gives [batch, steps, 16], and {n} = 16·8 (weight_ih) + 16·16 (weight_hh) + 16 (bias_ih) + 16 (bias_hh) parameters.");
+            return ExerciseResult.Pass(id, $"RNN(8 → 16, returnSequences) gives [batch, steps, 16], and {n} = 16·8 (weight_ih) + 16·16 (weight_hh) + 16 (bias_ih) + 16 (bias_hh) parameters.");
         string hint = n switch
         {
             _ when n == expected - 2 * RnnHidden => "you left out the biases: weight_ih and weight_hh are there, but also bias_ih [16] and bias_hh [16].",
@@ -124,10 +124,10 @@ public sealed class Notebook00Exercises : IExerciseSet
         return ExerciseResult.Fail(id, $"the layer is right, but the predicted count {n} is off by {n - expected:+#;-#;0}: {hint}");
     }
 
-    private static string? CheckLayer<T>(RecurrentLayer<T> layer) where T : unmanaged, IFloatingPointIeee754<T>
+    private static string? CheckLayer<T>(RNNBase<T> layer) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (layer is not SimpleRnn<T>)
-            return $"that is a {layer.GetType().Name.Split('`')[0]}; this exercise asks for a SimpleRnn.";
+        if (layer is not RNN<T>)
+            return $"that is a {layer.GetType().Name.Split('`')[0]}; this exercise asks for an RNN.";
         if (layer.InputSize == RnnHidden && layer.HiddenSize == RnnInput)
             return "input and hidden sizes are swapped: the constructor takes (inputSize: 8, hiddenSize: 16).";
         if (layer.InputSize != RnnInput)
@@ -139,7 +139,7 @@ public sealed class Notebook00Exercises : IExerciseSet
         if (!layer.ReturnSequences)
             return "returnSequences is false (the Keras default), so the layer returns only the last step, [batch, 16]. Pass returnSequences: true to get every step.";
         var x = Tensor.Full(T.One, 2, 5, RnnInput);
-        var y = layer.Forward(x);
+        var y = layer.forward(x);
         if (!y.Shape.SequenceEqual([2, 5, RnnHidden]))
             return $"a batch [2, 5, 8] gave {Tensor.Format(y.Shape)}, expected [2, 5, 16].";
         return null;

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace RnnNotebooks.Tensors;
 
 /// <summary>Factory helpers for <see cref="Tensor{T}"/>.</summary>
-public static class Tensor
+public static partial class Tensor
 {
     /// <summary>Formats a shape as "[2, 3, 4]".</summary>
     public static string Format(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";

@@ -9,7 +9,7 @@ namespace RnnNotebooks.Tensors;
 /// flat <see cref="Data"/> array so kernels can work on spans; <see cref="Reshape"/> shares it.
 /// Sequence batches use the batch-first layout <c>[batch, steps, features]</c>.
 /// </summary>
-public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The elements in row-major order.</summary>
     public T[] Data { get; }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using RnnNotebooks.Layers;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Training;

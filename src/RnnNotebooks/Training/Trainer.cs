@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
-using RnnNotebooks.Models;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training.Losses;
 using RnnNotebooks.Training.Metrics;
@@ -92,12 +92,12 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 if (improved)
                 {
                     best = current; sinceBest = 0;
-                    if (es.RestoreBestWeights) bestWeights = Model.StateDict();
+                    if (es.RestoreBestWeights) bestWeights = Model.state_dict();
                 }
                 else if (++sinceBest >= es.Patience)
                 {
                     history.StoppedEpoch = epoch;
-                    if (bestWeights is not null) Model.LoadStateDict(bestWeights);
+                    if (bestWeights is not null) Model.load_state_dict(bestWeights);
                     if (options.Verbose) Console.WriteLine($"Early stopping at epoch {epoch}: {es.Monitor} did not improve for {es.Patience} epochs (best {best:F4}).");
                     break;
                 }
@@ -109,15 +109,15 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>One gradient step on a batch; returns the batch loss and updates the metrics.</summary>
     public double TrainStep(Tensor<T> xb, Tensor<T> yb, int epoch = 0, int batch = 0)
     {
-        Model.ZeroGrad();
-        var prediction = Model.Forward(xb);
+        Model.zero_grad();
+        var prediction = Model.forward(xb);
         int bad = prediction.IndexOfNonFinite();
         if (bad >= 0) throw new TrainingDivergedException(epoch, batch, double.CreateTruncating(prediction.Data[bad]));
-        double loss = Loss.Forward(prediction, yb);
+        double loss = Loss.forward(prediction, yb);
         if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, batch, loss);
-        Model.Backward(Loss.Backward());
-        if (ClipValue is double cv) GradientClipping.ClipByValue(Model.Parameters, cv);
-        if (ClipNorm is double cn) GradientClipping.ClipByGlobalNorm(Model.Parameters, cn);
+        Model.backward(Loss.backward());
+        if (ClipValue is double cv) GradientClipping.ClipByValue(Model.parameters(), cv);
+        if (ClipNorm is double cn) GradientClipping.ClipByGlobalNorm(Model.parameters(), cn);
         Optimizer.Step();
         foreach (var metric in Metrics) metric.Update(prediction, yb);
         return loss;
@@ -134,8 +134,8 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             int count = Math.Min(batchSize, n - start);
             var xb = Batching.Slice(x, start, count);
             var yb = Batching.Slice(y, start, count);
-            var prediction = Model.Forward(xb);
-            lossSum += Loss.Forward(prediction, yb) * count;
+            var prediction = Model.forward(xb);
+            lossSum += Loss.forward(prediction, yb) * count;
             foreach (var metric in Metrics) metric.Update(prediction, yb);
         }
         var values = new Dictionary<string, double> { ["loss"] = lossSum / n };
@@ -149,7 +149,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (x.Rank == 0 || x.Shape[0] == 0) throw new ShapeException($"Predict: no examples in input of shape {Tensor.Format(x.Shape)}.");
         var parts = new List<Tensor<T>>();
         for (int start = 0; start < x.Shape[0]; start += batchSize)
-            parts.Add(Model.Forward(Batching.Slice(x, start, Math.Min(batchSize, x.Shape[0] - start))));
+            parts.Add(Model.forward(Batching.Slice(x, start, Math.Min(batchSize, x.Shape[0] - start))));
         var shape = (int[])parts[0].Shape.Clone();
         shape[0] = x.Shape[0];
         var y = new Tensor<T>(shape);

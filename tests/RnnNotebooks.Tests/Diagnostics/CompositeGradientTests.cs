@@ -1,10 +1,8 @@
 using RnnNotebooks.Diagnostics;
-using RnnNotebooks.Layers;
-using RnnNotebooks.Layers.Recurrent;
-using RnnNotebooks.Models;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training.Losses;
-using RnnNotebooks.Tests.Layers;
+using RnnNotebooks.Tests.Nn;
 using Xunit.Abstractions;
 
 namespace RnnNotebooks.Tests.Diagnostics;
@@ -36,11 +34,11 @@ public class CompositeGradientTests(ITestOutputHelper output)
             "softmax_ce_per_step" => (new SoftmaxCrossEntropy<double>(), Tensor.Normal<double>(rng, 0, 2, 2, 3, 4), Tensor.FromIndices<double>(new[,] { { 0, 3, 2 }, { 1, 1, 0 } })),
             _ => (new LastStep<double>(new MeanSquaredError<double>()), Tensor.Normal<double>(rng, 0, 1, 3, 4, 2), Tensor.Normal<double>(rng, 0, 1, 3, 2)),
         };
-        loss.Forward(pred, target);
-        var analytic = loss.Backward();
+        loss.forward(pred, target);
+        var analytic = loss.backward();
         // log p has large higher derivatives near p = 0.05: a smaller step keeps the stencil accurate.
         double h = name.StartsWith("bce") && name != "bce_logits" ? 1e-4 : GradientCheck.DefaultStep;
-        Assert1(GradientCheck.Compare(name, pred, analytic.Data, () => loss.Forward(pred, target), h));
+        Assert1(GradientCheck.Compare(name, pred, analytic.Data, () => loss.forward(pred, target), h));
     }
 
     [Fact]
@@ -49,17 +47,17 @@ public class CompositeGradientTests(ITestOutputHelper output)
         Rng.ManualSeed(5);
         var model = new Sequential<double>(
             new Embedding<double>(9, 4),
-            new Bidirectional<double>(new Lstm<double>(4, 3, returnSequences: true)),
-            new Gru<double>(6, 3, numLayers: 2, bidirectional: true, returnSequences: true),
-            new Dense<double>(6, 5));
+            new Bidirectional<double>(new LSTM<double>(4, 3, returnSequences: true)),
+            new GRU<double>(6, 3, numLayers: 2, bidirectional: true, returnSequences: true),
+            new Linear<double>(6, 5));
         var ids = Tensor.FromIndices<double>(new[,] { { 1, 4, 8, 0 }, { 2, 2, 7, 5 } });
         var labels = Tensor.FromIndices<double>(new[,] { { 0, 4, 1, 2 }, { 3, 3, 0, 1 } });
         var loss = new SoftmaxCrossEntropy<double>();
-        double L() => loss.Forward(model.Forward(ids), labels);
+        double L() => loss.forward(model.forward(ids), labels);
         L();
-        model.ZeroGrad();
-        model.Backward(loss.Backward());
-        foreach (var (name, p) in model.NamedParameters())
+        model.zero_grad();
+        model.backward(loss.backward());
+        foreach (var (name, p) in model.named_parameters())
             Assert1(GradientCheck.Compare(name, p.Value, p.Grad.Data.ToArray(), L));
     }
 
@@ -79,18 +77,18 @@ public class CompositeGradientTests(ITestOutputHelper output)
         var gc = Tensor.Normal<double>(rng, 0, 1, 4, 2, 4);
         double L()
         {
-            var r = layer.Forward(x, new RecurrentState<double>(h0, c0));
+            var r = layer.forward(x, new RecurrentState<double>(h0, c0));
             double s = Dot(r.Output, g) + Dot(r.FinalState.H, gh);
             return r.FinalState.C is { } c ? s + Dot(c, gc) : s;
         }
         L();
-        foreach (var p in layer.Parameters) p.ZeroGrad();
-        var dx = layer.Backward(g, new RecurrentState<double>(gh, c0 is null ? null : gc));
+        layer.zero_grad();
+        var dx = layer.backward(g, new RecurrentState<double>(gh, c0 is null ? null : gc));
         var d0 = layer.InitialStateGradient!;
         Assert1(GradientCheck.Compare("h0", h0, d0.H.Data, L));
         if (c0 is not null) Assert1(GradientCheck.Compare("c0", c0, d0.C!.Data, L));
         Assert1(GradientCheck.Compare("input", x, dx.Data, L));
-        foreach (var (name, p) in layer.NamedParameters())
+        foreach (var (name, p) in layer.named_parameters())
             Assert1(GradientCheck.Compare(name, p.Value, p.Grad.Data.ToArray(), L));
     }
 
@@ -110,35 +108,35 @@ public class CompositeGradientTests(ITestOutputHelper output)
         var rng = new Rng(23);
         var x = Tensor.Normal<double>(rng, 0, 1, 2, steps, 2);
         var g = Tensor.Normal<double>(rng, 0, 1, 2, steps, 3);
-        layer.Forward(x, null);
-        foreach (var p in layer.Parameters) p.ZeroGrad();
+        layer.forward(x, null);
+        layer.zero_grad();
         layer.TruncateBackpropSteps = k;
-        layer.Backward(g, null);
-        var analytic = layer.NamedParameters().ToDictionary(kv => kv.Key, kv => kv.Value.Grad.Data.ToArray());
+        layer.backward(g, null);
+        var analytic = layer.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.Grad.Data.ToArray());
         layer.TruncateBackpropSteps = 0;
 
         // Starting state of every chunk, from one unperturbed forward pass over prefixes.
         var starts = new List<RecurrentState<double>?>();
         for (int s = 0; s < steps; s += k)
-            starts.Add(s == 0 ? null : layer.Forward(Batching(x, 0, s), null).FinalState.Detach());
+            starts.Add(s == 0 ? null : layer.forward(Batching(x, 0, s), null).FinalState.Detach());
         double L()
         {
             double total = 0;
             for (int c = 0, s = 0; s < steps; c++, s += k)
             {
                 int len = Math.Min(k, steps - s);
-                total += Dot(layer.Forward(Batching(x, s, len), starts[c]).Output, Batching(g, s, len));
+                total += Dot(layer.forward(Batching(x, s, len), starts[c]).Output, Batching(g, s, len));
             }
             return total;
         }
-        foreach (var (name, p) in layer.NamedParameters())
+        foreach (var (name, p) in layer.named_parameters())
             Assert1(GradientCheck.Compare(name, p.Value, analytic[name], L));
 
         // And it differs from full BPTT, which the truncation must have changed.
-        layer.Forward(x, null);
-        foreach (var p in layer.Parameters) p.ZeroGrad();
-        layer.Backward(g, null);
-        var full = layer.NamedParameters().First(kv => kv.Key.StartsWith("weight_hh")).Value.Grad.Data;
+        layer.forward(x, null);
+        layer.zero_grad();
+        layer.backward(g, null);
+        var full = layer.named_parameters().First(kv => kv.name.StartsWith("weight_hh")).parameter.Grad.Data;
         Assert.True(GradientCheck.RelativeError(full.Sum(v => Math.Abs(v)), analytic["weight_hh_l0"].Sum(v => Math.Abs(v))) > 1e-4);
     }
 

@@ -1,7 +1,6 @@
 using RnnNotebooks.Data;
 using RnnNotebooks.Diagnostics;
-using RnnNotebooks.Layers;
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Tests.Diagnostics;
@@ -9,27 +8,27 @@ namespace RnnNotebooks.Tests.Diagnostics;
 /// <summary>GradientFlow against finite differences, a hand-written Jacobian product and known spectra.</summary>
 public class GradientFlowTests
 {
-    private static RecurrentLayer<double> Make(string kind, int input, int hidden, int layers, ulong seed)
+    private static RNNBase<double> Make(string kind, int input, int hidden, int layers, ulong seed)
     {
         Rng.ManualSeed(seed);
         return kind switch
         {
-            "rnn" => new SimpleRnn<double>(input, hidden, layers),
-            "lstm" => new Lstm<double>(input, hidden, layers),
-            "gru" => new Gru<double>(input, hidden, layers),
+            "rnn" => new RNN<double>(input, hidden, layers),
+            "lstm" => new LSTM<double>(input, hidden, layers),
+            "gru" => new GRU<double>(input, hidden, layers),
             _ => throw new ArgumentException(kind),
         };
     }
 
     // L = Σ u ⊙ h_T(top layer), run from the state at step t over the remaining steps.
-    private static double LossFrom(RecurrentLayer<double> layer, Tensor<double> x, int t, RecurrentState<double> stateT, Tensor<double> u)
+    private static double LossFrom(RNNBase<double> layer, Tensor<double> x, int t, RecurrentState<double> stateT, Tensor<double> u)
     {
         int batch = x.Shape[0], steps = x.Shape[1], f = x.Shape[2], h = layer.HiddenSize;
         if (t == steps) return Dot(stateT.H, u, layer.NumLayers - 1, batch, h);
         var rest = new Tensor<double>(batch, steps - t, f);
         for (int b = 0; b < batch; b++)
             x.Data.AsSpan((b * steps + t) * f, (steps - t) * f).CopyTo(rest.Data.AsSpan(b * (steps - t) * f));
-        var final = layer.Forward(rest, stateT).FinalState;
+        var final = layer.forward(rest, stateT).FinalState;
         return Dot(final.H, u, layer.NumLayers - 1, batch, h);
     }
 
@@ -40,14 +39,14 @@ public class GradientFlowTests
         return sum;
     }
 
-    private static RecurrentState<double> StateAt(RecurrentLayer<double> layer, Tensor<double> x, int t)
+    private static RecurrentState<double> StateAt(RNNBase<double> layer, Tensor<double> x, int t)
     {
         int batch = x.Shape[0], steps = x.Shape[1], f = x.Shape[2];
         if (t == 0) return layer.ZeroState(batch);
         var head = new Tensor<double>(batch, t, f);
         for (int b = 0; b < batch; b++)
             x.Data.AsSpan(b * steps * f, t * f).CopyTo(head.Data.AsSpan(b * t * f));
-        return layer.Forward(head, null).FinalState.Detach();
+        return layer.forward(head, null).FinalState.Detach();
     }
 
     [Theory]
@@ -124,7 +123,7 @@ public class GradientFlowTests
         // ∂L/∂h_{k-1} = W_hhᵀ (∂L/∂h_k ⊙ (1 − h_k²)), with h_k from an independent forward loop.
         const int steps = 30, input = 2, hidden = 5;
         var layer = Make("rnn", input, hidden, 1, 9);
-        var p = layer.NamedParameters().ToDictionary(kv => kv.Key, kv => kv.Value.Value);
+        var p = layer.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.Value);
         var rng = new Rng(4);
         var x = Tensor.Normal<double>(rng, 0, 1, 1, steps, input);
         var hs = new double[steps + 1][];
@@ -162,20 +161,20 @@ public class GradientFlowTests
     public void Leaves_parameter_gradients_and_works_in_float()
     {
         Rng.ManualSeed(1);
-        var layer = new Gru<float>(2, 3, returnSequences: true);
-        foreach (var prm in layer.Parameters) prm.Grad.Data.AsSpan().Fill(0.25f);
+        var layer = new GRU<float>(2, 3, returnSequences: true);
+        foreach (var prm in layer.parameters()) prm.Grad.Data.AsSpan().Fill(0.25f);
         var x = Tensor.Normal<float>(new Rng(3), 0, 1, 2, 5, 2);
         var flow = GradientFlow.HiddenGradientNorms(layer, x);
-        Assert.All(layer.Parameters, prm => Assert.All(prm.Grad.Data, v => Assert.Equal(0.25f, v)));
+        Assert.All(layer.parameters(), prm => Assert.All(prm.Grad.Data, v => Assert.Equal(0.25f, v)));
         Assert.All(flow.HiddenNorms, v => Assert.True(double.IsFinite(v) && v > 0));
     }
 
     [Fact]
     public void Rejects_bidirectional_and_bad_shapes()
     {
-        var bi = new Lstm<double>(2, 3, bidirectional: true);
+        var bi = new LSTM<double>(2, 3, bidirectional: true);
         Assert.Throws<ArgumentException>(() => GradientFlow.HiddenGradientNorms(bi, new Tensor<double>(1, 4, 2)));
-        var uni = new Lstm<double>(2, 3);
+        var uni = new LSTM<double>(2, 3);
         Assert.Throws<ShapeException>(() => GradientFlow.HiddenGradientNorms(uni, new Tensor<double>(1, 4, 3)));
         Assert.Throws<ShapeException>(() => GradientFlow.HiddenGradientNorms(uni, new Tensor<double>(1, 4, 2), new Tensor<double>(2, 3)));
     }

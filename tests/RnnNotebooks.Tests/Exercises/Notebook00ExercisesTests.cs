@@ -1,5 +1,5 @@
 using RnnNotebooks.Exercises;
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using Ex = RnnNotebooks.Exercises.Exercises;
 
@@ -61,9 +61,9 @@ public class Notebook00ExercisesTests
     public void Right_layer_and_count_pass()
     {
         // 16·8 + 16·16 + 16 + 16, counted by hand.
-        var r = Ex.Check("00.2", (new SimpleRnn<double>(8, 16, returnSequences: true), 416));
+        var r = Ex.Check("00.2", (new RNN<double>(8, 16, returnSequences: true), 416));
         Assert.True(r.Passed, r.Message);
-        Assert.True(Ex.Check("00.2", (new SimpleRnn<float>(8, 16, returnSequences: true), 416L)).Passed);
+        Assert.True(Ex.Check("00.2", (new RNN<float>(8, 16, returnSequences: true), 416L)).Passed);
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public class Notebook00ExercisesTests
     [InlineData(1000, "off by +584")]
     public void Wrong_counts_get_their_hint(int count, string hint)
     {
-        var r = Ex.Check("00.2", (new SimpleRnn<double>(8, 16, returnSequences: true), count));
+        var r = Ex.Check("00.2", (new RNN<double>(8, 16, returnSequences: true), count));
         Assert.False(r.Passed);
         Assert.Contains(hint, r.Message);
     }
@@ -82,11 +82,11 @@ public class Notebook00ExercisesTests
     [Fact]
     public void Wrong_layers_get_their_hint()
     {
-        Assert.Contains("swapped", Ex.Check("00.2", (new SimpleRnn<double>(16, 8, returnSequences: true), 416)).Message);
-        Assert.Contains("returnSequences is false", Ex.Check("00.2", (new SimpleRnn<double>(8, 16), 416)).Message);
-        Assert.Contains("Lstm", Ex.Check("00.2", (new Lstm<double>(8, 16, returnSequences: true), 416)).Message);
-        Assert.Contains("numLayers is 2", Ex.Check("00.2", (new SimpleRnn<double>(8, 16, numLayers: 2, returnSequences: true), 416)).Message);
-        Assert.Contains("layer is null", Ex.Check("00.2", ((SimpleRnn<double>?)null, 416)).Message);
+        Assert.Contains("swapped", Ex.Check("00.2", (new RNN<double>(16, 8, returnSequences: true), 416)).Message);
+        Assert.Contains("returnSequences is false", Ex.Check("00.2", (new RNN<double>(8, 16), 416)).Message);
+        Assert.Contains("LSTM", Ex.Check("00.2", (new LSTM<double>(8, 16, returnSequences: true), 416)).Message);
+        Assert.Contains("numLayers is 2", Ex.Check("00.2", (new RNN<double>(8, 16, numLayers: 2, returnSequences: true), 416)).Message);
+        Assert.Contains("layer is null", Ex.Check("00.2", ((RNN<double>?)null, 416)).Message);
         Assert.Contains("pair", Ex.Check("00.2", 416).Message);
         Assert.False(Ex.Check("00.2", null).Passed);
     }

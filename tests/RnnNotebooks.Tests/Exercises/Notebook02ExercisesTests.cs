@@ -1,5 +1,5 @@
 using RnnNotebooks.Exercises;
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using Ex = RnnNotebooks.Exercises.Exercises;
 
@@ -11,15 +11,15 @@ public class Notebook02ExercisesTests
     /// <summary>h₁ from the library's SimpleRnn loaded with the exercise's weights.</summary>
     private static double[] LibraryStep(double[,] wih, double[,] whh, double[] bih, double[] bhh, string nonlinearity = "tanh")
     {
-        var rnn = new SimpleRnn<double>(3, 3, nonlinearity: nonlinearity);
-        var p = rnn.NamedParameters().ToDictionary(kv => kv.Key, kv => kv.Value);
+        var rnn = new RNN<double>(3, 3, nonlinearity: nonlinearity);
+        var p = rnn.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter);
         Tensor.FromArray(wih).Data.CopyTo(p["weight_ih_l0"].Value.Data, 0);
         Tensor.FromArray(whh).Data.CopyTo(p["weight_hh_l0"].Value.Data, 0);
         bih.CopyTo(p["bias_ih_l0"].Value.Data, 0);
         bhh.CopyTo(p["bias_hh_l0"].Value.Data, 0);
         var x = new Tensor<double>(Notebook02Exercises.X, 1, 1, 3);
         var h0 = new RecurrentState<double>(new Tensor<double>(Notebook02Exercises.H0, 1, 1, 3));
-        return rnn.Forward(x, h0).Output.Data;
+        return rnn.forward(x, h0).Output.Data;
     }
 
     private static double[,] T(double[,] m)
@@ -69,16 +69,16 @@ public class Notebook02ExercisesTests
     [Fact]
     public void Lstm_count_matches_the_library_and_recognises_mistakes()
     {
-        var lstm = new Lstm<double>(Notebook02Exercises.LstmInput, Notebook02Exercises.LstmHidden, Notebook02Exercises.LstmLayers);
+        var lstm = new LSTM<double>(Notebook02Exercises.LstmInput, Notebook02Exercises.LstmHidden, Notebook02Exercises.LstmLayers);
         long correct = lstm.ParameterCount;
         Assert.Equal(5920, correct);   // by hand: 4·20·(10+20) + 2·80 + 4·20·(20+20) + 2·80
         Assert.True(Ex.Check("02.2", correct).Passed);
         Assert.True(Ex.Check("02.2", (int)correct).Passed);
-        var gru = new Gru<double>(Notebook02Exercises.LstmInput, Notebook02Exercises.LstmHidden, Notebook02Exercises.LstmLayers);
+        var gru = new GRU<double>(Notebook02Exercises.LstmInput, Notebook02Exercises.LstmHidden, Notebook02Exercises.LstmLayers);
         AssertHint("02.2", gru.ParameterCount, "GRU");
         AssertHint("02.2", correct - 2 * 80, "Keras");
-        AssertHint("02.2", new Lstm<double>(10, 20, 1).ParameterCount, "one layer");
-        AssertHint("02.2", 2 * new Lstm<double>(10, 20, 1).ParameterCount, "layer 1 does not read the input");
+        AssertHint("02.2", new LSTM<double>(10, 20, 1).ParameterCount, "one layer");
+        AssertHint("02.2", 2 * new LSTM<double>(10, 20, 1).ParameterCount, "layer 1 does not read the input");
         AssertHint("02.2", null, "no answer yet");
         AssertHint("02.2", -1L, "no answer yet");
     }
@@ -86,9 +86,9 @@ public class Notebook02ExercisesTests
     [Fact]
     public void Gru_shapes_match_the_library()
     {
-        var gru = new Gru<float>(Notebook02Exercises.GruInput, Notebook02Exercises.GruHidden, Notebook02Exercises.GruLayers,
+        var gru = new GRU<float>(Notebook02Exercises.GruInput, Notebook02Exercises.GruHidden, Notebook02Exercises.GruLayers,
             bidirectional: true, returnSequences: true);
-        var r = gru.Forward(new Tensor<float>(Notebook02Exercises.Batch, Notebook02Exercises.Steps, Notebook02Exercises.GruInput), null);
+        var r = gru.forward(new Tensor<float>(Notebook02Exercises.Batch, Notebook02Exercises.Steps, Notebook02Exercises.GruInput), null);
         Assert.True(Ex.Check("02.3", (r.Output.Shape, r.FinalState.H.Shape)).Passed);
         AssertHint("02.3", (new[] { 4, 7, 16 }, r.FinalState.H.Shape), "2·hidden");
         AssertHint("02.3", (new[] { 4, 32 }, r.FinalState.H.Shape), "returnSequences");

@@ -1,5 +1,5 @@
 using RnnNotebooks.Exercises;
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using Ex = RnnNotebooks.Exercises.Exercises;
 
@@ -18,8 +18,8 @@ public class Notebook03ExercisesTests
     /// </summary>
     private static (double[] DhPrev, double[,] DWhh) LibraryBackward(double[] dh, double[,] whh)
     {
-        var rnn = new SimpleRnn<double>(1, 3);
-        var p = rnn.NamedParameters().ToDictionary(kv => kv.Key, kv => kv.Value);
+        var rnn = new RNN<double>(1, 3);
+        var p = rnn.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter);
         p["weight_ih_l0"].Value.Clear();
         p["bias_hh_l0"].Value.Clear();
         Tensor.FromArray(whh).Data.CopyTo(p["weight_hh_l0"].Value.Data, 0);
@@ -31,10 +31,10 @@ public class Notebook03ExercisesTests
             p["bias_ih_l0"].Value.Data[i] = Math.Atanh(ht[i]) - wh;
         }
         var state = new RecurrentState<double>(new Tensor<double>(hPrev, 1, 1, 3));
-        var y = rnn.Forward(new Tensor<double>(1, 1, 1), state).Output;
+        var y = rnn.forward(new Tensor<double>(1, 1, 1), state).Output;
         Assert.Equal(ht, y.Data, (a, b) => Math.Abs(a - b) < 1e-12);
-        foreach (var q in rnn.Parameters) q.ZeroGrad();
-        rnn.Backward(new Tensor<double>(dh, 1, 3), null);
+        rnn.zero_grad();
+        rnn.backward(new Tensor<double>(dh, 1, 3), null);
         var g = p["weight_hh_l0"].Grad.Data;
         var dW = new double[3, 3];
         for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) dW[i, j] = g[i * 3 + j];
@@ -84,10 +84,10 @@ public class Notebook03ExercisesTests
     /// <summary>Which inputs get a nonzero gradient, measured with the library's truncated backward pass.</summary>
     private static int[] StepsWithGradient(int truncate)
     {
-        var rnn = new SimpleRnn<double>(2, 4) { TruncateBackpropSteps = truncate };
+        var rnn = new RNN<double>(2, 4) { TruncateBackpropSteps = truncate };
         var x = Tensor.Normal<double>(new Rng(3), 0, 1, 1, Notebook03Exercises.Steps, 2);
-        rnn.Forward(x);
-        var dx = rnn.Backward(Tensor.Full(1.0, 1, 4));
+        rnn.forward(x);
+        var dx = rnn.backward(Tensor.Full(1.0, 1, 4));
         return Enumerable.Range(0, Notebook03Exercises.Steps).Where(t => Math.Abs(dx.Data[t * 2]) + Math.Abs(dx.Data[t * 2 + 1]) > 0).ToArray();
     }
 

@@ -1,4 +1,4 @@
-using RnnNotebooks.Layers;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training;
 using Ex = RnnNotebooks.Exercises.Exercises;

@@ -1,4 +1,4 @@
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using Ex = RnnNotebooks.Exercises.Exercises;
 using RnnNotebooks.Exercises;
@@ -8,32 +8,32 @@ namespace RnnNotebooks.Tests.Exercises;
 /// <summary>Exercises 05.1–05.3, with reference answers from the library's own LSTM and GRU layers.</summary>
 public class Notebook05ExercisesTests
 {
-    private static Tensor<double> Param(RecurrentLayer<double> layer, string name) =>
-        layer.NamedParameters().First(kv => kv.Key == name).Value.Value;
+    private static Tensor<double> Param(RNNBase<double> layer, string name) =>
+        layer.named_parameters().First(kv => kv.name == name).parameter.Value;
 
     // One-step LSTM with input x = 1, W_ih = the gate pre-activations, W_hh = 0, no bias: the library computes the step.
     private static (double[] C, double[] H) LibraryLstm(double[] gates, double[] cPrev)
     {
         int h = cPrev.Length;
-        var lstm = new Lstm<double>(1, h);
+        var lstm = new LSTM<double>(1, h);
         gates.CopyTo(Param(lstm, "weight_ih_l0").Data, 0);
         Param(lstm, "weight_hh_l0").Clear(); Param(lstm, "bias_ih_l0").Clear(); Param(lstm, "bias_hh_l0").Clear();
         var state = lstm.ZeroState(1);
         cPrev.CopyTo(state.C!.Data, 0);
-        var outp = lstm.Forward(Tensor.Full(1.0, 1, 1, 1), state);
+        var outp = lstm.forward(Tensor.Full(1.0, 1, 1, 1), state);
         return (outp.FinalState.C!.Data, outp.FinalState.H.Data);
     }
 
     // One-step GRU: W_ih = gi (x = 1), W_hh = 0 and b_hh = gh, h₀ = h_{t−1}.
     private static double[] LibraryGru(double[] gi, double[] gh, double[] hPrev)
     {
-        var gru = new Gru<double>(1, hPrev.Length);
+        var gru = new GRU<double>(1, hPrev.Length);
         gi.CopyTo(Param(gru, "weight_ih_l0").Data, 0);
         Param(gru, "weight_hh_l0").Clear(); Param(gru, "bias_ih_l0").Clear();
         gh.CopyTo(Param(gru, "bias_hh_l0").Data, 0);
         var state = gru.ZeroState(1);
         hPrev.CopyTo(state.H.Data, 0);
-        return gru.Forward(Tensor.Full(1.0, 1, 1, 1), state).FinalState.H.Data;
+        return gru.forward(Tensor.Full(1.0, 1, 1, 1), state).FinalState.H.Data;
     }
 
     [Fact]
@@ -102,15 +102,15 @@ public class Notebook05ExercisesTests
     [Fact]
     public void Parameter_count_matches_the_library_and_mistakes_get_hints()
     {
-        long count = new Lstm<double>(10, 20, numLayers: 2).ParameterCount;
+        long count = new LSTM<double>(10, 20, numLayers: 2).ParameterCount;
         Assert.True(Ex.Check("05.3", count).Passed);
         Assert.True(Ex.Check("05.3", (int)count).Passed);
         // Keras (one bias): 4·(20·10 + 20·20 + 20) + 4·(20·20 + 20·20 + 20).
         Assert.Contains("two bias vectors", Ex.Check("05.3", 4 * (200 + 400 + 20) + 4 * (400 + 400 + 20)).Message);
-        Assert.Contains("first layer only", Ex.Check("05.3", new Lstm<double>(10, 20).ParameterCount).Message);
-        Assert.Contains("input size is the hidden size", Ex.Check("05.3", 2 * new Lstm<double>(10, 20).ParameterCount).Message);
-        Assert.Contains("factor 4", Ex.Check("05.3", new SimpleRnn<double>(10, 20, numLayers: 2).ParameterCount).Message);
-        Assert.Contains("GRU", Ex.Check("05.3", new Gru<double>(10, 20, numLayers: 2).ParameterCount).Message);
+        Assert.Contains("first layer only", Ex.Check("05.3", new LSTM<double>(10, 20).ParameterCount).Message);
+        Assert.Contains("input size is the hidden size", Ex.Check("05.3", 2 * new LSTM<double>(10, 20).ParameterCount).Message);
+        Assert.Contains("factor 4", Ex.Check("05.3", new RNN<double>(10, 20, numLayers: 2).ParameterCount).Message);
+        Assert.Contains("GRU", Ex.Check("05.3", new GRU<double>(10, 20, numLayers: 2).ParameterCount).Message);
         Assert.Contains("no answer yet", Ex.Check("05.3", null).Message);
     }
 }

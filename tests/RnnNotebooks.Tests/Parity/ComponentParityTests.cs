@@ -1,7 +1,5 @@
 using System.Numerics;
-using RnnNotebooks.Layers;
-using RnnNotebooks.Layers.Recurrent;
-using RnnNotebooks.Models;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
@@ -29,10 +27,10 @@ public class ComponentParityTests
 
     private static void Linear<T>(TorchFixture f) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var dense = new Dense<T>(f.Int("in_features"), f.Int("out_features"));
+        var dense = new Linear<T>(f.Int("in_features"), f.Int("out_features"));
         RecurrentParityTests.LoadParameters(dense, f);
-        Parity.Close("output", f.Get<T>("output"), dense.Forward(f.Get<T>("input")));
-        var dx = dense.Backward(f.Get<T>("grad_output"));
+        Parity.Close("output", f.Get<T>("output"), dense.forward(f.Get<T>("input")));
+        var dx = dense.backward(f.Get<T>("grad_output"));
         Parity.Close("grad.input", f.Get<T>("grad.input"), dx);
         Parity.Close("grad.weight", f.Get<T>("grad.weight"), dense.Weight.Grad);
         Parity.Close("grad.bias", f.Get<T>("grad.bias"), dense.Bias!.Grad);
@@ -45,8 +43,8 @@ public class ComponentParityTests
     {
         var emb = new Embedding<T>(f.Int("num_embeddings"), f.Int("embedding_dim"));
         RecurrentParityTests.LoadParameters(emb, f);
-        Parity.Close("output", f.Get<T>("output"), emb.Forward(f.Get<T>("indices")));
-        emb.Backward(f.Get<T>("grad_output"));
+        Parity.Close("output", f.Get<T>("output"), emb.forward(f.Get<T>("indices")));
+        emb.backward(f.Get<T>("grad_output"));
         Parity.Close("grad.weight", f.Get<T>("grad.weight"), emb.Weight.Grad);
     }
 
@@ -63,10 +61,10 @@ public class ComponentParityTests
         };
         foreach (var (name, loss) in cases)
         {
-            double value = loss.Forward(f.Get<T>(name + ".input"), f.Get<T>(name + ".target"));
+            double value = loss.forward(f.Get<T>(name + ".input"), f.Get<T>(name + ".target"));
             double expected = double.CreateChecked(f.Get<T>(name + ".value").Data[0]);
             Assert.True(Math.Abs(value - expected) <= Parity.Tolerance<T>() * Math.Max(1, Math.Abs(expected)), $"{name}: loss {value}, PyTorch {expected}");
-            Parity.Close(name + ".grad", f.Get<T>(name + ".grad"), loss.Backward());
+            Parity.Close(name + ".grad", f.Get<T>(name + ".grad"), loss.backward());
         }
     }
 
@@ -156,17 +154,17 @@ public class ComponentParityTests
         int input = rnnCfg.GetProperty("input_size").GetInt32(), hidden = rnnCfg.GetProperty("hidden_size").GetInt32();
         string loss = f.Str("loss");
         bool perStep = loss == "CrossEntropyLoss";
-        RecurrentLayer<T> rnn = rnnCfg.GetProperty("mode").GetString() switch
+        RNNBase<T> rnn = rnnCfg.GetProperty("mode").GetString() switch
         {
-            "RNN" => new SimpleRnn<T>(input, hidden, returnSequences: perStep),
-            "LSTM" => new Lstm<T>(input, hidden, returnSequences: perStep, name: "rnn"),
-            _ => new Gru<T>(input, hidden, returnSequences: perStep, name: "rnn"),
+            "RNN" => new RNN<T>(input, hidden, returnSequences: perStep),
+            "LSTM" => new LSTM<T>(input, hidden, returnSequences: perStep, name: "rnn"),
+            _ => new GRU<T>(input, hidden, returnSequences: perStep, name: "rnn"),
         };
         var model = new Sequential<T>();
         if (f.Has("indices")) model.Add(new Embedding<T>(f.Int("vocab"), f.Int("embedding_dim")));
-        model.Add(rnn).Add(new Dense<T>(hidden, f.Config.GetProperty("dense").GetProperty("out_features").GetInt32()));
+        model.Add(rnn).Add(new Linear<T>(hidden, f.Config.GetProperty("dense").GetProperty("out_features").GetInt32()));
         var state = f.Names.Where(n => n.StartsWith("param.")).ToDictionary(n => n["param.".Length..], n => f.Get<T>(n));
-        model.LoadStateDict(state);
+        model.load_state_dict(state);
 
         Loss<T> criterion = loss switch
         {
@@ -175,15 +173,15 @@ public class ComponentParityTests
             _ => new MeanSquaredError<T>(),
         };
         var x = f.Has("indices") ? f.Get<T>("indices") : f.Get<T>("input");
-        var y = model.Forward(x);
+        var y = model.forward(x);
         Parity.Close("prediction", f.Get<T>(f.Has("logits") ? "logits" : "output"), y);
-        double value = criterion.Forward(y, f.Get<T>("target"));
+        double value = criterion.forward(y, f.Get<T>("target"));
         double expected = double.CreateChecked(f.Get<T>("loss").Data[0]);
         Assert.True(Math.Abs(value - expected) <= Parity.Tolerance<T>() * Math.Max(1, expected), $"loss {value}, PyTorch {expected}");
-        model.ZeroGrad();
-        var dx = model.Backward(criterion.Backward());
+        model.zero_grad();
+        var dx = model.backward(criterion.backward());
         if (f.Has("grad.input")) Parity.Close("grad.input", f.Get<T>("grad.input"), dx);
-        foreach (var (name, p) in model.NamedParameters())
+        foreach (var (name, p) in model.named_parameters())
             Parity.Close("grad." + name, f.Get<T>("grad." + name), p.Grad);
     }
 }

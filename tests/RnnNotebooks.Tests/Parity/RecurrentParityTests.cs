@@ -1,6 +1,5 @@
 using System.Numerics;
-using RnnNotebooks.Layers;
-using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Tests.Parity;
@@ -27,22 +26,22 @@ public class RecurrentParityTests
     [MemberData(nameof(Cases))]
     public void Float64_matches_pytorch(string caseName) => Check<double>(TorchFixture.Load(caseName, "float64"));
 
-    internal static RecurrentLayer<T> Build<T>(TorchFixture f) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static RNNBase<T> Build<T>(TorchFixture f) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int input = f.Int("input_size"), hidden = f.Int("hidden_size"), layers = f.Int("num_layers");
         bool bidir = f.Bool("bidirectional"), bias = f.Bool("bias");
         return f.Str("mode") switch
         {
-            "RNN" => new SimpleRnn<T>(input, hidden, layers, bidir, returnSequences: true, f.Str("nonlinearity"), bias),
-            "LSTM" => new Lstm<T>(input, hidden, layers, bidir, returnSequences: true, bias),
-            "GRU" => new Gru<T>(input, hidden, layers, bidir, returnSequences: true, bias),
+            "RNN" => new RNN<T>(input, hidden, layers, bidir, returnSequences: true, f.Str("nonlinearity"), bias),
+            "LSTM" => new LSTM<T>(input, hidden, layers, bidir, returnSequences: true, bias),
+            "GRU" => new GRU<T>(input, hidden, layers, bidir, returnSequences: true, bias),
             var m => throw new ArgumentException(m),
         };
     }
 
-    internal static void LoadParameters<T>(Layer<T> layer, TorchFixture f, string prefix = "") where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void LoadParameters<T>(Module<T> layer, TorchFixture f, string prefix = "") where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var named = layer.NamedParameters().ToList();
+        var named = layer.named_parameters().ToList();
         Assert.Equal(f.Names.Count(n => n.StartsWith("param." + prefix)), named.Count);
         foreach (var (name, p) in named) p.Value.CopyFrom(f.Get<T>($"param.{prefix}{name}"));
     }
@@ -54,21 +53,21 @@ public class RecurrentParityTests
         bool lstm = layer.HasCellState;
         RecurrentState<T>? init = f.Has("h0") ? new(f.Get<T>("h0"), lstm ? f.Get<T>("c0") : null) : null;
 
-        var result = layer.Forward(f.Get<T>("input"), init);
+        var result = layer.forward(f.Get<T>("input"), init);
         Parity.Close("output", f.Get<T>("output"), result.Output);
         Parity.Close("h_n", f.Get<T>("h_n"), result.FinalState.H);
         if (lstm) Parity.Close("c_n", f.Get<T>("c_n"), result.FinalState.C!);
 
-        foreach (var p in layer.Parameters) p.ZeroGrad();
+        layer.zero_grad();
         var dFinal = new RecurrentState<T>(f.Get<T>("grad_h_n"), lstm ? f.Get<T>("grad_c_n") : null);
-        var dx = layer.Backward(f.Get<T>("grad_output"), dFinal);
+        var dx = layer.backward(f.Get<T>("grad_output"), dFinal);
         Parity.Close("grad.input", f.Get<T>("grad.input"), dx);
         if (init is not null)
         {
             Parity.Close("grad.h0", f.Get<T>("grad.h0"), layer.InitialStateGradient!.H);
             if (lstm) Parity.Close("grad.c0", f.Get<T>("grad.c0"), layer.InitialStateGradient!.C!);
         }
-        foreach (var (name, p) in layer.NamedParameters())
+        foreach (var (name, p) in layer.named_parameters())
             Parity.Close("grad." + name, f.Get<T>("grad." + name), p.Grad);
     }
 }

@@ -1,4 +1,4 @@
-using RnnNotebooks.Layers;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Training.Optimizers;
 
 namespace RnnNotebooks.Tests.Training;

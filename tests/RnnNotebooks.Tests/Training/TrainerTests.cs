@@ -1,6 +1,4 @@
-using RnnNotebooks.Layers;
-using RnnNotebooks.Layers.Recurrent;
-using RnnNotebooks.Models;
+using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
@@ -35,8 +33,8 @@ public class TrainerTests(Xunit.Abstractions.ITestOutputHelper output)
     private static Trainer<float> MakeTrainer(ulong seed)
     {
         Rng.ManualSeed(seed);
-        var model = new Sequential<float>(new Gru<float>(1, 8), new Dense<float>(8, 1));
-        return new Trainer<float>(model, new BinaryCrossEntropyWithLogits<float>(), new Adam<float>(model.Parameters, learningRate: 0.01),
+        var model = new Sequential<float>(new GRU<float>(1, 8), new Linear<float>(8, 1));
+        return new Trainer<float>(model, new BinaryCrossEntropyWithLogits<float>(), new Adam<float>(model.parameters(), learningRate: 0.01),
             new BinaryAccuracy<float>(fromLogits: true));
     }
 
@@ -48,7 +46,7 @@ public class TrainerTests(Xunit.Abstractions.ITestOutputHelper output)
         var a = MakeTrainer(5); var ha = a.Fit(x, y, opts);
         var b = MakeTrainer(5); var hb = b.Fit(x, y, opts);
         Assert.Equal(ha["loss"], hb["loss"]);
-        Assert.Equal(a.Model.Parameters[0].Value.Data, b.Model.Parameters[0].Value.Data);
+        Assert.Equal(a.Model.parameters()[0].Value.Data, b.Model.parameters()[0].Value.Data);
         var c = MakeTrainer(5); var hc = c.Fit(x, y, new FitOptions { Epochs = 3, BatchSize = 16, Seed = 10, Verbose = false });
         Assert.NotEqual(ha["loss"], hc["loss"]);
     }
@@ -82,9 +80,9 @@ public class TrainerTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         var (x, y) = SumSign(64, 5, 4);
         Rng.ManualSeed(2);
-        var model = new Sequential<float>(new SimpleRnn<float>(1, 4), new Dense<float>(4, 1));
+        var model = new Sequential<float>(new RNN<float>(1, 4), new Linear<float>(4, 1));
         // A huge learning rate makes the validation loss bounce, so patience 1 triggers quickly.
-        var t = new Trainer<float>(model, new BinaryCrossEntropyWithLogits<float>(), new Sgd<float>(model.Parameters, 5.0));
+        var t = new Trainer<float>(model, new BinaryCrossEntropyWithLogits<float>(), new Sgd<float>(model.parameters(), 5.0));
         var h = t.Fit(x, y, new FitOptions
         {
             Epochs = 50, BatchSize = 8, ValidationSplit = 0.25, Verbose = false,
@@ -116,8 +114,8 @@ public class TrainerTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         var (x, y) = SumSign(32, 5, 6);
         Rng.ManualSeed(3);
-        var model = new Sequential<float>(new SimpleRnn<float>(1, 4, nonlinearity: "relu"), new Dense<float>(4, 1));
-        var t = new Trainer<float>(model, new MeanSquaredError<float>(), new Sgd<float>(model.Parameters, 1e6));
+        var model = new Sequential<float>(new RNN<float>(1, 4, nonlinearity: "relu"), new Linear<float>(4, 1));
+        var t = new Trainer<float>(model, new MeanSquaredError<float>(), new Sgd<float>(model.parameters(), 1e6));
         var ex = Assert.Throws<TrainingDivergedException>(() => t.Fit(x, y, new FitOptions { Epochs = 20, BatchSize = 4, Verbose = false }));
         Assert.Contains("epoch", ex.Message);
         Assert.True(ex.Epoch >= 1 && ex.Batch >= 1);
@@ -128,11 +126,11 @@ public class TrainerTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         var (x, y) = SumSign(8, 4, 7);
         Rng.ManualSeed(4);
-        var model = new Sequential<float>(new Lstm<float>(1, 3), new Dense<float>(3, 1));
-        var before = model.StateDict();
-        var t = new Trainer<float>(model, new MeanSquaredError<float>(), new Sgd<float>(model.Parameters, 1.0)) { ClipNorm = 1e-3 };
+        var model = new Sequential<float>(new LSTM<float>(1, 3), new Linear<float>(3, 1));
+        var before = model.state_dict();
+        var t = new Trainer<float>(model, new MeanSquaredError<float>(), new Sgd<float>(model.parameters(), 1.0)) { ClipNorm = 1e-3 };
         t.TrainStep(x, y);
-        double moved = model.NamedParameters().Sum(kv => kv.Value.Value.Data.Zip(before[kv.Key].Data, (a, b) => (double)(a - b) * (a - b)).Sum());
+        double moved = model.named_parameters().Sum(kv => kv.parameter.Value.Data.Zip(before[kv.name].Data, (a, b) => (double)(a - b) * (a - b)).Sum());
         Assert.True(Math.Sqrt(moved) <= 1e-3 * 1.0001, $"update norm {Math.Sqrt(moved)}");
         Assert.True(moved > 0);
     }
@@ -146,14 +144,14 @@ public class TrainerTests(Xunit.Abstractions.ITestOutputHelper output)
         var (x, y) = SumSign(512, 20, 11, perStep: true);
         var (xt, yt) = SumSign(256, 20, 12, perStep: true);
         Rng.ManualSeed(1);
-        RecurrentLayer<float> layer = kind switch
+        RNNBase<float> layer = kind switch
         {
-            "rnn" => new SimpleRnn<float>(1, 16, returnSequences: true),
-            "lstm" => new Lstm<float>(1, 16, returnSequences: true),
-            _ => new Gru<float>(1, 16, returnSequences: true),
+            "rnn" => new RNN<float>(1, 16, returnSequences: true),
+            "lstm" => new LSTM<float>(1, 16, returnSequences: true),
+            _ => new GRU<float>(1, 16, returnSequences: true),
         };
-        var model = new Sequential<float>(layer, new Dense<float>(16, 1));
-        var t = new Trainer<float>(model, new BinaryCrossEntropyWithLogits<float>(), new Adam<float>(model.Parameters, learningRate: 0.01),
+        var model = new Sequential<float>(layer, new Linear<float>(16, 1));
+        var t = new Trainer<float>(model, new BinaryCrossEntropyWithLogits<float>(), new Adam<float>(model.parameters(), learningRate: 0.01),
             new BinaryAccuracy<float>(fromLogits: true));
         t.Fit(x, y, new FitOptions { Epochs = 40, BatchSize = 32, Verbose = false });
         double acc = t.Evaluate(xt, yt)["accuracy"];

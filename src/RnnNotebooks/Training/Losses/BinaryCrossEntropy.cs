@@ -26,7 +26,7 @@ public sealed class BinaryCrossEntropy<T> : Loss<T> where T : unmanaged, IFloati
     public override string Name => "binary_crossentropy";
 
     /// <inheritdoc/>
-    public override double Forward(Tensor<T> prediction, Tensor<T> target)
+    public override double forward(Tensor<T> prediction, Tensor<T> target)
     {
         ExpectSameShape(prediction, target);
         ExpectFinite(prediction, "prediction");
@@ -47,7 +47,7 @@ public sealed class BinaryCrossEntropy<T> : Loss<T> where T : unmanaged, IFloati
     }
 
     /// <inheritdoc/>
-    public override Tensor<T> Backward()
+    public override Tensor<T> backward()
     {
         if (_p is null || _y is null) throw new InvalidOperationException($"{Name}: Backward called before Forward.");
         var g = new Tensor<T>(_p.Shape);

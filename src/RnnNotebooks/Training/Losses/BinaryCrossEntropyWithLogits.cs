@@ -16,7 +16,7 @@ public sealed class BinaryCrossEntropyWithLogits<T> : Loss<T> where T : unmanage
     public override string Name => "binary_crossentropy";
 
     /// <inheritdoc/>
-    public override double Forward(Tensor<T> prediction, Tensor<T> target)
+    public override double forward(Tensor<T> prediction, Tensor<T> target)
     {
         ExpectSameShape(prediction, target);
         ExpectFinite(prediction, "logits");
@@ -32,7 +32,7 @@ public sealed class BinaryCrossEntropyWithLogits<T> : Loss<T> where T : unmanage
     }
 
     /// <inheritdoc/>
-    public override Tensor<T> Backward()
+    public override Tensor<T> backward()
     {
         if (_z is null || _y is null) throw new InvalidOperationException($"{Name}: Backward called before Forward.");
         var g = new Tensor<T>(_z.Shape);

@@ -15,7 +15,7 @@ public sealed class LastStep<T>(Loss<T> inner) : Loss<T> where T : unmanaged, IF
     public override string Name => inner.Name;
 
     /// <inheritdoc/>
-    public override double Forward(Tensor<T> prediction, Tensor<T> target)
+    public override double forward(Tensor<T> prediction, Tensor<T> target)
     {
         if (prediction.Rank != 3 || prediction.Shape[1] == 0)
             throw new ShapeException($"LastStep({inner.Name}): expected a prediction [batch, steps, features], got {Tensor.Format(prediction.Shape)}.");
@@ -23,14 +23,14 @@ public sealed class LastStep<T>(Loss<T> inner) : Loss<T> where T : unmanaged, IF
         var last = new Tensor<T>(b, f);
         for (int i = 0; i < b; i++) prediction.Data.AsSpan((i * t + t - 1) * f, f).CopyTo(last.Data.AsSpan(i * f, f));
         _shape = prediction.Shape;
-        return inner.Forward(last, target);
+        return inner.forward(last, target);
     }
 
     /// <inheritdoc/>
-    public override Tensor<T> Backward()
+    public override Tensor<T> backward()
     {
         if (_shape is null) throw new InvalidOperationException($"LastStep({inner.Name}): Backward called before Forward.");
-        var gl = inner.Backward();
+        var gl = inner.backward();
         int b = _shape[0], t = _shape[1], f = _shape[2];
         var g = new Tensor<T>(_shape);
         for (int i = 0; i < b; i++) gl.Data.AsSpan(i * f, f).CopyTo(g.Data.AsSpan((i * t + t - 1) * f, f));

@@ -4,8 +4,8 @@ using RnnNotebooks.Tensors;
 namespace RnnNotebooks.Training.Losses;
 
 /// <summary>
-/// A scalar loss with mean reduction. <see cref="Forward"/> returns the loss and remembers its
-/// inputs; <see cref="Backward"/> returns ∂loss/∂prediction.
+/// A scalar loss with mean reduction. <see cref="forward"/> returns the loss and remembers its
+/// inputs; <see cref="backward"/> returns ∂loss/∂prediction.
 /// </summary>
 public abstract class Loss<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -13,10 +13,10 @@ public abstract class Loss<T> where T : unmanaged, IFloatingPointIeee754<T>
     public abstract string Name { get; }
 
     /// <summary>Computes the mean loss of <paramref name="prediction"/> against <paramref name="target"/>.</summary>
-    public abstract double Forward(Tensor<T> prediction, Tensor<T> target);
+    public abstract double forward(Tensor<T> prediction, Tensor<T> target);
 
-    /// <summary>∂loss/∂prediction for the last <see cref="Forward"/>.</summary>
-    public abstract Tensor<T> Backward();
+    /// <summary>∂loss/∂prediction for the last <see cref="forward"/>.</summary>
+    public abstract Tensor<T> backward();
 
     /// <summary>Throws unless prediction and target have the same shape.</summary>
     protected void ExpectSameShape(Tensor<T> prediction, Tensor<T> target)

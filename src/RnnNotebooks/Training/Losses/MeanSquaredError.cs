@@ -12,7 +12,7 @@ public sealed class MeanSquaredError<T> : Loss<T> where T : unmanaged, IFloating
     public override string Name => "mse";
 
     /// <inheritdoc/>
-    public override double Forward(Tensor<T> prediction, Tensor<T> target)
+    public override double forward(Tensor<T> prediction, Tensor<T> target)
     {
         ExpectSameShape(prediction, target);
         ExpectFinite(prediction, "prediction");
@@ -30,7 +30,7 @@ public sealed class MeanSquaredError<T> : Loss<T> where T : unmanaged, IFloating
     }
 
     /// <inheritdoc/>
-    public override Tensor<T> Backward()
+    public override Tensor<T> backward()
     {
         if (_diff is null) throw new InvalidOperationException("mse: Backward called before Forward.");
         var g = new Tensor<T>(_diff.Shape);

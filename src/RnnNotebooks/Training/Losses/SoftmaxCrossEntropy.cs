@@ -19,7 +19,7 @@ public sealed class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloat
     public override string Name => "crossentropy";
 
     /// <inheritdoc/>
-    public override double Forward(Tensor<T> prediction, Tensor<T> target)
+    public override double forward(Tensor<T> prediction, Tensor<T> target)
     {
         if (prediction.Rank < 2 || prediction.Length == 0 || target.Rank != prediction.Rank - 1 ||
             !prediction.Shape.AsSpan(0, target.Rank).SequenceEqual(target.Shape))
@@ -52,7 +52,7 @@ public sealed class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloat
     }
 
     /// <inheritdoc/>
-    public override Tensor<T> Backward()
+    public override Tensor<T> backward()
     {
         if (_softmax is null || _labels is null || _shape is null) throw new InvalidOperationException($"{Name}: Backward called before Forward.");
         int c = _shape[^1], rows = _labels.Length;

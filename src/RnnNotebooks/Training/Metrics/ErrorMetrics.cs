@@ -51,7 +51,7 @@ public sealed class Perplexity<T> : Metric<T> where T : unmanaged, IFloatingPoin
     /// <inheritdoc/>
     public override void Update(Tensor<T> prediction, Tensor<T> target)
     {
-        double mean = _ce.Forward(prediction, target);
+        double mean = _ce.forward(prediction, target);
         Sum += mean * target.Length;
         Count += target.Length;
     }

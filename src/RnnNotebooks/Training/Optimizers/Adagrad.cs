@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Globalization;
-using RnnNotebooks.Layers;
+using RnnNotebooks.Nn;
 
 namespace RnnNotebooks.Training.Optimizers;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using RnnNotebooks.Layers;
+using RnnNotebooks.Nn;
 
 namespace RnnNotebooks.Training.Optimizers;
 

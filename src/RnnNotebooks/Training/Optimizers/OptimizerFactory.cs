@@ -1,5 +1,5 @@
 using System.Numerics;
-using RnnNotebooks.Layers;
+using RnnNotebooks.Nn;
 
 namespace RnnNotebooks.Training.Optimizers;
 
@@ -11,7 +11,7 @@ public static class OptimizerFactory
 
     /// <summary>
     /// "sgd", "adagrad", "rmsprop" or "adam" (case-insensitive) with <paramref name="framework"/>'s
-    /// defaults, e.g. <c>Create("rmsprop", model.Parameters, Framework.Keras)</c> is Keras's
+    /// defaults, e.g. <c>Create("rmsprop", model.parameters(), Framework.Keras)</c> is Keras's
     /// <c>optimizer="rmsprop"</c>.
     /// </summary>
     public static Optimizer<T> Create<T>(string name, IEnumerable<Parameter<T>> parameters, Framework framework, double? learningRate = null)

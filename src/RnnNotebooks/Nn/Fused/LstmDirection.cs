@@ -1,0 +1,72 @@
+using System.Numerics;
+using RnnNotebooks.Tensors;
+using RnnNotebooks.Nn;
+
+namespace RnnNotebooks.Nn.Fused;
+
+/// <summary>
+/// LSTM step with PyTorch's gate order (i, f, g, o):
+/// [i f g o] = [σ σ tanh σ](Wᵢₕ xₜ + bᵢₕ + Wₕₕ hₜ₋₁ + bₕₕ); cₜ = f ⊙ cₜ₋₁ + i ⊙ g; hₜ = o ⊙ tanh(cₜ).
+/// </summary>
+internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool reverse,
+    Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh)
+    : RecurrentDirection<T>(inputSize, hiddenSize, 4, reverse, weightIh, weightHh, biasIh, biasHh)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private T[] _c0 = [];      // [B, H] initial cell state
+    private T[] _c = [];       // [T, B, H]
+    private T[] _tanhC = [];   // [T, B, H]
+    private T[] _dc = [];      // [B, H] ∂L/∂c carried backwards
+
+    public override bool HasCellState => true;
+
+    protected override void AllocateCaches(int rows)
+    {
+        Resize(ref _c0, Batch * H); Resize(ref _c, rows * H); Resize(ref _tanhC, rows * H);
+    }
+
+    protected override void BeginSequence(ReadOnlySpan<T> c0) => c0.CopyTo(_c0);
+
+    protected override void EndSequence(Span<T> cT) => _c.AsSpan(TimeOf(Steps - 1) * Batch * H, Batch * H).CopyTo(cT);
+
+    protected override void StepForward(int t, int b0, int b1)
+    {
+        int rows = b1 - b0, g4 = 4 * H, oh = At(t, b0, H), og = At(t, b0, g4);
+        var a = Zx.AsSpan(og, rows * g4);                             // [rows, 4H]: Wᵢₕx + bᵢₕ, becomes i, f, g, o
+        RecurrentProduct(Previous(Out, H0, t, b0, rows, H), a, rows, accumulate: true);
+        var cPrev = Previous(_c, _c0, t, b0, rows, H);
+        for (int b = 0; b < rows; b++)
+        {
+            var row = a.Slice(b * g4, g4);
+            Kernels.SigmoidInPlace(row[..(2 * H)]);                   // i, f
+            Kernels.TanhInPlace(row.Slice(2 * H, H));                 // g
+            Kernels.SigmoidInPlace(row.Slice(3 * H, H));              // o
+            int k = oh + b * H;
+            ElementwiseSteps.LstmCell<T>(row, cPrev.Slice(b * H, H), _c.AsSpan(k, H), _tanhC.AsSpan(k, H), Out.AsSpan(k, H));
+        }
+    }
+
+    protected override void BeginBackward(ReadOnlySpan<T> dcT)
+    {
+        Resize(ref _dc, Batch * H);
+        dcT.CopyTo(_dc);
+    }
+
+    protected override void EndBackward(Span<T> dc0) => _dc.CopyTo(dc0);
+
+    protected override void ClearCellGradient(int b0, int b1) => _dc.AsSpan(b0 * H, (b1 - b0) * H).Clear();
+
+    protected override void StepBackward(int t, int b0, int b1, Span<T> dh)
+    {
+        int rows = b1 - b0, g4 = 4 * H, oh = At(t, b0, H), og = At(t, b0, g4);
+        var da = DAx.AsSpan(og, rows * g4);                          // [rows, 4H] ∂L/∂(pre-activations)
+        var cPrev = Previous(_c, _c0, t, b0, rows, H);
+        for (int b = 0; b < rows; b++)
+        {
+            int k = oh + b * H;
+            ElementwiseSteps.LstmCellBackward<T>(dh.Slice(b * H, H), _dc.AsSpan((b0 + b) * H, H),
+                Zx.AsSpan(og + b * g4, g4), cPrev.Slice(b * H, H), _tanhC.AsSpan(k, H), da.Slice(b * g4, g4));
+        }
+        RecurrentProductBackward(da, dh, rows, accumulate: false);  // ∂L/∂hₜ₋₁ = da · Wₕₕ
+    }
+}

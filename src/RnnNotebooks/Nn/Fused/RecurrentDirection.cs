@@ -1,0 +1,194 @@
+using System.Numerics;
+using RnnNotebooks.Tensors;
+using RnnNotebooks.Nn;
+
+namespace RnnNotebooks.Nn.Fused;
+
+/// <summary>
+/// One layer and one direction of a recurrent network run over a whole sequence.
+/// Buffers are time-major: x [steps, batch, input], output [steps, batch, hidden].
+/// The input projection of every step (x Wᵢₕᵀ + bᵢₕ) is one GEMM before the time loop, and
+/// the weight gradients are GEMMs after the backward time loop, so the loop itself holds
+/// only the recurrent product and the element-wise step. The batch is independent across
+/// its rows, so the time loop runs on contiguous row blocks [b0, b1) in parallel; each
+/// element is computed the same way whatever the split, so results do not depend on it.
+/// Buffers are kept between calls and reused when the shapes repeat.
+/// </summary>
+internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Rows per worker below which the time loop stays on one thread.</summary>
+    private const int MinRowsPerWorker = 16;
+
+    protected readonly int I, H, G;       // input size, hidden size, gates
+    protected int Steps, Batch;
+    protected T[] X = [];                 // [T, B, I]   input (not copied)
+    protected T[] Zx = [];                // [T, B, G·H] x Wᵢₕᵀ + bᵢₕ by time (LSTM, GRU: overwritten by the step's gates)
+    protected T[] Out = [];               // [T, B, H]   the state each step produced
+    protected T[] H0 = [];                // [B, H]      the initial state (the previous state of the first step)
+    protected T[] DAx = [];               // [T, B, G·H] ∂L/∂(input projection)
+    protected T[] DAh = [];               // [T, B, G·H] ∂L/∂(h Wₕₕᵀ + bₕₕ)
+    protected T[] WhhT = [];              // [H, G·H]    Wₕₕᵀ for the per-step product
+    private T[] _wihT = [];               // [I, G·H]    Wᵢₕᵀ
+    private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
+
+    protected RecurrentDirection(int inputSize, int hiddenSize, int gates, bool reverse,
+        Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh)
+    {
+        I = inputSize; H = hiddenSize; G = gates; Reverse = reverse;
+        WeightIh = weightIh; WeightHh = weightHh; BiasIh = biasIh; BiasHh = biasHh;
+    }
+
+    public bool Reverse { get; }
+    public Parameter<T> WeightIh { get; }
+    public Parameter<T> WeightHh { get; }
+    public Parameter<T>? BiasIh { get; }
+    public Parameter<T>? BiasHh { get; }
+
+    /// <summary>True for an LSTM, which carries a cell state besides h.</summary>
+    public virtual bool HasCellState => false;
+
+    /// <summary>Runs the sequence. <paramref name="output"/> [T, B, H] receives every step's state.</summary>
+    public void Forward(T[] x, int steps, int batch, ReadOnlySpan<T> h0, ReadOnlySpan<T> c0,
+        Span<T> output, Span<T> hT, Span<T> cT)
+    {
+        Steps = steps; Batch = batch; X = x;
+        int bh = batch * H, n = steps * batch, gh = G * H;
+        Resize(ref Out, n * H); Resize(ref H0, bh);
+        if (!ProjectIntoOutput) Resize(ref Zx, n * gh);
+        var projection = ProjectIntoOutput ? Out : Zx;
+        Resize(ref _wihT, I * gh); Resize(ref WhhT, H * gh);
+        AllocateCaches(n);
+        Kernels.Transpose<T>(WeightIh.Value.Data, gh, I, _wihT);
+        Kernels.Transpose<T>(WeightHh.Value.Data, gh, H, WhhT);
+
+        // Zx[T·B, G·H] = X[T·B, I] · Wᵢₕᵀ + bᵢₕ   (all steps at once)
+        Kernels.Gemm(false, false, n, gh, I, x, _wihT, projection, accumulate: false);
+        if (BiasIh is not null) Kernels.AddRowVector<T>(projection, BiasIh.Value.Data, n);
+
+        h0.CopyTo(H0);
+        BeginSequence(c0);
+        ForEachRowBlock((b0, b1) =>
+        {
+            for (int s = 0; s < Steps; s++) StepForward(TimeOf(s), b0, b1);
+        });
+        Out.AsSpan(0, steps * bh).CopyTo(output);
+        Out.AsSpan(TimeOf(steps - 1) * bh, bh).CopyTo(hT);
+        EndSequence(cT);
+    }
+
+    /// <summary>
+    /// Back-propagates through time. <paramref name="dOut"/> [T, B, H] is ∂L/∂output per step,
+    /// <paramref name="dhT"/>/<paramref name="dcT"/> ∂L/∂(final state). Writes ∂L/∂x into
+    /// <paramref name="dx"/> and ∂L/∂(initial state) into <paramref name="dh0"/>/<paramref name="dc0"/>;
+    /// adds the parameter gradients. With <paramref name="truncate"/> = k &gt; 0 the sequence is
+    /// cut into chunks of k steps (in processing order) and no gradient crosses a chunk boundary.
+    /// </summary>
+    public void Backward(T[] dOut, ReadOnlySpan<T> dhT, ReadOnlySpan<T> dcT,
+        Span<T> dx, Span<T> dh0, Span<T> dc0, int truncate)
+    {
+        int bh = Batch * H, n = Steps * Batch, gh = G * H;
+        Resize(ref DAx, n * gh);
+        if (SeparateHiddenGradient) Resize(ref DAh, n * gh);
+        Resize(ref _dh, bh);
+        dhT.CopyTo(_dh);
+        BeginBackward(dcT);
+        ForEachRowBlock((b0, b1) =>
+        {
+            int rows = b1 - b0;
+            var dh = _dh.AsSpan(b0 * H, rows * H);
+            for (int s = Steps - 1; s >= 0; s--)
+            {
+                int t = TimeOf(s);
+                Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
+                StepBackward(t, b0, b1, dh);          // dh becomes ∂L/∂(state before step t)
+                if (truncate > 0 && s % truncate == 0 && s > 0)
+                {
+                    dh.Clear();
+                    ClearCellGradient(b0, b1);
+                }
+            }
+        });
+        _dh.CopyTo(dh0);
+        EndBackward(dc0);
+
+        var dAh = SeparateHiddenGradient ? DAh : DAx;
+        // ∂Wᵢₕ += DAxᵀ · X ;  ∂bᵢₕ += Σ DAx ;  ∂x = DAx · Wᵢₕ
+        Kernels.Gemm(true, false, gh, I, n, DAx, X, WeightIh.Grad.Data, accumulate: true);
+        if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n);
+        Kernels.Gemm(false, false, n, I, gh, DAx, WeightIh.Value.Data, dx, accumulate: false);
+        // ∂Wₕₕ += Σₜ DAh[t]ᵀ · hPrev[t], where hPrev[t] is the output of the step before t, or h₀ for the first step
+        int rest = n * gh - Batch * gh;
+        var dAhSteps = Reverse ? dAh.AsSpan(0, rest) : dAh.AsSpan(Batch * gh, rest);
+        var prevSteps = Reverse ? Out.AsSpan(bh, n * H - bh) : Out.AsSpan(0, n * H - bh);
+        Kernels.Gemm(true, false, gh, H, n - Batch, dAhSteps, prevSteps, WeightHh.Grad.Data, accumulate: true);
+        Kernels.Gemm(true, false, gh, H, Batch, dAh.AsSpan(TimeOf(0) * Batch * gh, Batch * gh), H0, WeightHh.Grad.Data, accumulate: true);
+        if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
+    }
+
+    /// <summary>Time index of processing step s.</summary>
+    protected int TimeOf(int s) => Reverse ? Steps - 1 - s : s;
+
+    /// <summary>Whether the input projection is written straight into <see cref="Out"/> (one gate: the simple RNN).</summary>
+    protected virtual bool ProjectIntoOutput => false;
+
+    /// <summary>Whether ∂L/∂(h Wₕₕᵀ + bₕₕ) differs from ∂L/∂(x Wᵢₕᵀ + bᵢₕ) (only for the GRU).</summary>
+    protected virtual bool SeparateHiddenGradient => false;
+
+    /// <summary>One step at time t for batch rows [b0, b1): reads Zx[t] and the previous state, writes Out[t] and the step's caches.</summary>
+    protected abstract void StepForward(int t, int b0, int b1);
+
+    /// <summary>One step back at time t for rows [b0, b1): <paramref name="dh"/> holds ∂L/∂Out[t] on entry and ∂L/∂(previous state) on exit.</summary>
+    protected abstract void StepBackward(int t, int b0, int b1, Span<T> dh);
+
+    protected virtual void AllocateCaches(int rows) { }
+    protected virtual void BeginSequence(ReadOnlySpan<T> c0) { }
+    protected virtual void EndSequence(Span<T> cT) { }
+    protected virtual void BeginBackward(ReadOnlySpan<T> dcT) { }
+    protected virtual void EndBackward(Span<T> dc0) { }
+    protected virtual void ClearCellGradient(int b0, int b1) { }
+
+    /// <summary>
+    /// Rows [b0, b0 + rows) of the state step t started from: the output of the previous step
+    /// in processing order, or the initial state for the first step (also for the cell state).
+    /// </summary>
+    protected Span<T> Previous(T[] states, T[] initial, int t, int b0, int rows, int width)
+    {
+        int s = Reverse ? Steps - 1 - t : t;
+        return s == 0 ? initial.AsSpan(b0 * width, rows * width) : states.AsSpan(At(TimeOf(s - 1), b0, width), rows * width);
+    }
+
+    /// <summary>Offset of row b at time t in a [T, B, width] buffer.</summary>
+    protected int At(int t, int b, int width) => (t * Batch + b) * width;
+
+    /// <summary>a[rows, G·H] (+)= h[rows, H] · Wₕₕᵀ (+ bₕₕ).</summary>
+    protected void RecurrentProduct(ReadOnlySpan<T> h, Span<T> a, int rows, bool accumulate)
+    {
+        if (!accumulate) a.Clear();
+        Kernels.MatMulAdd<T>(h, WhhT, a, rows, G * H, H);
+        if (BiasHh is not null) Kernels.AddRowVector(a, BiasHh.Value.Data, rows);
+    }
+
+    /// <summary>dh[rows, H] (+)= da[rows, G·H] · Wₕₕ.</summary>
+    protected void RecurrentProductBackward(ReadOnlySpan<T> da, Span<T> dh, int rows, bool accumulate)
+    {
+        if (!accumulate) dh.Clear();
+        Kernels.MatMulAdd<T>(da, WeightHh.Value.Data, dh, rows, H, G * H);
+    }
+
+    protected static void Resize(ref T[] buffer, int length)
+    {
+        if (buffer.Length != length) buffer = new T[length];
+    }
+
+    private void ForEachRowBlock(Action<int, int> body)
+    {
+        int workers = Math.Clamp(Math.Min(Kernels.MaxThreads, Batch / MinRowsPerWorker), 1, Batch);
+        if (workers == 1) { body(0, Batch); return; }
+        int per = (Batch + workers - 1) / workers;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            int b0 = w * per, b1 = Math.Min(Batch, b0 + per);
+            if (b0 < b1) body(b0, b1);
+        });
+    }
+}

@@ -1,0 +1,197 @@
+using System.Numerics;
+using System.Reflection;
+using System.Text;
+using RnnNotebooks.Serialization;
+using RnnNotebooks.Tensors;
+
+namespace RnnNotebooks.Nn;
+
+/// <summary>
+/// A differentiable building block with named parameters and named sub-modules, in
+/// TorchSharp's vocabulary. <see cref="forward"/> caches what <see cref="backward"/> needs;
+/// <see cref="backward"/> takes ∂L/∂output, adds ∂L/∂parameter to each parameter's gradient
+/// and returns ∂L/∂input.
+/// <para>A model is a module whose sub-modules are fields: call <see cref="RegisterComponents"/>
+/// in its constructor and they are registered under their field names, so a
+/// <c>class SentimentRnn : Module&lt;float&gt;</c> with fields <c>embedding</c>, <c>rnn</c> and
+/// <c>fc</c> has parameters <c>embedding.weight</c>, <c>rnn.weight_ih_l0</c>, …, <c>fc.bias</c>,
+/// the names of a PyTorch or TorchSharp model of the same shape.</para>
+/// </summary>
+public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<(string Name, Parameter<T> Parameter)> _parameters = [];
+    private readonly List<(string Name, Module<T> Module)> _modules = [];
+
+    /// <summary>Creates a module with a name (used by <see cref="Sequential{T}"/> and in messages).</summary>
+    protected Module(string name) => Name = name;
+
+    /// <summary>Name of the module; a <see cref="Sequential{T}"/> prefixes its parameter names with it.</summary>
+    public string Name { get; set; }
+
+    /// <summary>Computes the output and remembers what <see cref="backward"/> needs.</summary>
+    public abstract Tensor<T> forward(Tensor<T> input);
+
+    /// <summary>Back-propagates ∂L/∂output: accumulates parameter gradients and returns ∂L/∂input.</summary>
+    public abstract Tensor<T> backward(Tensor<T> outputGradient);
+
+    /// <summary>Every parameter with its dotted name (<c>rnn.weight_ih_l0</c>), own parameters first, then each child's.</summary>
+    public virtual IEnumerable<(string name, Parameter<T> parameter)> named_parameters()
+    {
+        foreach (var (name, p) in _parameters) yield return (name, p);
+        foreach (var (prefix, m) in _modules)
+            foreach (var (name, p) in m.named_parameters()) yield return ($"{prefix}.{name}", p);
+    }
+
+    /// <summary>Every parameter, in the order of <see cref="named_parameters"/>.</summary>
+    public IReadOnlyList<Parameter<T>> parameters() => named_parameters().Select(np => np.parameter).ToList();
+
+    /// <summary>The direct sub-modules with their names.</summary>
+    public IEnumerable<(string name, Module<T> module)> named_children() => _modules;
+
+    /// <summary>Number of trainable scalars.</summary>
+    public long ParameterCount => parameters().Sum(p => (long)p.Value.Length);
+
+    /// <summary>Clears the gradient of every parameter.</summary>
+    public void zero_grad()
+    {
+        foreach (var p in parameters()) p.ZeroGrad();
+    }
+
+    /// <summary>Copies of all parameter values by dotted name (PyTorch's <c>state_dict()</c>).</summary>
+    public Dictionary<string, Tensor<T>> state_dict() =>
+        named_parameters().ToDictionary(np => np.name, np => np.parameter.Value.Clone());
+
+    /// <summary>
+    /// Loads parameter values by name. Every name must be known and every shape must match;
+    /// with <paramref name="strict"/> every parameter must also be present. Nothing is
+    /// changed unless the whole state fits.
+    /// </summary>
+    public void load_state_dict(IReadOnlyDictionary<string, Tensor<T>> state, bool strict = true)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var mine = named_parameters().ToDictionary(np => np.name, np => np.parameter);
+        foreach (var (name, value) in state)
+        {
+            if (!mine.TryGetValue(name, out var p))
+                throw new KeyNotFoundException($"{Describe()}: unknown parameter '{name}'. Known: {string.Join(", ", mine.Keys)}.");
+            if (!p.Value.SameShape(value))
+                throw new ShapeException($"{Describe()}: parameter '{name}' has shape {Tensor.Format(p.Shape)}, the state holds {Tensor.Format(value.Shape)}.");
+        }
+        if (strict)
+        {
+            var missing = mine.Keys.Where(k => !state.ContainsKey(k)).ToList();
+            if (missing.Count > 0) throw new KeyNotFoundException($"{Describe()}: the state lacks {string.Join(", ", missing)}.");
+        }
+        foreach (var (name, value) in state) mine[name].Value.CopyFrom(value);
+    }
+
+    /// <summary>Saves <see cref="state_dict"/> to a safetensors file (see <see cref="SafeTensors"/>).</summary>
+    public void Save(string path) => SafeTensors.Save(path, state_dict(), new Dictionary<string, string> { ["format"] = "rnn-notebooks" });
+
+    /// <summary>Loads weights from a safetensors file written by <see cref="Save"/> or by PyTorch.</summary>
+    public void Load(string path, bool strict = true)
+    {
+        var state = SafeTensors.Load<T>(path);
+        try { load_state_dict(state, strict); }
+        catch (Exception e) when (e is KeyNotFoundException or ShapeException)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Re-initialises every parameter with a scheme (the default visits the sub-modules in order).</summary>
+    public virtual void ResetParameters(InitScheme scheme, Rng rng)
+    {
+        foreach (var (_, m) in _modules) m.ResetParameters(scheme, rng);
+    }
+
+    /// <summary>The output shape for an input shape, used by model summaries.</summary>
+    public virtual int[] OutputShape(int[] inputShape) =>
+        throw new NotSupportedException($"{Describe()}: no output shape rule; override OutputShape.");
+
+    /// <summary>Registers a parameter under a name (TorchSharp's <c>register_parameter</c>).</summary>
+    public void register_parameter(string name, Parameter<T> parameter)
+    {
+        CheckNewName(name);
+        _parameters.Add((name, parameter));
+    }
+
+    /// <summary>Registers a sub-module under a name (TorchSharp's <c>register_module</c>).</summary>
+    public void register_module(string name, Module<T> module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        CheckNewName(name);
+        _modules.Add((name, module));
+    }
+
+    /// <summary>
+    /// Registers every field of this object's class that holds a <see cref="Module{T}"/> or a
+    /// <see cref="Parameter{T}"/>, under the field's name, in declaration order (TorchSharp's
+    /// <c>RegisterComponents</c>). Call it at the end of a model's constructor.
+    /// </summary>
+    protected void RegisterComponents()
+    {
+        var fields = GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .Where(f => !f.Name.Contains('<'))
+            .OrderBy(f => f.MetadataToken);
+        foreach (var f in fields)
+        {
+            switch (f.GetValue(this))
+            {
+                case Module<T> m: register_module(f.Name, m); break;
+                case Parameter<T> p: register_parameter(f.Name, p); break;
+            }
+        }
+    }
+
+    /// <summary>Creates and registers a zero parameter (the built-in modules' own weights, in PyTorch's order).</summary>
+    protected Parameter<T> AddParameter(string name, params int[] shape)
+    {
+        var p = new Parameter<T>(name, shape);
+        register_parameter(name, p);
+        return p;
+    }
+
+    /// <summary>Throws a <see cref="ShapeException"/> naming this module unless the shape matches (−1 matches any size &gt; 0).</summary>
+    protected void ExpectShape(Tensor<T> x, string what, params int[] expected)
+    {
+        bool ok = x.Rank == expected.Length;
+        for (int i = 0; ok && i < expected.Length; i++)
+            ok = expected[i] < 0 ? x.Shape[i] > 0 : x.Shape[i] == expected[i];
+        if (!ok)
+            throw new ShapeException($"{Describe()}: expected {what} of shape {DescribeShape(expected)}, got {Tensor.Format(x.Shape)}.");
+    }
+
+    /// <summary>Throws naming this module when <paramref name="x"/> holds NaN or ±∞.</summary>
+    protected void ExpectFinite(Tensor<T> x, string what)
+    {
+        int bad = x.IndexOfNonFinite();
+        if (bad >= 0)
+            throw new ArgumentException($"{Describe()}: {what} holds {x.Data[bad]} at {x.FormatIndex(bad)}.");
+    }
+
+    /// <summary>Throws when <see cref="backward"/> is called before <see cref="forward"/>.</summary>
+    protected InvalidOperationException NoForward() => new($"{Describe()}: backward called before forward.");
+
+    /// <summary>"Kind 'name'", the prefix of every message about this module.</summary>
+    protected string Describe() => $"{GetType().Name.Split('`')[0]} '{Name}'";
+
+    private void CheckNewName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Contains('.'))
+            throw new ArgumentException($"{Describe()}: '{name}' is not a valid name (non-empty, no dots).", nameof(name));
+        if (_parameters.Any(p => p.Name == name) || _modules.Any(m => m.Name == name))
+            throw new ArgumentException($"{Describe()}: the name '{name}' is already registered.", nameof(name));
+    }
+
+    private static string DescribeShape(int[] s) =>
+        "[" + string.Join(", ", s.Select(d => d < 0 ? "*" : d.ToString())) + "]";
+
+    /// <summary>The module tree with parameter counts, one line per module.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder($"{Describe()} ({ParameterCount:N0} parameters)");
+        foreach (var (name, m) in _modules) sb.Append($"\n  {name}: ").Append(m.ToString().Replace("\n", "\n  "));
+        return sb.ToString();
+    }
+}

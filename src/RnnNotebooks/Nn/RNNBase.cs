@@ -1,0 +1,278 @@
+using System.Numerics;
+using RnnNotebooks.Tensors;
+using RnnNotebooks.Nn.Fused;
+
+namespace RnnNotebooks.Nn;
+
+/// <summary>
+/// Base of <see cref="RNN{T}"/>, <see cref="LSTM{T}"/> and <see cref="GRU{T}"/>: a stack of
+/// <see cref="NumLayers"/> recurrent layers, each with one or two directions, with PyTorch's
+/// parameter names (<c>weight_ih_l{k}</c>, <c>weight_hh_l{k}</c>, <c>bias_ih_l{k}</c>,
+/// <c>bias_hh_l{k}</c>, suffix <c>_reverse</c>) and shapes ([gates·hidden, input], …).
+/// Input is batch-first [batch, steps, input].
+/// <para>Each layer and direction runs the fused multi-step code in <c>Nn/Fused</c>, which
+/// computes exactly what the cell of <see cref="Cell"/> computes step by step
+/// (<see cref="Cells.RnnCell{T}"/>, <see cref="Cells.LstmCell{T}"/>, <see cref="Cells.GruCell{T}"/>):
+/// read the cell to learn the equations; the tests hold the fused code to it.</para>
+/// </summary>
+public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private RecurrentDirection<T>[] _directions = [];         // index l·D + d
+    private T[][] _layerOutputs = [];                          // per layer, time-major [T, B, D·H]
+    private T[] _xTime = [], _dyTime = [], _dxEven = [], _dxOdd = [], _dxDir = [];
+    private T[] _dirBuffer = [];                               // one direction's [T, B, H] when bidirectional
+    private int _batch, _steps;
+
+    /// <summary>Builds the stack; <paramref name="gates"/> is 1 (RNN), 4 (LSTM) or 3 (GRU).</summary>
+    private protected RNNBase(string name, int inputSize, int hiddenSize, int numLayers, bool bidirectional,
+        bool returnSequences, bool bias, int gates)
+        : base(name)
+    {
+        if (inputSize <= 0 || hiddenSize <= 0 || numLayers <= 0)
+            throw new ArgumentOutOfRangeException(nameof(inputSize),
+                $"{GetType().Name.Split('`')[0]} '{name}': sizes must be positive, got input={inputSize}, hidden={hiddenSize}, layers={numLayers}.");
+        InputSize = inputSize; HiddenSize = hiddenSize; NumLayers = numLayers;
+        Bidirectional = bidirectional; ReturnSequences = returnSequences; HasBias = bias; Gates = gates;
+    }
+
+    /// <summary>Creates the parameters and directions; derived constructors call it last.</summary>
+    private protected void Build()
+    {
+        int numLayers = NumLayers, inputSize = InputSize, hiddenSize = HiddenSize, gates = Gates, dirs = Directions;
+        bool bias = HasBias;
+        _directions = new RecurrentDirection<T>[numLayers * dirs];
+        for (int l = 0; l < numLayers; l++)
+        {
+            int inL = l == 0 ? inputSize : dirs * hiddenSize;
+            for (int d = 0; d < dirs; d++)
+            {
+                string sfx = $"_l{l}" + (d == 1 ? "_reverse" : "");
+                var wih = AddParameter("weight_ih" + sfx, gates * hiddenSize, inL);
+                var whh = AddParameter("weight_hh" + sfx, gates * hiddenSize, hiddenSize);
+                var bih = bias ? AddParameter("bias_ih" + sfx, gates * hiddenSize) : null;
+                var bhh = bias ? AddParameter("bias_hh" + sfx, gates * hiddenSize) : null;
+                _directions[l * dirs + d] = CreateDirection(inL, d == 1, wih, whh, bih, bhh);
+            }
+        }
+        ResetParameters(InitScheme.PyTorch, Rng.Global);
+    }
+
+    /// <summary>Features per input step.</summary>
+    public int InputSize { get; }
+    /// <summary>Hidden units per direction.</summary>
+    public int HiddenSize { get; }
+    /// <summary>Stacked layers.</summary>
+    public int NumLayers { get; }
+    /// <summary>Whether each layer also reads the sequence backwards (PyTorch's <c>bidirectional</c>).</summary>
+    public bool Bidirectional { get; }
+    /// <summary>1 or 2.</summary>
+    public int Directions => Bidirectional ? 2 : 1;
+    /// <summary>Whether <see cref="Module{T}.forward"/> returns every step [B, T, D·H] or only the last [B, D·H] (Keras's <c>return_sequences</c>, kept so a recurrent layer can sit in a <see cref="Sequential{T}"/> as in the
+    /// article models; PyTorch returns both and <see cref="forward(Tensor{T}, RecurrentState{T}?)"/> gives the final state too).</summary>
+    public bool ReturnSequences { get; }
+    /// <summary>Whether the layer has bias vectors.</summary>
+    public bool HasBias { get; }
+    /// <summary>Gate blocks stacked in each weight matrix.</summary>
+    public int Gates { get; }
+    /// <summary>Whether the state includes an LSTM cell state.</summary>
+    public bool HasCellState => _directions[0].HasCellState;
+
+    /// <summary>
+    /// Truncated BPTT: when k &gt; 0, <see cref="backward(Tensor{T}, RecurrentState{T}?)"/> cuts the sequence into
+    /// chunks of k steps and lets no gradient cross a chunk boundary (as if the state were
+    /// detached there). 0 means full BPTT.
+    /// </summary>
+    public int TruncateBackpropSteps { get; set; }
+
+    /// <summary>∂L/∂(initial state) from the last backward pass.</summary>
+    public RecurrentState<T>? InitialStateGradient { get; private set; }
+
+    /// <summary>The final state of the last forward pass.</summary>
+    public RecurrentState<T>? FinalState { get; private set; }
+
+    /// <summary>
+    /// The weights of one layer and direction as a one-step cell (they are shared, not copied):
+    /// <see cref="Cells.RnnCell{T}"/>, <see cref="Cells.LstmCell{T}"/> or <see cref="Cells.GruCell{T}"/>.
+    /// </summary>
+    public Cells.Cell<T> Cell(int layer = 0, bool reverse = false)
+    {
+        if (layer < 0 || layer >= NumLayers || (reverse && !Bidirectional))
+            throw new ArgumentOutOfRangeException(nameof(layer), $"{Describe()}: no layer {layer}{(reverse ? " reverse" : "")} (layers 0..{NumLayers - 1}, bidirectional: {Bidirectional}).");
+        var d = _directions[layer * Directions + (reverse ? 1 : 0)];
+        return CreateCell(d.WeightIh.Value, d.WeightHh.Value, d.BiasIh?.Value, d.BiasHh?.Value);
+    }
+
+    private protected abstract Cells.Cell<T> CreateCell(Tensor<T> weightIh, Tensor<T> weightHh, Tensor<T>? biasIh, Tensor<T>? biasHh);
+
+    private protected abstract RecurrentDirection<T> CreateDirection(int inputSize, bool reverse,
+        Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh);
+
+    /// <summary>A new layer with the same configuration and freshly initialised weights.</summary>
+    public abstract RNNBase<T> CloneArchitecture(string? name = null);
+
+    /// <inheritdoc/>
+    public override void ResetParameters(InitScheme scheme, Rng rng)
+    {
+        foreach (var dir in _directions)
+        {
+            if (scheme == InitScheme.PyTorch)
+            {
+                double bound = 1 / Math.Sqrt(HiddenSize);
+                Init.Uniform(dir.WeightIh.Value, rng, bound);
+                Init.Uniform(dir.WeightHh.Value, rng, bound);
+                if (dir.BiasIh is not null) Init.Uniform(dir.BiasIh.Value, rng, bound);
+                if (dir.BiasHh is not null) Init.Uniform(dir.BiasHh.Value, rng, bound);
+            }
+            else
+            {
+                Init.GlorotUniform(dir.WeightIh.Value, rng, dir.WeightIh.Shape[1], dir.WeightIh.Shape[0]);
+                Init.Orthogonal(dir.WeightHh.Value, rng);
+                dir.BiasIh?.Value.Clear();
+                dir.BiasHh?.Value.Clear();
+                if (HasCellState && dir.BiasIh is not null)
+                    dir.BiasIh.Value.Data.AsSpan(HiddenSize, HiddenSize).Fill(T.One);   // Keras unit_forget_bias
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int[] OutputShape(int[] inputShape) =>
+        ReturnSequences ? [inputShape[0], inputShape[1], Directions * HiddenSize] : [inputShape[0], Directions * HiddenSize];
+
+    /// <summary>A zero state for a batch.</summary>
+    public RecurrentState<T> ZeroState(int batch) =>
+        new(new Tensor<T>(NumLayers * Directions, batch, HiddenSize), HasCellState ? new Tensor<T>(NumLayers * Directions, batch, HiddenSize) : null);
+
+    /// <inheritdoc/>
+    public override Tensor<T> forward(Tensor<T> input) => forward(input, null).Output;
+
+    /// <inheritdoc/>
+    public override Tensor<T> backward(Tensor<T> outputGradient) => backward(outputGradient, null);
+
+    /// <summary>Runs the sequence from <paramref name="initialState"/> (zeros when null).</summary>
+    public RecurrentOutput<T> forward(Tensor<T> input, RecurrentState<T>? initialState)
+    {
+        ExpectShape(input, "input [batch, steps, features]", -1, -1, InputSize);
+        ExpectFinite(input, "input");
+        int batch = input.Shape[0], steps = input.Shape[1], dirs = Directions, h = HiddenSize, bh = batch * h;
+        var init = initialState ?? ZeroState(batch);
+        CheckState(init, batch, "initial state");
+
+        var final = ZeroState(batch);
+        if (_layerOutputs.Length != NumLayers) _layerOutputs = new T[NumLayers][];
+        Resize(ref _xTime, input.Length);
+        SequenceLayout.ToTimeMajor<T>(input.Data, _xTime, batch, steps, InputSize);
+        var x = _xTime;
+        if (dirs > 1) Resize(ref _dirBuffer, steps * bh);
+        var dirOut = _dirBuffer;
+        for (int l = 0; l < NumLayers; l++)
+        {
+            Resize(ref _layerOutputs[l], steps * batch * dirs * h);
+            var y = _layerOutputs[l];
+            for (int d = 0; d < dirs; d++)
+            {
+                int k = l * dirs + d;
+                var c0 = init.C is null ? default : init.C.Data.AsSpan(k * bh, bh);
+                var cT = final.C is null ? default : final.C.Data.AsSpan(k * bh, bh);
+                var target = dirs == 1 ? y : dirOut!;
+                _directions[k].Forward(x, steps, batch, init.H.Data.AsSpan(k * bh, bh), c0, target, final.H.Data.AsSpan(k * bh, bh), cT);
+                if (dirs > 1) SequenceLayout.PasteColumns<T>(dirOut, h, y, dirs * h, d * h, steps * batch);
+            }
+            x = y;
+        }
+        _batch = batch; _steps = steps;
+        FinalState = final;
+
+        Tensor<T> output;
+        if (ReturnSequences)
+        {
+            output = new Tensor<T>(batch, steps, dirs * h);
+            SequenceLayout.ToBatchFirst<T>(x, output.Data, batch, steps, dirs * h);
+        }
+        else
+        {
+            // Last output: the final state of each direction of the top layer (Keras's Bidirectional concatenation).
+            output = new Tensor<T>(batch, dirs * h);
+            for (int d = 0; d < dirs; d++)
+                SequenceLayout.PasteColumns<T>(final.H.Data.AsSpan(((NumLayers - 1) * dirs + d) * bh, bh), h, output.Data, dirs * h, d * h, batch);
+        }
+        return new RecurrentOutput<T>(output, final);
+    }
+
+    /// <summary>
+    /// Back-propagates through time from ∂L/∂output and, optionally, ∂L/∂(final state).
+    /// Returns ∂L/∂input; sets <see cref="InitialStateGradient"/>.
+    /// </summary>
+    public Tensor<T> backward(Tensor<T> outputGradient, RecurrentState<T>? finalStateGradient)
+    {
+        if (_layerOutputs.Length == 0) throw NoForward();
+        int batch = _batch, steps = _steps, dirs = Directions, h = HiddenSize, bh = batch * h;
+        ExpectShape(outputGradient, "output gradient", OutputShape([batch, steps, InputSize]));
+        if (finalStateGradient is not null) CheckState(finalStateGradient, batch, "final state gradient");
+        var dFinal = finalStateGradient?.Detach() ?? ZeroState(batch);
+
+        Resize(ref _dyTime, steps * batch * dirs * h);
+        var dy = _dyTime;
+        if (ReturnSequences)
+            SequenceLayout.ToTimeMajor<T>(outputGradient.Data, dy, batch, steps, dirs * h);
+        else
+        {
+            Array.Clear(dy);
+            for (int d = 0; d < dirs; d++)
+            {
+                var dst = dFinal.H.Data.AsSpan(((NumLayers - 1) * dirs + d) * bh, bh);
+                var part = new T[bh];
+                SequenceLayout.CopyColumns<T>(outputGradient.Data, dirs * h, d * h, part, h, batch);
+                Kernels.Add<T>(part, dst);
+            }
+        }
+
+        var dInit = ZeroState(batch);
+        if (dirs > 1) Resize(ref _dirBuffer, steps * bh);
+        var dOutDir = _dirBuffer;
+        for (int l = NumLayers - 1; l >= 0; l--)
+        {
+            int inL = l == 0 ? InputSize : dirs * h;
+            // ∂L/∂(layer input): alternate between two buffers so dy (the layer above's) stays intact.
+            ref T[] dxBuffer = ref (l % 2 == 0 ? ref _dxEven : ref _dxOdd);
+            Resize(ref dxBuffer, steps * batch * inL);
+            var dx = dxBuffer;
+            if (dirs > 1) Array.Clear(dx);
+            // One direction's ∂L/∂input; its size changes from layer to layer, so keep the largest.
+            if (dirs > 1 && _dxDir.Length < dx.Length) _dxDir = new T[dx.Length];
+            var dxDir = dirs == 1 ? dx.AsSpan() : _dxDir.AsSpan(0, dx.Length);
+            for (int d = 0; d < dirs; d++)
+            {
+                int k = l * dirs + d;
+                if (dirs > 1) SequenceLayout.CopyColumns<T>(dy, dirs * h, d * h, dOutDir, h, steps * batch);
+                var dcT = dFinal.C is null ? default : dFinal.C.Data.AsSpan(k * bh, bh);
+                var dc0 = dInit.C is null ? default : dInit.C.Data.AsSpan(k * bh, bh);
+                _directions[k].Backward(dirs == 1 ? dy : dOutDir, dFinal.H.Data.AsSpan(k * bh, bh), dcT,
+                    dxDir, dInit.H.Data.AsSpan(k * bh, bh), dc0, TruncateBackpropSteps);
+                if (dirs > 1) Kernels.Add<T>(dxDir, dx);
+            }
+            dy = dx;
+        }
+        InitialStateGradient = dInit;
+        var dInput = new Tensor<T>(batch, steps, InputSize);
+        SequenceLayout.ToBatchFirst<T>(dy, dInput.Data, batch, steps, InputSize);
+        return dInput;
+    }
+
+    private static void Resize(ref T[] buffer, int length)
+    {
+        if (buffer is null || buffer.Length != length) buffer = new T[length];
+    }
+
+    private void CheckState(RecurrentState<T> s, int batch, string what)
+    {
+        int rows = NumLayers * Directions;
+        ExpectShape(s.H, what + " H [layers·directions, batch, hidden]", rows, batch, HiddenSize);
+        if (HasCellState)
+        {
+            if (s.C is null) throw new ArgumentException($"{GetType().Name.Split('`')[0]} '{Name}': {what} needs the LSTM cell state C.");
+            ExpectShape(s.C, what + " C [layers·directions, batch, hidden]", rows, batch, HiddenSize);
+        }
+        ExpectFinite(s.H, what);
+    }
+}
