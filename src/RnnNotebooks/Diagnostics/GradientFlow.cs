@@ -1,4 +1,5 @@
 using System.Numerics;
+using RnnNotebooks.Cells;
 using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
@@ -27,17 +28,15 @@ public sealed record GradientFlowResult(int Steps, double[] HiddenNorms, double[
 /// <summary>
 /// Gradient-flow measurements for recurrent layers: how large ∂L/∂hₜ is as a function of the
 /// distance T − t from the step where the loss is taken (vanishing and exploding gradients).
-/// Everything here uses only the layers' public API.
+/// The measurements run the layers' cells (namespace <c>RnnNotebooks.Cells</c>), the one-step reference code.
 /// </summary>
 public static class GradientFlow
 {
     /// <summary>
     /// Back-propagates a loss on the final state h_T to every earlier state hₜ and returns the norms.
-    /// The layer is run one step at a time from the stored state hₜ (its public
-    /// <c>forward(x, initialState)</c>), and <c>backward(0, ∂L/∂hₜ₊₁)</c> gives
-    /// ∂L/∂hₜ in <see cref="RNNBase{T}.InitialStateGradient"/>: exactly the chain
-    /// ∂L/∂hₜ = ∂L/∂hₜ₊₁ · ∂hₜ₊₁/∂hₜ that full BPTT computes (no truncation). Parameter
-    /// gradients are left as they were.
+    /// The layer's cells (<see cref="RNNBase{T}.Cell"/>) run the sequence one step at a time and
+    /// then back, so ∂L/∂hₜ = ∂L/∂hₜ₊₁ · ∂hₜ₊₁/∂hₜ is read off between steps: exactly the chain
+    /// full BPTT computes (no truncation). The layer's parameter gradients are not touched.
     /// </summary>
     /// <param name="layer">A unidirectional recurrent layer (any number of stacked layers).</param>
     /// <param name="input">[batch, steps, features].</param>
@@ -54,68 +53,87 @@ public static class GradientFlow
         if (input.Rank != 3 || input.Shape[2] != layer.InputSize)
             throw new ShapeException($"GradientFlow: expected input [batch, steps, {layer.InputSize}], got {Tensor.Format(input.Shape)}.");
         int batch = input.Shape[0], steps = input.Shape[1], features = input.Shape[2], hidden = layer.HiddenSize;
-        int rows = layer.NumLayers;
+        int rows = layer.NumLayers, bh = batch * hidden;
         if (finalGradient is not null && (finalGradient.Rank != 2 || finalGradient.Shape[0] != batch || finalGradient.Shape[1] != hidden))
             throw new ShapeException($"GradientFlow: expected final gradient [{batch}, {hidden}], got {Tensor.Format(finalGradient.Shape)}.");
+        var init = initialState ?? layer.ZeroState(batch);
+        if (init.H.Length != rows * bh || (layer.HasCellState && init.C?.Length != rows * bh))
+            throw new ShapeException($"GradientFlow: expected an initial state [{rows}, {batch}, {hidden}], got {Tensor.Format(init.H.Shape)}.");
 
-        // Keep the caller's parameter gradients: Backward accumulates into them.
-        var saved = layer.parameters().Select(p => p.Grad.Clone()).ToArray();
-        try
+        // Forward, one step and one layer at a time, keeping every step's record.
+        var cells = Enumerable.Range(0, rows).Select(l => layer.Cell(l)).ToArray();
+        var h = Enumerable.Range(0, rows).Select(l => Slice(init.H, l, batch, hidden)).ToArray();
+        var c = Enumerable.Range(0, rows).Select(l => init.C is null ? null : Slice(init.C, l, batch, hidden)).ToArray();
+        var records = new object[steps, rows];
+        for (int t = 0; t < steps; t++)
         {
-            // Forward, one step at a time, storing every state h₀..h_T.
-            var states = new RecurrentState<T>[steps + 1];
-            states[0] = initialState?.Detach() ?? layer.ZeroState(batch);
-            var steps1 = new Tensor<T>[steps];
-            for (int t = 0; t < steps; t++)
+            var x = new Tensor<T>(batch, features);
+            for (int b = 0; b < batch; b++)
+                input.Data.AsSpan((b * steps + t) * features, features).CopyTo(x.Data.AsSpan(b * features, features));
+            for (int l = 0; l < rows; l++)
             {
-                var xt = new Tensor<T>(batch, 1, features);
-                for (int b = 0; b < batch; b++)
-                    input.Data.AsSpan((b * steps + t) * features, features).CopyTo(xt.Data.AsSpan(b * features, features));
-                steps1[t] = xt;
-                states[t + 1] = layer.forward(xt, states[t]).FinalState.Detach();
-            }
-
-            // ∂L/∂h_T: the given gradient on the top layer, zeros below; no gradient into c_T.
-            var g = layer.ZeroState(batch);
-            var top = g.H.Data.AsSpan((rows - 1) * batch * hidden, batch * hidden);
-            if (finalGradient is null) top.Fill(T.One); else finalGradient.Data.AsSpan().CopyTo(top);
-
-            var hNorms = new double[steps + 1];
-            var cNorms = layer.HasCellState ? new double[steps + 1] : null;
-            var grads = new Tensor<double>[steps + 1];
-            Record(steps, g);
-            var zeroOut = new Tensor<T>(layer.OutputShape([batch, 1, features]));
-            for (int t = steps - 1; t >= 0; t--)
-            {
-                layer.forward(steps1[t], states[t]);
-                layer.backward(zeroOut, g);
-                g = layer.InitialStateGradient!.Detach();
-                Record(t, g);
-            }
-            return new GradientFlowResult(steps, hNorms, cNorms, grads);
-
-            void Record(int t, RecurrentState<T> s)
-            {
-                grads[t] = s.H.Cast<double>();
-                hNorms[t] = MeanNorm(s.H, batch, hidden, rows);
-                if (cNorms is not null) cNorms[t] = MeanNorm(s.C!, batch, hidden, rows);
+                (records[t, l], h[l], c[l]) = cells[l] switch
+                {
+                    LstmCell<T> cell => cell.Forward(x, h[l], c[l]!) is var s ? (s, s.Hidden, s.Cell) : default,
+                    GruCell<T> cell => cell.Forward(x, h[l]) is var s ? ((object)s, s.Hidden, (Tensor<T>?)null) : default,
+                    RnnCell<T> cell => cell.Forward(x, h[l]) is var s ? ((object)s, s.Hidden, (Tensor<T>?)null) : default,
+                    _ => throw new NotSupportedException(layer.GetType().Name),
+                };
+                x = h[l];
             }
         }
-        finally
+
+        // ∂L/∂h_T: the given gradient on the top layer, zeros below; no gradient into c_T.
+        var dh = Enumerable.Range(0, rows).Select(_ => new Tensor<T>(batch, hidden)).ToArray();
+        var dc = Enumerable.Range(0, rows).Select(_ => layer.HasCellState ? new Tensor<T>(batch, hidden) : null).ToArray();
+        if (finalGradient is null) dh[rows - 1].Data.AsSpan().Fill(T.One); else finalGradient.Data.AsSpan().CopyTo(dh[rows - 1].Data);
+
+        var hNorms = new double[steps + 1];
+        var cNorms = layer.HasCellState ? new double[steps + 1] : null;
+        var grads = new Tensor<double>[steps + 1];
+        Record(steps);
+        for (int t = steps - 1; t >= 0; t--)
         {
-            for (int i = 0; i < saved.Length; i++) layer.parameters()[i].Grad.CopyFrom(saved[i]);
+            // Top layer first: its ∂L/∂input joins the ∂L/∂hₜ₊₁ of the layer below.
+            Tensor<T>? fromAbove = null;
+            for (int l = rows - 1; l >= 0; l--)
+            {
+                var dOut = fromAbove is null ? dh[l] : dh[l] + fromAbove;
+                var g = cells[l] switch
+                {
+                    LstmCell<T> cell => cell.Backward((LstmStep<T>)records[t, l], dOut, dc[l]!),
+                    GruCell<T> cell => cell.Backward((GruStep<T>)records[t, l], dOut),
+                    RnnCell<T> cell => cell.Backward((RnnStep<T>)records[t, l], dOut),
+                    _ => throw new NotSupportedException(layer.GetType().Name),
+                };
+                (dh[l], dc[l], fromAbove) = (g.HiddenPrev, g.CellPrev, g.Input);
+            }
+            Record(t);
+        }
+        return new GradientFlowResult(steps, hNorms, cNorms, grads);
+
+        void Record(int t)
+        {
+            var all = new Tensor<double>(rows, batch, hidden);
+            for (int l = 0; l < rows; l++) dh[l].Cast<double>().Data.CopyTo(all.Data, l * bh);
+            grads[t] = all;
+            hNorms[t] = MeanNorm(dh, batch, hidden);
+            if (cNorms is not null) cNorms[t] = MeanNorm(dc!, batch, hidden);
         }
     }
 
-    // Mean over examples b of sqrt(Σ_layers Σ_j s[l, b, j]²).
-    private static double MeanNorm<T>(Tensor<T> s, int batch, int hidden, int rows) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Tensor<T> Slice<T>(Tensor<T> state, int layer, int batch, int hidden) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(state.Data.AsSpan(layer * batch * hidden, batch * hidden).ToArray(), batch, hidden);
+
+    // Mean over examples b of sqrt(Σ_layers Σ_j s[l][b, j]²).
+    private static double MeanNorm<T>(Tensor<T>?[] s, int batch, int hidden) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double total = 0;
         for (int b = 0; b < batch; b++)
         {
             double sq = 0;
-            for (int l = 0; l < rows; l++)
-                foreach (var v in s.Data.AsSpan((l * batch + b) * hidden, hidden))
+            foreach (var layer in s)
+                foreach (var v in layer!.Data.AsSpan(b * hidden, hidden))
                 {
                     double d = double.CreateTruncating(v);
                     sq += d * d;

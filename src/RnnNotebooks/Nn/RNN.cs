@@ -36,7 +36,7 @@ public sealed class RNN<T> : RNNBase<T> where T : unmanaged, IFloatingPointIeee7
 
     private protected override RecurrentDirection<T> CreateDirection(int inputSize, bool reverse,
         Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh)
-        => new SimpleRnnDirection<T>(inputSize, HiddenSize, reverse, _relu, weightIh, weightHh, biasIh, biasHh);
+        => new RnnDirection<T>(inputSize, HiddenSize, reverse, _relu, weightIh, weightHh, biasIh, biasHh);
 
     /// <inheritdoc/>
     public override RNNBase<T> CloneArchitecture(string? name = null) =>

@@ -162,7 +162,7 @@ public class ComponentParityTests
         };
         var model = new Sequential<T>();
         if (f.Has("indices")) model.Add(new Embedding<T>(f.Int("vocab"), f.Int("embedding_dim")));
-        model.Add(rnn).Add(new Linear<T>(hidden, f.Config.GetProperty("dense").GetProperty("out_features").GetInt32()));
+        model.Add(rnn).Add(new Linear<T>(hidden, f.Config.GetProperty("dense").GetProperty("out_features").GetInt32(), name: "dense"));   // the PyTorch model calls its head "dense"
         var state = f.Names.Where(n => n.StartsWith("param.")).ToDictionary(n => n["param.".Length..], n => f.Get<T>(n));
         model.load_state_dict(state);
 

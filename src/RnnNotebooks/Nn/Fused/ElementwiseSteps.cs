@@ -5,7 +5,11 @@ using RnnNotebooks.Nn;
 
 namespace RnnNotebooks.Nn.Fused;
 
-/// <summary>Vectorised element-wise pieces of the recurrent steps (Vector&lt;T&gt; with a scalar tail).</summary>
+/// <summary>
+/// Vectorised element-wise pieces of the fused recurrent steps (Vector&lt;T&gt; with a scalar tail).
+/// Each one is a few lines of a cell's Forward or Backward (see <c>Cells/</c>) for one batch row,
+/// with the gates stored side by side in one buffer.
+/// </summary>
 internal static class ElementwiseSteps
 {
     /// <summary>da = dh ⊙ (1 − h²).</summary>

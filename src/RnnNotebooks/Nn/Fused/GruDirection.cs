@@ -5,7 +5,8 @@ using RnnNotebooks.Nn;
 namespace RnnNotebooks.Nn.Fused;
 
 /// <summary>
-/// GRU step with PyTorch's gate order (r, z, n):
+/// <see cref="Cells.GruCell{T}"/> run over a whole sequence, fused (the tests hold it to the cell):
+/// gate order (r, z, n),
 /// r = σ(Wᵢᵣx + bᵢᵣ + Wₕᵣh + bₕᵣ); z = σ(W_iz x + b_iz + W_hz h + b_hz);
 /// n = tanh(Wᵢₙx + bᵢₙ + r ⊙ (Wₕₙh + bₕₙ)); hₜ = (1 − z) ⊙ n + z ⊙ hₜ₋₁.
 /// </summary>
@@ -40,7 +41,7 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
 
     protected override void StepBackward(int t, int b0, int b1, Span<T> dh)
     {
-        int rows = b1 - b0, g3 = 3 * H, oh = At(t, b0, H), og = At(t, b0, g3);
+        int rows = b1 - b0, g3 = 3 * H, og = At(t, b0, g3);
         var dah = DAh.AsSpan(og, rows * g3);                         // ∂L/∂(Wₕₕh + bₕₕ)
         var hPrev = Previous(Out, H0, t, b0, rows, H);
         for (int b = 0; b < rows; b++)

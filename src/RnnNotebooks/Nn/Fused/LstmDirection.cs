@@ -5,7 +5,8 @@ using RnnNotebooks.Nn;
 namespace RnnNotebooks.Nn.Fused;
 
 /// <summary>
-/// LSTM step with PyTorch's gate order (i, f, g, o):
+/// <see cref="Cells.LstmCell{T}"/> run over a whole sequence, fused (the tests hold it to the cell):
+/// gate order (i, f, g, o),
 /// [i f g o] = [σ σ tanh σ](Wᵢₕ xₜ + bᵢₕ + Wₕₕ hₜ₋₁ + bₕₕ); cₜ = f ⊙ cₜ₋₁ + i ⊙ g; hₜ = o ⊙ tanh(cₜ).
 /// </summary>
 internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool reverse,

@@ -5,7 +5,9 @@ using RnnNotebooks.Nn;
 namespace RnnNotebooks.Nn.Fused;
 
 /// <summary>
-/// One layer and one direction of a recurrent network run over a whole sequence.
+/// One layer and one direction of a recurrent network run over a whole sequence: the fused
+/// form of a cell in <c>Cells/</c> (the derived class names which), computing the same numbers
+/// with the per-step work batched into few large products.
 /// Buffers are time-major: x [steps, batch, input], output [steps, batch, hidden].
 /// The input projection of every step (x Wᵢₕᵀ + bᵢₕ) is one GEMM before the time loop, and
 /// the weight gradients are GEMMs after the backward time loop, so the loop itself holds

@@ -4,8 +4,8 @@ using RnnNotebooks.Nn;
 
 namespace RnnNotebooks.Nn.Fused;
 
-/// <summary>Elman RNN step: hₜ = φ(Wᵢₕ xₜ + bᵢₕ + Wₕₕ hₜ₋₁ + bₕₕ), φ = tanh or relu.</summary>
-internal sealed class SimpleRnnDirection<T>(int inputSize, int hiddenSize, bool reverse, bool relu,
+/// <summary><see cref="Cells.RnnCell{T}"/> run over a whole sequence, fused (the tests hold it to the cell): hₜ = φ(Wᵢₕ xₜ + bᵢₕ + Wₕₕ hₜ₋₁ + bₕₕ), φ = tanh or relu.</summary>
+internal sealed class RnnDirection<T>(int inputSize, int hiddenSize, bool reverse, bool relu,
     Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh)
     : RecurrentDirection<T>(inputSize, hiddenSize, 1, reverse, weightIh, weightHh, biasIh, biasHh)
     where T : unmanaged, IFloatingPointIeee754<T>

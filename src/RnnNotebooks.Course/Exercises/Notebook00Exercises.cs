@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>
 /// Exercises of <c>00-setup.ipynb</c>: "00.1" a batch-first tensor, "00.2" a <see cref="RNN{T}"/>

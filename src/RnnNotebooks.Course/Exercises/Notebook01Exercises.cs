@@ -1,4 +1,4 @@
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>
 /// Exercises of <c>01-sequence-data.ipynb</c>. Each answer is the learner's function; the checker

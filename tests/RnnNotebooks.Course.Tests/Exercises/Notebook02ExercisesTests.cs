@@ -1,9 +1,9 @@
-using RnnNotebooks.Exercises;
+using RnnNotebooks.Course.Exercises;
 using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
-using Ex = RnnNotebooks.Exercises.Exercises;
+using Ex = RnnNotebooks.Course.Exercises.Exercises;
 
-namespace RnnNotebooks.Tests.Exercises;
+namespace RnnNotebooks.Course.Tests.Exercises;
 
 /// <summary>Notebook 02's checkers: reference answers come from the library's layers, not from the checker.</summary>
 public class Notebook02ExercisesTests

@@ -1,4 +1,4 @@
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>The exercises of one notebook: checkers by id (e.g. "03.1").</summary>
 public interface IExerciseSet

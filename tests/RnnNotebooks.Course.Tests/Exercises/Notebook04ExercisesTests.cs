@@ -1,10 +1,10 @@
 using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training;
-using Ex = RnnNotebooks.Exercises.Exercises;
-using RnnNotebooks.Exercises;
+using Ex = RnnNotebooks.Course.Exercises.Exercises;
+using RnnNotebooks.Course.Exercises;
 
-namespace RnnNotebooks.Tests.Exercises;
+namespace RnnNotebooks.Course.Tests.Exercises;
 
 /// <summary>Exercises 04.1–04.3: correct answers pass, typical mistakes get their hint.</summary>
 public class Notebook04ExercisesTests

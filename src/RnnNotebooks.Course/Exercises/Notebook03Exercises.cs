@@ -1,6 +1,6 @@
-using static RnnNotebooks.Exercises.AnswerReader;
+using static RnnNotebooks.Course.Exercises.AnswerReader;
 
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>
 /// Exercises of notebook 03 (backpropagation through time), for one tanh RNN step

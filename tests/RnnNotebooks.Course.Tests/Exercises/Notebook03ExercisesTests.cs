@@ -1,9 +1,9 @@
-using RnnNotebooks.Exercises;
+using RnnNotebooks.Course.Exercises;
 using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
-using Ex = RnnNotebooks.Exercises.Exercises;
+using Ex = RnnNotebooks.Course.Exercises.Exercises;
 
-namespace RnnNotebooks.Tests.Exercises;
+namespace RnnNotebooks.Course.Tests.Exercises;
 
 /// <summary>
 /// Notebook 03's checkers. The references come from the library's SimpleRnn backward pass: a one-step

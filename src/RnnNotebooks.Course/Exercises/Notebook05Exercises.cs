@@ -1,7 +1,8 @@
+using RnnNotebooks.Cells;
 using RnnNotebooks.Tensors;
-using static RnnNotebooks.Exercises.AnswerReader;
+using static RnnNotebooks.Course.Exercises.AnswerReader;
 
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>One LSTM step's inputs (exercise 05.1).</summary>
 /// <param name="Gates">The gate pre-activations W_ih x + b_ih + W_hh h + b_hh, 4·hidden values in PyTorch's order i, f, g, o.</param>
@@ -57,7 +58,37 @@ public sealed class Notebook05Exercises : IExerciseSet
         return new GruStepProblem(Draw(rng, 9, 1.5), Draw(rng, 9, 1.5), Draw(rng, 3, 0.9));
     }
 
-    /// <summary>An LSTM step with gate blocks at the given positions and the given activations.</summary>
+    /// <summary>
+    /// The expected (c_t, h_t): the library's <see cref="LstmCell{T}"/>, with the given
+    /// pre-activations fed in as the input through Wᵢₕ = identity (and Wₕₕ = 0).
+    /// </summary>
+    internal static (double[] C, double[] H) Reference(LstmStepProblem p)
+    {
+        int h = p.Hidden;
+        var cell = new LstmCell<double>(Identity(4 * h), new Tensor<double>(4 * h, h));
+        var s = cell.Forward(new Tensor<double>(p.Gates.ToArray(), 1, 4 * h), new Tensor<double>(1, h), new Tensor<double>(p.CPrev.ToArray(), 1, h));
+        return (s.Cell.Data, s.Hidden.Data);
+    }
+
+    /// <summary>
+    /// The expected h_t: the library's <see cref="GruCell{T}"/>, with Gi fed in as the input through
+    /// Wᵢₕ = identity and Gh as the hidden projection's bias (Wₕₕ = 0).
+    /// </summary>
+    internal static double[] Reference(GruStepProblem p)
+    {
+        int h = p.Hidden;
+        var cell = new GruCell<double>(Identity(3 * h), new Tensor<double>(3 * h, h), biasHh: new Tensor<double>(p.Gh.ToArray(), 3 * h));
+        return cell.Forward(new Tensor<double>(p.Gi.ToArray(), 1, 3 * h), new Tensor<double>(p.HPrev.ToArray(), 1, h)).Hidden.Data;
+    }
+
+    private static Tensor<double> Identity(int n)
+    {
+        var eye = new Tensor<double>(n, n);
+        for (int i = 0; i < n; i++) eye.Data[i * n + i] = 1;
+        return eye;
+    }
+
+    /// <summary>The LSTM step written out with a deliberate mistake (gate blocks moved, wrong activation), to recognise a wrong answer.</summary>
     private static (double[] C, double[] H) Lstm(LstmStepProblem p, int iAt = 0, int fAt = 1, int gAt = 2, int oAt = 3,
         bool gSigmoid = false, bool tanhOnC = true)
     {
@@ -74,9 +105,6 @@ public sealed class Notebook05Exercises : IExerciseSet
         return (c, hy);
     }
 
-    /// <summary>The reference answer of 05.1.</summary>
-    internal static (double[] C, double[] H) LstmAnswer(LstmStepProblem p) => Lstm(p);
-
     private static ExerciseResult CheckLstm(object? answer)
     {
         const string id = "05.1";
@@ -86,7 +114,7 @@ public sealed class Notebook05Exercises : IExerciseSet
         if (a.Length != 2) return ExerciseResult.Fail(id, $"wrong shape: expected two vectors (c_t, h_t), got {a.Length}.");
         if (a[0].Length != p.Hidden || a[1].Length != p.Hidden)
             return ExerciseResult.Fail(id, $"wrong shape: c_t and h_t have {p.Hidden} entries each (the 12 gate values are 4 blocks of {p.Hidden}), got {a[0].Length} and {a[1].Length}.");
-        var (c, h) = Lstm(p);
+        var (c, h) = Reference(p);
         bool cOk = Close(a[0], c, 1e-9), hOk = Close(a[1], h, 1e-9);
         if (cOk && hOk) return ExerciseResult.Pass(id, $"c_t = {Format(c)}, h_t = {Format(h)}.");
         if (Close(a[0], h, 1e-9) && Close(a[1], c, 1e-9)) return ExerciseResult.Fail(id, "c and h are swapped: return (c, h).");
@@ -108,6 +136,7 @@ public sealed class Notebook05Exercises : IExerciseSet
         return ExerciseResult.Fail(id, $"c_t is not right (largest difference {MaxDiff(a[0], c):G3}). With blocks i, f, g, o of {p.Hidden} values: c_t = σ(f) ⊙ c_{{t−1}} + σ(i) ⊙ tanh(g).");
     }
 
+    /// <summary>The GRU step written out with a deliberate mistake (gates swapped, reset gate misplaced), to recognise a wrong answer.</summary>
     private static double[] Gru(GruStepProblem p, int rAt = 0, int zAt = 1, bool swapZ = false, bool rOnAll = false,
         bool noR = false, bool tanhN = true)
     {
@@ -126,9 +155,6 @@ public sealed class Notebook05Exercises : IExerciseSet
         return y;
     }
 
-    /// <summary>The reference answer of 05.2.</summary>
-    internal static double[] GruAnswer(GruStepProblem p) => Gru(p);
-
     private static ExerciseResult CheckGru(object? answer)
     {
         const string id = "05.2";
@@ -136,7 +162,7 @@ public sealed class Notebook05Exercises : IExerciseSet
         var a = Vector(answer);
         if (a is null) return ExerciseResult.Fail(id, "no answer yet: return h_t as a double[] of length " + p.Hidden + ".");
         if (a.Length != p.Hidden) return ExerciseResult.Fail(id, $"wrong shape: h_t has {p.Hidden} entries (9 = 3 blocks r, z, n of {p.Hidden}), got {a.Length}.");
-        var h = Gru(p);
+        var h = Reference(p);
         if (Close(a, h, 1e-9)) return ExerciseResult.Pass(id, $"h_t = {Format(h)}.");
         var variants = new (double[] Value, string Hint)[]
         {

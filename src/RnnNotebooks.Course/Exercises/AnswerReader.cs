@@ -2,7 +2,7 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using RnnNotebooks.Tensors;
 
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>Reads learners' answers of several plausible types (arrays, lists, tensors) into plain arrays.</summary>
 internal static class AnswerReader

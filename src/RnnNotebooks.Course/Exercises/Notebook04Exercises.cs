@@ -1,8 +1,8 @@
 using System.Globalization;
 using RnnNotebooks.Tensors;
-using static RnnNotebooks.Exercises.AnswerReader;
+using static RnnNotebooks.Course.Exercises.AnswerReader;
 
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>The states of a small tanh RNN and the gradient arriving at its last state (exercise 04.1).</summary>
 /// <param name="Whh">The recurrent matrix W_hh [hidden, hidden].</param>

@@ -1,4 +1,4 @@
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>The verdict on one exercise answer: whether it passed and, if not, what is wrong.</summary>
 public sealed record ExerciseResult(string Id, bool Passed, string Message)

@@ -1,9 +1,9 @@
 using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Data.Stocks;
 using RnnNotebooks.Data.Text;
-using Ex = RnnNotebooks.Exercises.Exercises;
+using Ex = RnnNotebooks.Course.Exercises.Exercises;
 
-namespace RnnNotebooks.Tests.Exercises;
+namespace RnnNotebooks.Course.Tests.Exercises;
 
 public class Notebook01ExercisesTests
 {

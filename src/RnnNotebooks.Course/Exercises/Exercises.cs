@@ -1,24 +1,29 @@
-using System.Reflection;
-
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>
 /// Checks a learner's exercise answers: <c>Exercises.Check("03.1", myGradient)</c> returns a
-/// verdict that says what is wrong, not just pass or fail. Every <see cref="IExerciseSet"/>
-/// in this assembly contributes its checkers.
+/// verdict that says what is wrong, not just pass or fail. The notebooks' exercise sets are
+/// listed in <see cref="Sets"/>; a new notebook's set is added there.
 /// </summary>
 public static class Exercises
 {
+    /// <summary>Every notebook's exercise set, in notebook order.</summary>
+    public static IReadOnlyList<IExerciseSet> Sets { get; } =
+    [
+        new Notebook00Exercises(),
+        new Notebook01Exercises(),
+        new Notebook02Exercises(),
+        new Notebook03Exercises(),
+        new Notebook04Exercises(),
+        new Notebook05Exercises(),
+    ];
+
     private static readonly Lazy<Dictionary<string, Func<object?, ExerciseResult>>> All = new(() =>
     {
         var all = new Dictionary<string, Func<object?, ExerciseResult>>(StringComparer.Ordinal);
-        foreach (var type in typeof(Exercises).Assembly.GetTypes()
-                     .Where(t => typeof(IExerciseSet).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
-        {
-            var set = (IExerciseSet)Activator.CreateInstance(type)!;
+        foreach (var set in Sets)
             foreach (var (id, check) in set.Checks)
                 if (!all.TryAdd(id, check)) throw new InvalidOperationException($"Exercises: id '{id}' is defined twice.");
-        }
         return all;
     });
 

@@ -1,6 +1,8 @@
-using static RnnNotebooks.Exercises.AnswerReader;
+using RnnNotebooks.Cells;
+using RnnNotebooks.Tensors;
+using static RnnNotebooks.Course.Exercises.AnswerReader;
 
-namespace RnnNotebooks.Exercises;
+namespace RnnNotebooks.Course.Exercises;
 
 /// <summary>
 /// Exercises of notebook 02 (the RNN forward pass):
@@ -40,7 +42,14 @@ public sealed class Notebook02Exercises : IExerciseSet
 
     // ---- 02.1 ---------------------------------------------------------------------------
 
-    /// <summary>φ(Wᵢₕ x + bᵢₕ + Wₕₕ h + bₕₕ) with optional mistakes, used to recognise wrong answers.</summary>
+    /// <summary>The expected h₁: the library's <see cref="RnnCell{T}"/> on the exercise's data.</summary>
+    internal static double[] Reference()
+    {
+        var cell = new RnnCell<double>(Tensor.FromArray(WIh), Tensor.FromArray(WHh), Tensor.FromArray(BIh), Tensor.FromArray(BHh));
+        return cell.Forward(new Tensor<double>(X, 1, 3), new Tensor<double>(H0, 1, 3)).Hidden.Data;
+    }
+
+    /// <summary>The step written out with a deliberate mistake, to recognise a wrong answer.</summary>
     private static double[] Step(bool transposeIh = false, bool transposeHh = false, bool biasIh = true, bool biasHh = true,
         bool recurrent = true, Func<double, double>? phi = null)
     {
@@ -70,7 +79,7 @@ public sealed class Notebook02Exercises : IExerciseSet
                 : $"expected a double[3] (or float[]/Tensor), got {Describe(answer)}.");
         if (h1.Length != 3) return ExerciseResult.Fail(id, $"h1 has {h1.Length} elements; the hidden size is 3, so h1 has 3 (one per row of W_ih).");
         if (h1.Any(v => !double.IsFinite(v))) return ExerciseResult.Fail(id, "h1 contains NaN or infinity.");
-        var correct = Step();
+        var correct = Reference();
         const double tol = 1e-6;
         if (Close(h1, correct, tol)) return ExerciseResult.Pass(id, $"h1 = {Format(correct)}.");
 
@@ -84,7 +93,7 @@ public sealed class Notebook02Exercises : IExerciseSet
             (Step(transposeIh: true, transposeHh: true), "both matrices are transposed: use W[i, j] · v[j], row i for hidden unit i."),
             (Step(phi: v => 1 / (1 + Math.Exp(-v))), "you used the sigmoid; the simple RNN's nonlinearity is tanh."),
             (Step(phi: v => v), "you returned the pre-activation a; apply tanh to it."),
-            (Step(phi: v => Math.Max(0, v)), "you used relu; this exercise (and the default SimpleRnn) uses tanh."),
+            (Step(phi: v => Math.Max(0, v)), "you used relu; this exercise (and the default RNN) uses tanh."),
             (Step(recurrent: false), "the recurrent term W_hh · h0 is missing: the previous state must enter the step."),
         };
         foreach (var (value, hint) in wrong)

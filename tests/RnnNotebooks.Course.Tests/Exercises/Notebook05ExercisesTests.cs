@@ -1,9 +1,9 @@
 using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
-using Ex = RnnNotebooks.Exercises.Exercises;
-using RnnNotebooks.Exercises;
+using Ex = RnnNotebooks.Course.Exercises.Exercises;
+using RnnNotebooks.Course.Exercises;
 
-namespace RnnNotebooks.Tests.Exercises;
+namespace RnnNotebooks.Course.Tests.Exercises;
 
 /// <summary>Exercises 05.1–05.3, with reference answers from the library's own LSTM and GRU layers.</summary>
 public class Notebook05ExercisesTests

@@ -1,0 +1,44 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Microsoft.DotNet.Interactive.Formatting;
+using RnnNotebooks.Course.Exercises;
+using RnnNotebooks.Viz;
+
+namespace RnnNotebooks.Course;
+
+/// <summary>The one call a notebook makes after referencing the library.</summary>
+public static class Notebook
+{
+    private static bool _done;
+
+    /// <summary>
+    /// Registers how the course's objects display (charts, live progress, exercise verdicts) and
+    /// prints a one-line summary of the environment. Calling it again only prints the line.
+    /// </summary>
+    public static void Setup()
+    {
+        if (!_done)
+        {
+            RegisterFormatters();
+            _done = true;
+        }
+        Console.WriteLine(Summary());
+    }
+
+    /// <summary>The environment in one line: library, .NET, cores and SIMD width.</summary>
+    public static string Summary() =>
+        $"RnnNotebooks {typeof(Tensors.Tensor).Assembly.GetName().Version?.ToString(3)} · .NET {Environment.Version} · " +
+        $"{RuntimeInformation.OSDescription} · {Environment.ProcessorCount} cores · SIMD {Vector<byte>.Count * 8} bits";
+
+    private static void RegisterFormatters()
+    {
+        Formatter.Register<Figure>((f, w) => w.Write(f.ToHtml()), "text/html");
+        Formatter.Register<Figure>((f, w) => w.Write(f.ToSvg()), "image/svg+xml");
+        Formatter.Register<Figure>((f, w) => w.Write(f.ToString()), "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(Figure), "text/html", "image/svg+xml");
+        Formatter.Register<TrainingProgress>((p, w) => w.Write(p.ToHtml()), "text/html");
+        Formatter.Register<TrainingProgress>((p, w) => w.Write(p.ToString()), "text/plain");
+        Formatter.Register<ExerciseResult>((r, w) => w.Write(r.ToString()), "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(ExerciseResult), "text/plain");
+    }
+}
