@@ -18,8 +18,8 @@ public sealed record GradientCheckResult(string Name, double MaxRelativeError, i
 }
 
 /// <summary>
-/// Finite-difference gradient checks in double precision (the CS231n recipe). The numeric
-/// derivative is a central difference: order 2, [f(x+h) − f(x−h)] / 2h; order 4,
+/// Finite-difference gradient checks in double precision. The numeric derivative is a
+/// central difference: order 2 (the textbook recipe, as in CS231n's notes), [f(x+h) − f(x−h)] / 2h; order 4,
 /// [8Δ₁ − Δ₂] / 12h; or order 6 (the default), [45Δ₁ − 9Δ₂ + Δ₃] / 60h, with Δₖ = f(x+kh) − f(x−kh).
 /// The higher orders allow a larger h, so rounding in f matters less and gradients as small as
 /// 1e-6 are still resolved to a relative error below 1e-7.

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace RnnNotebooks.Tensors;
 
@@ -13,17 +14,11 @@ public static class Activations
         return e / (T.One + e);
     }
 
-    /// <summary>y = σ(x) in place.</summary>
-    public static void Sigmoid<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < x.Length; i++) x[i] = Sigmoid(x[i]);
-    }
+    /// <summary>x = σ(x) in place, vectorised.</summary>
+    public static void Sigmoid<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Sigmoid<T>(x, x);
 
-    /// <summary>y = tanh(x) in place.</summary>
-    public static void Tanh<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < x.Length; i++) x[i] = T.Tanh(x[i]);
-    }
+    /// <summary>x = tanh(x) in place, vectorised.</summary>
+    public static void Tanh<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Tanh<T>(x, x);
 
     /// <summary>y = max(0, x) in place.</summary>
     public static void Relu<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>

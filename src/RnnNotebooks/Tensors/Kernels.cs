@@ -3,9 +3,10 @@ using System.Numerics;
 namespace RnnNotebooks.Tensors;
 
 /// <summary>
-/// The numeric kernels every layer is built on: matrix products, row-wise bias and
-/// reductions over spans. Layers call only these for their heavy loops, so making the
-/// kernels faster makes every layer faster without touching the layers.
+/// The numeric kernels the fused layers are built on: matrix products, row-wise bias and
+/// reductions over spans. The products are the layers' heavy loops, so making them faster
+/// makes every layer faster; element-wise work goes through <see cref="Activations"/> and
+/// System.Numerics.Tensors.TensorPrimitives.
 /// All matrices are row-major with their natural leading dimension.
 /// </summary>
 public static partial class Kernels

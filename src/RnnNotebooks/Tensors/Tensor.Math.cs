@@ -77,18 +77,21 @@ public static partial class Tensor
     }
 
     /// <summary>σ(a) = 1 / (1 + e^(−a)), element-wise.</summary>
-    public static Tensor<T> Sigmoid<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => Map(a, TensorPrimitives.Sigmoid);
+    public static Tensor<T> Sigmoid<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => Apply(a, Activations.Sigmoid);
 
     /// <summary>tanh(a), element-wise.</summary>
-    public static Tensor<T> Tanh<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => Map(a, TensorPrimitives.Tanh);
+    public static Tensor<T> Tanh<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => Apply(a, Activations.Tanh);
 
     /// <summary>max(0, a), element-wise.</summary>
-    public static Tensor<T> Relu<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Map<T>(a, (x, y) => TensorPrimitives.Max(x, T.Zero, y));
+    public static Tensor<T> Relu<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => Apply(a, Activations.Relu);
 
     /// <summary>1 − a, element-wise.</summary>
-    public static Tensor<T> OneMinus<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Map<T>(a, (x, y) => TensorPrimitives.Subtract(T.One, x, y));
+    public static Tensor<T> OneMinus<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var y = new Tensor<T>(a.Shape);
+        TensorPrimitives.Subtract(T.One, a.Data, y.Data);
+        return y;
+    }
 
     /// <summary>1 where a &gt; 0, else 0 (the derivative of relu, read from its output).</summary>
     public static Tensor<T> Positive<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
@@ -98,12 +101,13 @@ public static partial class Tensor
         return y;
     }
 
-    private static Tensor<T> Map<T>(Tensor<T> a, SpanMap<T> f) where T : unmanaged, IFloatingPointIeee754<T>
+    // A copy of a with an in-place activation applied.
+    private static Tensor<T> Apply<T>(Tensor<T> a, InPlace<T> f) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = new Tensor<T>(a.Shape);
-        f(a.Data, y.Data);
+        var y = a.Clone();
+        f(y.Data);
         return y;
     }
 
-    private delegate void SpanMap<T>(ReadOnlySpan<T> x, Span<T> destination);
+    private delegate void InPlace<T>(Span<T> x);
 }

@@ -112,7 +112,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         Model.zero_grad();
         var prediction = Model.forward(xb);
         int bad = prediction.IndexOfNonFinite();
-        if (bad >= 0) throw new TrainingDivergedException(epoch, batch, double.CreateTruncating(prediction.Data[bad]));
+        if (bad >= 0) throw new TrainingDivergedException(epoch, batch, double.CreateTruncating(prediction.Data[bad]), $"the prediction at {prediction.FormatIndex(bad)}");
         double loss = Loss.forward(prediction, yb);
         if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, batch, loss);
         Model.backward(Loss.backward());

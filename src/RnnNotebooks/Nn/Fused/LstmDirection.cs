@@ -39,9 +39,9 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
         for (int b = 0; b < rows; b++)
         {
             var row = a.Slice(b * g4, g4);
-            Kernels.SigmoidInPlace(row[..(2 * H)]);                   // i, f
-            Kernels.TanhInPlace(row.Slice(2 * H, H));                 // g
-            Kernels.SigmoidInPlace(row.Slice(3 * H, H));              // o
+            Activations.Sigmoid(row[..(2 * H)]);                   // i, f
+            Activations.Tanh(row.Slice(2 * H, H));                 // g
+            Activations.Sigmoid(row.Slice(3 * H, H));              // o
             int k = oh + b * H;
             ElementwiseSteps.LstmCell<T>(row, cPrev.Slice(b * H, H), _c.AsSpan(k, H), _tanhC.AsSpan(k, H), Out.AsSpan(k, H));
         }

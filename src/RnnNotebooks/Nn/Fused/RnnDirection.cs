@@ -17,7 +17,7 @@ internal sealed class RnnDirection<T>(int inputSize, int hiddenSize, bool revers
         int rows = b1 - b0, len = rows * H, o = At(t, b0, H);
         var h = Out.AsSpan(o, len);                                   // [rows, H], holds a = Wᵢₕ xₜ + bᵢₕ
         RecurrentProduct(Previous(Out, H0, t, b0, rows, H), h, rows, accumulate: true);   // a += Wₕₕ hₜ₋₁ + bₕₕ
-        if (relu) Activations.Relu(h); else Kernels.TanhInPlace(h);   // hₜ = φ(a)
+        if (relu) Activations.Relu(h); else Activations.Tanh(h);   // hₜ = φ(a)
     }
 
     protected override void StepBackward(int t, int b0, int b1, Span<T> dh)

@@ -8,7 +8,7 @@ namespace RnnNotebooks.Training.Optimizers;
 /// Stochastic gradient descent with optional (Nesterov) momentum, PyTorch's formula:
 /// b = μ b + g (b = g at the first step); w −= lr · (nesterov ? g + μ b : b).
 /// Keras's form (v = μ v − lr g; w += v) gives the same steps for a constant learning rate.
-/// Default learning rate 0.01 (Keras's; PyTorch has none).
+/// Default learning rate 0.01, Keras's (PyTorch's <c>SGD</c> defaults to 0.001 since version 2.0).
 /// </summary>
 public sealed class Sgd<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace RnnNotebooks.Tensors;
 
@@ -15,10 +14,4 @@ public static partial class Kernels
         if (!Vectorized<T>()) { GemmCore(false, false, m, n, k, a, b, c); return; }
         fixed (T* pa = a, pb = b, pc = c) GemmKernel(m, n, k, pa, k, 1, pb, n, pc, n);
     }
-
-    /// <summary>x = tanh(x), vectorised.</summary>
-    public static void TanhInPlace<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Tanh<T>(x, x);
-
-    /// <summary>x = σ(x), vectorised.</summary>
-    public static void SigmoidInPlace<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Sigmoid<T>(x, x);
 }
