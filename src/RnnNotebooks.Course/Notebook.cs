@@ -30,6 +30,24 @@ public static class Notebook
         $"RnnNotebooks {typeof(Tensors.Tensor).Assembly.GetName().Version?.ToString(3)} · .NET {Environment.Version} · " +
         $"{RuntimeInformation.OSDescription} · {Environment.ProcessorCount} cores · SIMD {Vector<byte>.Count * 8} bits";
 
+    /// <summary>A vector for printing: <c>[+0.1234, -0.5000]</c>, with a sign and <paramref name="decimals"/> decimals.</summary>
+    public static string Show(ReadOnlySpan<double> v, int decimals = 4)
+    {
+        string digits = new('0', decimals), format = $"+0.{digits};-0.{digits}";
+        var parts = new string[v.Length];
+        for (int i = 0; i < v.Length; i++) parts[i] = v[i].ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        return "[" + string.Join(", ", parts) + "]";
+    }
+
+    /// <summary>max |aᵢ − bᵢ|, the disagreement printed when a hand-written step is compared with the library.</summary>
+    public static double MaxDiff(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        if (a.Length != b.Length) throw new ArgumentException($"MaxDiff: {a.Length} values against {b.Length}.");
+        double m = 0;
+        for (int i = 0; i < a.Length; i++) m = Math.Max(m, Math.Abs(a[i] - b[i]));
+        return m;
+    }
+
     private static void RegisterFormatters()
     {
         Formatter.Register<Figure>((f, w) => w.Write(f.ToHtml()), "text/html");

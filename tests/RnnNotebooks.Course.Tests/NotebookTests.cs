@@ -32,4 +32,13 @@ public class NotebookTests
         Assert.Equal("✘ 03.1: h is already tanh(a)", verdict.ToDisplayString("text/plain"));
         Assert.Equal(["text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(ExerciseResult)));
     }
+
+    [Fact]
+    public void Show_and_MaxDiff_print_vectors_and_their_disagreement()
+    {
+        Assert.Equal("[+0.1235, -2.0000]", Notebook.Show([0.12345, -2.0]));
+        Assert.Equal("[+0.12]", Notebook.Show([0.1234], decimals: 2));
+        Assert.Equal(0.5, Notebook.MaxDiff([1.0, 2.0], [1.25, 1.5]));
+        Assert.Throws<ArgumentException>(() => Notebook.MaxDiff([1.0], [1.0, 2.0]));
+    }
 }

@@ -4,21 +4,6 @@ using static RnnNotebooks.Course.Exercises.AnswerReader;
 
 namespace RnnNotebooks.Course.Exercises;
 
-/// <summary>The states of a small tanh RNN and the gradient arriving at its last state (exercise 04.1).</summary>
-/// <param name="Whh">The recurrent matrix W_hh [hidden, hidden].</param>
-/// <param name="States">h₀, h₁, …, h_T (States[k] = h_k), each of length hidden; h₀ = 0.</param>
-/// <param name="FinalGradient">∂L/∂h_T.</param>
-public sealed record JacobianProblem(double[,] Whh, double[][] States, double[] FinalGradient)
-{
-    /// <summary>T, the number of steps.</summary>
-    public int Steps => States.Length - 1;
-}
-
-/// <summary>Gradients of several parameters and a clipping threshold (exercise 04.2).</summary>
-/// <param name="Gradients">One flat gradient per parameter.</param>
-/// <param name="MaxNorm">The largest global L2 norm allowed.</param>
-public sealed record ClipProblem(double[][] Gradients, double MaxNorm);
-
 /// <summary>
 /// Exercises of notebook 04 (vanishing and exploding gradients): 04.1 back-propagate through the
 /// product of Jacobians, 04.2 clip gradients by their global norm, 04.3 the adding problem's baseline MSE.

@@ -4,25 +4,6 @@ using static RnnNotebooks.Course.Exercises.AnswerReader;
 
 namespace RnnNotebooks.Course.Exercises;
 
-/// <summary>One LSTM step's inputs (exercise 05.1).</summary>
-/// <param name="Gates">The gate pre-activations W_ih x + b_ih + W_hh h + b_hh, 4·hidden values in PyTorch's order i, f, g, o.</param>
-/// <param name="CPrev">The previous cell state c_{t−1}.</param>
-public sealed record LstmStepProblem(double[] Gates, double[] CPrev)
-{
-    /// <summary>Hidden units.</summary>
-    public int Hidden => CPrev.Length;
-}
-
-/// <summary>One GRU step's inputs (exercise 05.2).</summary>
-/// <param name="Gi">W_ih x + b_ih, 3·hidden values in PyTorch's order r, z, n.</param>
-/// <param name="Gh">W_hh h_{t−1} + b_hh, 3·hidden values in the order r, z, n.</param>
-/// <param name="HPrev">The previous state h_{t−1}.</param>
-public sealed record GruStepProblem(double[] Gi, double[] Gh, double[] HPrev)
-{
-    /// <summary>Hidden units.</summary>
-    public int Hidden => HPrev.Length;
-}
-
 /// <summary>
 /// Exercises of notebook 05 (LSTM and GRU): 05.1 one LSTM step, 05.2 one GRU step,
 /// 05.3 the parameter count of a two-layer LSTM.

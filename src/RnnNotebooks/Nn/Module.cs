@@ -163,12 +163,7 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Throws naming this module when <paramref name="x"/> holds NaN or ±∞.</summary>
-    protected void ExpectFinite(Tensor<T> x, string what)
-    {
-        int bad = x.IndexOfNonFinite();
-        if (bad >= 0)
-            throw new ArgumentException($"{Describe()}: {what} holds {x.Data[bad]} at {x.FormatIndex(bad)}.");
-    }
+    protected void ExpectFinite(Tensor<T> x, string what) => Expect.Finite(Describe(), x, what);
 
     /// <summary>Throws when <see cref="backward"/> is called before <see cref="forward"/>.</summary>
     protected InvalidOperationException NoForward() => new($"{Describe()}: backward called before forward.");

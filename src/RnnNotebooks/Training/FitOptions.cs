@@ -33,6 +33,3 @@ public sealed class FitOptions
     /// <summary>Print one line per epoch to the console (Keras's verbose=2).</summary>
     public bool Verbose { get; init; } = true;
 }
-
-/// <summary>Progress of one batch.</summary>
-public sealed record BatchProgress(int Epoch, int Batch, int Batches, double Loss);

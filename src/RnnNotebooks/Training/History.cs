@@ -36,17 +36,3 @@ public sealed class History
     public override string ToString() => string.Join(Environment.NewLine,
         _values.Select(kv => $"{kv.Key}: " + string.Join(", ", kv.Value.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)))));
 }
-
-/// <summary>What one epoch produced.</summary>
-/// <param name="Epoch">1-based epoch number.</param>
-/// <param name="Epochs">Epochs planned.</param>
-/// <param name="Values">Loss and metrics, with "val_" entries when validating.</param>
-/// <param name="Elapsed">Time the epoch took.</param>
-/// <param name="History">The history so far, this epoch included.</param>
-public sealed record EpochResult(int Epoch, int Epochs, IReadOnlyDictionary<string, double> Values, TimeSpan Elapsed, History History)
-{
-    /// <summary>One line as Keras prints it: "Epoch 3/10 - 1.2s - loss: 0.4213 - accuracy: 0.8125".</summary>
-    public override string ToString() =>
-        $"Epoch {Epoch}/{Epochs} - {Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}s - " +
-        string.Join(" - ", Values.Select(kv => $"{kv.Key}: {kv.Value.ToString("F4", CultureInfo.InvariantCulture)}"));
-}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Nn;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training.Losses;
@@ -168,15 +169,9 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     private static void RefuseSortedLabels(Tensor<T> y)
     {
-        // Class labels in ascending order mean the file's order was kept: the last fraction would be one class.
-        var d = y.Data;
-        bool integral = true, sorted = true, varied = false;
-        for (int i = 0; i < d.Length && (integral || sorted); i++)
-        {
-            integral &= T.IsInteger(d[i]);
-            if (i > 0) { sorted &= d[i] >= d[i - 1]; varied |= d[i] != d[i - 1]; }
-        }
-        if (integral && sorted && varied)
+        // Class labels in order mean the file's order was kept: the last fraction would be one class.
+        if (!y.Data.All(T.IsInteger)) return;                      // regression targets: nothing to refuse
+        if (ValidationSplit.LooksSorted(y.Data.Select(int.CreateSaturating).ToArray()))
             throw new ArgumentException("Fit: the class labels are sorted, so ValidationSplit would hold out only the last class. Shuffle the examples first (the IMDB files are sorted by label).");
     }
 }

@@ -1,3 +1,4 @@
+using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Tensors;
 
@@ -109,10 +110,8 @@ public static class ImdbLoader
 
     private static ImdbDataset Wrap(List<ImdbReview> reviews, string source, bool isSample, bool shuffle, ulong seed)
     {
-        if (!shuffle) return new ImdbDataset(reviews, source, isSample, false);
-        var array = reviews.ToArray();
-        new Rng(seed).Shuffle<ImdbReview>(array);
-        return new ImdbDataset(array, source, isSample, true);
+        return shuffle ? new ImdbDataset(Shuffling.Shuffled(reviews, seed), source, isSample, true)
+                       : new ImdbDataset(reviews, source, isSample, false);
     }
 
     internal static IEnumerable<string> Candidates(string? dataRoot)

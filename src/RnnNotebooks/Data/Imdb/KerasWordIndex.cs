@@ -78,13 +78,9 @@ public sealed class KerasWordIndex
     /// </summary>
     public static KerasWordIndex FromTexts(IEnumerable<string> texts, TextNormalizer? normalizer = null, string source = "built from texts")
     {
-        normalizer ??= TextNormalizer.Default;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string t in texts)
-            foreach (string w in normalizer.Tokenize(t)) counts[w] = counts.GetValueOrDefault(w) + 1;
         int rank = 0;
-        var ranks = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .ToDictionary(kv => kv.Key, _ => ++rank, StringComparer.Ordinal);
+        var ranks = Vocabulary.ByFrequency(texts, normalizer ?? TextNormalizer.Default)
+            .ToDictionary(wc => wc.Word, _ => ++rank, StringComparer.Ordinal);
         return new KerasWordIndex(ranks, source);
     }
 

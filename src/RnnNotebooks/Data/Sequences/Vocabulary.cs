@@ -48,14 +48,18 @@ public sealed class Vocabulary
         ArgumentNullException.ThrowIfNull(trainingTexts);
         if (maxWords < 2) throw new ArgumentOutOfRangeException(nameof(maxWords), maxWords, "maxWords counts the two special tokens, so it must be at least 2.");
         normalizer ??= TextNormalizer.Default;
+        var kept = ByFrequency(trainingTexts, normalizer).Where(wc => wc.Count >= minCount).Take(maxWords - 2).Select(wc => wc.Word);
+        return new Vocabulary([PadToken, OovToken, .. kept], normalizer);
+    }
+
+    /// <summary>Every word of <paramref name="texts"/> with its count, most frequent first, ties in ordinal order (Keras's ranking).</summary>
+    internal static IEnumerable<(string Word, int Count)> ByFrequency(IEnumerable<string> texts, TextNormalizer normalizer)
+    {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string text in trainingTexts)
+        foreach (string text in texts)
             foreach (string w in normalizer.Tokenize(text))
                 counts[w] = counts.GetValueOrDefault(w) + 1;
-        var kept = counts.Where(kv => kv.Value >= minCount)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(maxWords - 2).Select(kv => kv.Key);
-        return new Vocabulary([PadToken, OovToken, .. kept], normalizer);
+        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value));
     }
 
     /// <summary>The id of <paramref name="word"/>, or <see cref="OovId"/>.</summary>

@@ -1,3 +1,6 @@
+using RnnNotebooks.Tensors;
+using RnnNotebooks.Training.Metrics;
+
 namespace RnnNotebooks.Data.Stocks;
 
 /// <summary>Root-mean-square and mean absolute error of a forecast, in the units of its inputs.</summary>
@@ -8,14 +11,8 @@ public readonly record struct ForecastError(double Rmse, double Mae)
     {
         if (predicted.Count != actual.Count) throw new ArgumentException($"{predicted.Count} predictions for {actual.Count} targets.");
         if (actual.Count == 0) throw new ArgumentException("No targets to compare.");
-        double se = 0, ae = 0;
-        for (int i = 0; i < actual.Count; i++)
-        {
-            double d = (double)predicted[i] - actual[i];
-            se += d * d;
-            ae += Math.Abs(d);
-        }
-        return new ForecastError(Math.Sqrt(se / actual.Count), ae / actual.Count);
+        var (p, a) = (new Tensor<float>([.. predicted], predicted.Count), new Tensor<float>([.. actual], actual.Count));
+        return new ForecastError(new Rmse<float>().Compute(p, a), new Mae<float>().Compute(p, a));
     }
 
     /// <summary>E.g. "RMSE 0.0123, MAE 0.0089".</summary>

@@ -28,8 +28,8 @@ public sealed class BinaryCrossEntropy<T> : Loss<T> where T : unmanaged, IFloati
     /// <inheritdoc/>
     public override double forward(Tensor<T> prediction, Tensor<T> target)
     {
-        ExpectSameShape(prediction, target);
-        ExpectFinite(prediction, "prediction");
+        Expect.SameShape(Name, prediction, target);
+        Expect.Finite(Name, prediction, "prediction");
         for (int i = 0; i < prediction.Length; i++)
         {
             double p = double.CreateTruncating(prediction.Data[i]), y = double.CreateTruncating(target.Data[i]);

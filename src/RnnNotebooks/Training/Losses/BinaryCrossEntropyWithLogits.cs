@@ -18,8 +18,8 @@ public sealed class BinaryCrossEntropyWithLogits<T> : Loss<T> where T : unmanage
     /// <inheritdoc/>
     public override double forward(Tensor<T> prediction, Tensor<T> target)
     {
-        ExpectSameShape(prediction, target);
-        ExpectFinite(prediction, "logits");
+        Expect.SameShape(Name, prediction, target);
+        Expect.Finite(Name, prediction, "logits");
         double sum = 0;
         for (int i = 0; i < prediction.Length; i++)
         {

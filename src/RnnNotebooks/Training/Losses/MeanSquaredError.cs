@@ -14,9 +14,9 @@ public sealed class MeanSquaredError<T> : Loss<T> where T : unmanaged, IFloating
     /// <inheritdoc/>
     public override double forward(Tensor<T> prediction, Tensor<T> target)
     {
-        ExpectSameShape(prediction, target);
-        ExpectFinite(prediction, "prediction");
-        ExpectFinite(target, "target");
+        Expect.SameShape(Name, prediction, target);
+        Expect.Finite(Name, prediction, "prediction");
+        Expect.Finite(Name, target, "target");
         _diff = new Tensor<T>(prediction.Shape);
         double sum = 0;
         for (int i = 0; i < prediction.Length; i++)

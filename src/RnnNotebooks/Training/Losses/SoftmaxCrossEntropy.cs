@@ -24,7 +24,7 @@ public sealed class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloat
         if (prediction.Rank < 2 || prediction.Length == 0 || target.Rank != prediction.Rank - 1 ||
             !prediction.Shape.AsSpan(0, target.Rank).SequenceEqual(target.Shape))
             throw new ShapeException($"{Name}: expected logits [..., classes] and labels [...] with the same leading shape, got logits {Tensor.Format(prediction.Shape)} and labels {Tensor.Format(target.Shape)}.");
-        ExpectFinite(prediction, "logits");
+        Expect.Finite(Name, prediction, "logits");
         int c = prediction.Shape[^1], rows = target.Length;
         var labels = new int[rows];
         for (int r = 0; r < rows; r++)

@@ -18,7 +18,7 @@ public sealed class BinaryAccuracy<T>(bool fromLogits = false) : Metric<T> where
     /// <inheritdoc/>
     public override void Update(Tensor<T> prediction, Tensor<T> target)
     {
-        ExpectSameShape(prediction, target);
+        Expect.SameShape(Name, prediction, target);
         T threshold = fromLogits ? T.Zero : T.CreateChecked(0.5);
         for (int i = 0; i < prediction.Length; i++)
         {

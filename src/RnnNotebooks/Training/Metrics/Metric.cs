@@ -36,11 +36,4 @@ public abstract class Metric<T> where T : unmanaged, IFloatingPointIeee754<T>
         Update(prediction, target);
         return Result();
     }
-
-    /// <summary>Throws unless the shapes are equal.</summary>
-    protected void ExpectSameShape(Tensor<T> prediction, Tensor<T> target)
-    {
-        if (!prediction.SameShape(target))
-            throw new ShapeException($"{Name}: prediction has shape {Tensor.Format(prediction.Shape)} but target has shape {Tensor.Format(target.Shape)}.");
-    }
 }

@@ -3,15 +3,6 @@ using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Data.Sequences;
 
-/// <summary>Which end of a sequence gets padding or loses tokens.</summary>
-public enum PadSide
-{
-    /// <summary>The front (Keras default for both padding and truncating).</summary>
-    Pre,
-    /// <summary>The back.</summary>
-    Post,
-}
-
 /// <summary>Keras <c>pad_sequences</c>: variable-length id lists to a rectangular <c>int[n, maxlen]</c>.</summary>
 public static class Padding
 {
