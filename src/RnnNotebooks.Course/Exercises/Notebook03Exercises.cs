@@ -1,3 +1,5 @@
+using RnnNotebooks.Cells;
+using RnnNotebooks.Tensors;
 using static RnnNotebooks.Course.Exercises.AnswerReader;
 
 namespace RnnNotebooks.Course.Exercises;
@@ -35,6 +37,18 @@ public sealed class Notebook03Exercises : IExerciseSet
         ["03.3"] = CheckTruncation,
     };
 
+    /// <summary>
+    /// The expected answers of 03.1 and 03.2: the library's <see cref="RnnCell{T}"/> stepping back
+    /// from dhₜ through the step that made hₜ from hₜ₋₁ (the input plays no part, so it is empty).
+    /// </summary>
+    internal static CellGradient<double> Reference()
+    {
+        var cell = new RnnCell<double>(new Tensor<double>(3, 1), Tensor.FromArray(WHh));
+        var step = new RnnStep<double>(new Tensor<double>(1, 1), new Tensor<double>(HPrev, 1, 3), new Tensor<double>(Ht, 1, 3));
+        return cell.Backward(step, new Tensor<double>(DHt, 1, 3));
+    }
+
+    /// <summary>da = dh ⊙ φ'(h), with a deliberately wrong φ' to recognise a mistake.</summary>
     private static double[] Da(Func<double, double>? derivative = null)
     {
         derivative ??= h => 1 - h * h;
@@ -60,7 +74,7 @@ public sealed class Notebook03Exercises : IExerciseSet
             return ExerciseResult.Fail(id, answer is null ? "no answer yet: compute dhPrev (a double[3]) and pass it to the check." : $"expected a double[3], got {Describe(answer)}.");
         if (g.Length != 3) return ExerciseResult.Fail(id, $"dhPrev has {g.Length} elements; it has the shape of h_(t-1): 3.");
         var w = WHh;
-        var correct = Mul(w, Da(), transpose: true);
+        var correct = Reference().HiddenPrev.Data;
         if (Close(g, correct, 1e-6)) return ExerciseResult.Pass(id, $"dL/dh_(t-1) = W_hhᵀ (dh ⊙ (1 − h²)) = {Format(correct)}.");
         var wrong = new (double[] Value, string Hint)[]
         {
@@ -95,7 +109,7 @@ public sealed class Notebook03Exercises : IExerciseSet
         if (m.GetLength(0) != 3 || m.GetLength(1) != 3)
             return ExerciseResult.Fail(id, $"dWhh is [{m.GetLength(0)}, {m.GetLength(1)}]; a gradient has the shape of its parameter, W_hh [3, 3].");
         var g = Flatten(m);
-        var correct = Flatten(Outer(Da(), HPrev));
+        var correct = Reference().WeightHh.Data;
         if (Close(g, correct, 1e-6)) return ExerciseResult.Pass(id, "dW_hh = da h_(t-1)ᵀ, da = dh ⊙ (1 − h²): row i is da[i] · h_(t-1).");
         var wrong = new (double[] Value, string Hint)[]
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RnnNotebooks.Cells;
 using RnnNotebooks.Tensors;
 using static RnnNotebooks.Course.Exercises.AnswerReader;
 
@@ -32,17 +33,16 @@ public sealed class Notebook04Exercises : IExerciseSet
         var rng = new Rng(404);
         var w = new double[hidden, hidden];
         for (int i = 0; i < hidden; i++) for (int j = 0; j < hidden; j++) w[i, j] = rng.Uniform(-0.9, 0.9);
+        // The states come from the library's RnnCell; the input's contribution W_ih x_t + b is drawn at
+        // random and fed in as x_t through W_ih = identity.
+        var cell = new RnnCell<double>(Identity(hidden), Tensor.FromArray(w));
         var states = new double[steps + 1][];
         states[0] = new double[hidden];
         for (int t = 1; t <= steps; t++)
         {
-            states[t] = new double[hidden];
-            for (int i = 0; i < hidden; i++)
-            {
-                double a = rng.Uniform(-1, 1);                         // the input's contribution W_ih x_t + b
-                for (int j = 0; j < hidden; j++) a += w[i, j] * states[t - 1][j];
-                states[t][i] = Math.Tanh(a);
-            }
+            var x = new Tensor<double>(1, hidden);
+            for (int i = 0; i < hidden; i++) x.Data[i] = rng.Uniform(-1, 1);
+            states[t] = cell.Forward(x, new Tensor<double>(states[t - 1], 1, hidden)).Hidden.Data;
         }
         var u = new double[hidden];
         for (int i = 0; i < hidden; i++) u[i] = rng.Uniform(-1, 1);
@@ -68,9 +68,26 @@ public sealed class Notebook04Exercises : IExerciseSet
 
     private static double[] Times(double[] a, Func<int, double> f) => a.Select((v, i) => v * f(i)).ToArray();
 
-    /// <summary>∂L/∂h₀ = ∂L/∂h_T · Π diag(1 − h_k²) W_hh, computed as g ← W_hhᵀ (g ⊙ (1 − h_k²)).</summary>
-    internal static double[] JacobianAnswer(JacobianProblem p) =>
-        Backprop(p, (g, k) => MulT(p.Whh, Times(g, i => 1 - p.States[k][i] * p.States[k][i]), transpose: true));
+    /// <summary>
+    /// ∂L/∂h₀ = ∂L/∂h_T · Π diag(1 − h_k²) W_hh: the library's <see cref="RnnCell{T}"/> stepping back
+    /// from h_T to h₀ (g ← W_hhᵀ (g ⊙ (1 − h_k²)); the input plays no part, so it is empty).
+    /// </summary>
+    internal static double[] JacobianAnswer(JacobianProblem p)
+    {
+        int n = p.FinalGradient.Length;
+        var cell = new RnnCell<double>(new Tensor<double>(n, 1), Tensor.FromArray(p.Whh));
+        var g = new Tensor<double>((double[])p.FinalGradient.Clone(), 1, n);
+        for (int k = p.Steps; k >= 1; k--)
+            g = cell.Backward(new RnnStep<double>(new Tensor<double>(1, 1), new Tensor<double>(p.States[k - 1], 1, n), new Tensor<double>(p.States[k], 1, n)), g).HiddenPrev;
+        return g.Data;
+    }
+
+    private static Tensor<double> Identity(int n)
+    {
+        var eye = new Tensor<double>(n, n);
+        for (int i = 0; i < n; i++) eye.Data[i * n + i] = 1;
+        return eye;
+    }
 
     private static ExerciseResult CheckJacobian(object? answer)
     {
