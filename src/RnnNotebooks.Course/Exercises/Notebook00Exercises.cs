@@ -22,7 +22,7 @@ public sealed class Notebook00Exercises : IExerciseSet
         new Dictionary<string, Func<object?, ExerciseResult>>
         {
             ["00.1"] = CheckBatchFirstTensor,
-            ["00.2"] = CheckSimpleRnn,
+            ["00.2"] = CheckRnn,
         };
 
     /// <summary>
@@ -83,7 +83,7 @@ public sealed class Notebook00Exercises : IExerciseSet
     /// layer, one direction, returning the whole sequence; and its parameter count predicted with
     /// H·I + H·H + 2·H (PyTorch keeps two bias vectors). The checker runs the layer on a batch.
     /// </summary>
-    public static ExerciseResult CheckSimpleRnn(object? answer)
+    public static ExerciseResult CheckRnn(object? answer)
     {
         const string id = "00.2";
         if (answer is null) return ExerciseResult.Fail(id, "no answer yet: give (layer, predictedParameters).");

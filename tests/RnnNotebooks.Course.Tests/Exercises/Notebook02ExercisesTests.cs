@@ -8,7 +8,7 @@ namespace RnnNotebooks.Course.Tests.Exercises;
 /// <summary>Notebook 02's checkers: reference answers come from the library's layers, not from the checker.</summary>
 public class Notebook02ExercisesTests
 {
-    /// <summary>h₁ from the library's SimpleRnn loaded with the exercise's weights.</summary>
+    /// <summary>h₁ from the library's RNN loaded with the exercise's weights.</summary>
     private static double[] LibraryStep(double[,] wih, double[,] whh, double[] bih, double[] bhh, string nonlinearity = "tanh")
     {
         var rnn = new RNN<double>(3, 3, nonlinearity: nonlinearity);

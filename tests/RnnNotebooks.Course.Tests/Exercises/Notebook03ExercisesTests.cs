@@ -6,7 +6,7 @@ using Ex = RnnNotebooks.Course.Exercises.Exercises;
 namespace RnnNotebooks.Course.Tests.Exercises;
 
 /// <summary>
-/// Notebook 03's checkers. The references come from the library's SimpleRnn backward pass: a one-step
+/// Notebook 03's checkers. The references come from the library's RNN backward pass: a one-step
 /// RNN whose pre-activation is exactly W_hh h_(t-1) + c has h_t = tanh(·); with weights chosen so that
 /// h_t equals the exercise's h_t, its Backward gives ∂L/∂h_(t-1) and ∂L/∂W_hh.
 /// </summary>
