@@ -27,12 +27,7 @@ public class BuildCellTests
     [Fact]
     public async Task On_a_fresh_clone_the_build_cell_builds_the_library_then_does_nothing()
     {
-        var root = TempFolder.Create();
-        var project = Directory.CreateDirectory(Path.Combine(root, "src", "RnnNotebooks.Course")).FullName;
-        File.WriteAllText(Path.Combine(project, "RnnNotebooks.Course.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Course.cs"), "public static class Course { }");
+        var (root, project) = FreshClone("public static class Course { }");
         var notebooks = Directory.CreateDirectory(Path.Combine(root, "notebooks")).FullName;
         var cell = BuildCellOf("notebooks/00-setup.ipynb");
 
@@ -49,12 +44,7 @@ public class BuildCellTests
     [Fact]
     public async Task A_library_that_does_not_build_fails_the_cell_with_the_compiler_errors()
     {
-        var root = TempFolder.Create();
-        var project = Directory.CreateDirectory(Path.Combine(root, "src", "RnnNotebooks.Course")).FullName;
-        File.WriteAllText(Path.Combine(project, "RnnNotebooks.Course.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Course.cs"), "public static class Course { int broken = ; }");
+        var (root, _) = FreshClone("public static class Course { int broken = ; }");
         var solutions = Directory.CreateDirectory(Path.Combine(root, "notebooks", "solutions")).FullName;
 
         var (result, notebook) = await new TestNotebook().Code(BuildCellOf("notebooks/solutions/00-setup-solutions.ipynb")).RunAsync(folder: solutions);
@@ -62,6 +52,18 @@ public class BuildCellTests
         Assert.Equal(NotebookStatus.Failed, result.Status);
         Assert.Contains("The course library did not build", result.Message);
         Assert.Contains("Course.cs(1,", Outputs.Single(notebook.Cells[0], "error").ToJsonString());
+    }
+
+    // A repository with src/RnnNotebooks.Course holding one source file and nothing built.
+    private static (string Root, string Project) FreshClone(string code)
+    {
+        var root = TempFolder.Create();
+        var project = Directory.CreateDirectory(Path.Combine(root, "src", "RnnNotebooks.Course")).FullName;
+        File.WriteAllText(Path.Combine(project, "RnnNotebooks.Course.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Course.cs"), code);
+        return (root, project);
     }
 
     private static string BuildCellOf(string notebook) =>
