@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using RnnNotebooks.Runner.Hosting;
 
 namespace RnnNotebooks.Runner.Cli;
@@ -35,6 +36,12 @@ public static class CommandLine
                             e.Cancel = true;
                             cancel.Cancel();
                         };
+                        // SIGTERM (a CI job cancelled, 'kill'): stop like Ctrl-C, so the notebook's process is killed too.
+                        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+                        {
+                            context.Cancel = true;
+                            cancel.Cancel();
+                        });
                         return await RunCommand.RunAsync(RunArguments.Parse(args[1..]), output, cancel.Token);
                     }
                 default:

@@ -18,9 +18,9 @@ public static class HelpText
     public static readonly string Run = $"""
         Usage: rnn-notebooks run <notebook-or-folder>... [options]
 
-        Executes each notebook (folders: their *.ipynb files) in file-name order, cells top to
-        bottom as chained C# script submissions with the .NET Interactive C# kernel's semantics,
-        and writes executed copies with outputs. Prints one line per notebook and ends with
+        Executes each notebook (folders: their *.ipynb files) in file-name order, each in its own
+        process hosting the .NET Interactive C# kernel with the notebook's folder as working
+        directory, cells top to bottom, and writes executed copies with outputs. Prints one line per notebook and ends with
         'N passed, N failed' (', N skipped' when any were skipped). Exit code 0 only when
         nothing failed.
 
@@ -30,6 +30,8 @@ public static class HelpText
           -p, --param <name=value>    Papermill-style parameter: a cell tagged 'injected-parameters'
                                       is inserted after the cell tagged 'parameters', redeclaring
                                       <name> with the type of its declaration there. Repeatable.
+                                      A name no parameters cell declares, or a value that does not
+                                      fit the declared type, is an error before anything runs.
           --quick                     Use the quick values of the parameters cell: a declaration
                                       ending with a comment '// quick: <C# expression>', e.g.
                                         int epochs = 10; // quick: 1
@@ -41,8 +43,6 @@ public static class HelpText
                                       this machine is reported as skipped (with the package), not failed.
           --allow-empty               Exit 0 when no notebook is found, even if a named folder
                                       does not exist (default: exit 1, or 2 for a missing path).
-          --in-process                Run notebooks in this process instead of one process each
-                                      (faster start; no isolation, a timed-out cell keeps running).
           --plain                     Plain progress lines even on a terminal.
           -v, --verbose               Print each cell's time.
           -h, --help                  Show this help.

@@ -27,9 +27,6 @@ public sealed record RunArguments
     /// <summary>Exit 0 when no notebook is found.</summary>
     public bool AllowEmpty { get; init; }
 
-    /// <summary>Run notebooks inside this process instead of one process each.</summary>
-    public bool InProcess { get; init; }
-
     /// <summary>Plain progress output even on a terminal.</summary>
     public bool Plain { get; init; }
 
@@ -46,7 +43,7 @@ public sealed record RunArguments
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         var output = DefaultOutput;
         int cellTimeout = DefaultCellTimeoutSeconds, notebookTimeout = DefaultNotebookTimeoutSeconds;
-        bool quick = false, skip = false, allowEmpty = false, inProcess = false, plain = false, verbose = false, help = false;
+        bool quick = false, skip = false, allowEmpty = false, plain = false, verbose = false, help = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -83,9 +80,6 @@ public sealed record RunArguments
                 case "--allow-empty":
                     allowEmpty = true;
                     break;
-                case "--in-process":
-                    inProcess = true;
-                    break;
                 case "--plain":
                     plain = true;
                     break;
@@ -107,7 +101,6 @@ public sealed record RunArguments
             Paths = paths,
             Output = output,
             AllowEmpty = allowEmpty,
-            InProcess = inProcess,
             Plain = plain,
             Verbose = verbose,
             Help = help,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RnnNotebooks.Runner.Execution;
 using RnnNotebooks.Runner.Hosting;
+using RnnNotebooks.Runner.Parameters;
 
 namespace RnnNotebooks.Runner.Cli;
 
@@ -28,8 +29,10 @@ public static class RunCommand
             return arguments.AllowEmpty ? 0 : 1;
         }
         var targets = NotebookDiscovery.Targets(notebooks, arguments.Output);
+        OutputFolder.EnsureWritable(arguments.Output);
+        CheckParameters(notebooks, arguments.Execution.Parameters);
 
-        INotebookHost host = arguments.InProcess ? new InProcessHost() : new ChildProcessHost();
+        INotebookHost host = new ChildProcessHost();
         var live = !arguments.Plain && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
         var view = new ProgressView(live);
         var summary = new RunSummary();
@@ -66,5 +69,34 @@ public static class RunCommand
             output.WriteLine(line);
         }
         return summary.Failed == 0 ? 0 : 1;
+    }
+
+    // Every --param must be declared by some notebook's parameters cell and fit its type there, before anything runs.
+    private static void CheckParameters(IReadOnlyList<string> notebooks, IReadOnlyDictionary<string, string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+        var documents = new List<Notebooks.NotebookDocument>();
+        foreach (var path in notebooks)
+        {
+            try
+            {
+                documents.Add(Notebooks.NotebookFile.Read(path));
+            }
+            catch (Notebooks.NotebookFormatException)
+            {
+                // Reported as that notebook's failure when it runs.
+            }
+        }
+        try
+        {
+            ParameterInjector.Check(documents, values);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

@@ -1,13 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using RnnNotebooks.Runner.Execution;
-using RnnNotebooks.Runner.Packages;
 
 namespace RnnNotebooks.Runner.Hosting;
 
 /// <summary>
 /// Runs each notebook in its own process, as each notebook gets its own kernel in VS Code or Jupyter:
 /// static state and formatter registrations do not leak between notebooks, and a cell that never
-/// returns is stopped with its process.
+/// returns, exits or crashes the process takes only its own notebook down.
 /// </summary>
 public sealed class ChildProcessHost : INotebookHost
 {
@@ -28,6 +28,7 @@ public sealed class ChildProcessHost : INotebookHost
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         NotebookResult? result = null;
         var otherLines = new Queue<string>();
+        var cell = 0;
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (options.NotebookTimeout is { } limit)
@@ -41,7 +42,8 @@ public sealed class ChildProcessHost : INotebookHost
                 if (line.StartsWith(ChildProtocol.ProgressPrefix, StringComparison.Ordinal))
                 {
                     var parts = line[ChildProtocol.ProgressPrefix.Length..].Split(' ');
-                    progress(int.Parse(parts[0]), int.Parse(parts[1]));
+                    cell = int.Parse(parts[0], CultureInfo.InvariantCulture);
+                    progress(cell, int.Parse(parts[1], CultureInfo.InvariantCulture));
                 }
                 else if (line.StartsWith(ChildProtocol.ResultPrefix, StringComparison.Ordinal))
                 {
@@ -73,10 +75,22 @@ public sealed class ChildProcessHost : INotebookHost
             return result;
         }
         var errorText = (await stderr).Trim();
+        var where = cell > 0 ? $"cell {cell}: " : "";
+        if (errorText.Contains("Stack overflow", StringComparison.Ordinal))
+        {
+            var frames = errorText.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("at ", StringComparison.Ordinal)).Distinct().Take(3);
+            return Failed($"{where}stack overflow: the cell's code calls itself without end (or recurses too deep); the kernel process crashed (exit code {process.ExitCode})\n{string.Join("\n", frames)}".TrimEnd(), cell);
+        }
         var tail = string.Join("\n", otherLines.Concat(errorText.Split('\n').TakeLast(20))).Trim();
-        return Failed($"the notebook process ended without a result (exit code {process.ExitCode}){(tail.Length > 0 ? ":\n" + tail : "")}");
+        return Failed($"{where}the kernel process ended without a result (exit code {process.ExitCode}){(tail.Length > 0 ? ":\n" + tail : "")}", cell);
 
-        NotebookResult Failed(string message) => new() { Status = NotebookStatus.Failed, Message = message, Duration = clock.Elapsed };
+        NotebookResult Failed(string message, int failedCell = 0) => new()
+        {
+            Status = NotebookStatus.Failed,
+            Message = message,
+            FailedCell = failedCell > 0 ? failedCell : null,
+            Duration = clock.Elapsed,
+        };
     }
 
     private static ProcessStartInfo StartInfo()
@@ -84,10 +98,15 @@ public sealed class ChildProcessHost : INotebookHost
         var directory = AppContext.BaseDirectory;
         var appHost = Path.Combine(directory, OperatingSystem.IsWindows() ? "rnn-notebooks.exe" : "rnn-notebooks");
         var assembly = Path.Combine(directory, "rnn-notebooks.dll");
-        var start = File.Exists(appHost) ? new ProcessStartInfo(appHost) : new ProcessStartInfo(DotnetHost.Path) { ArgumentList = { assembly } };
+        var start = File.Exists(appHost) ? new ProcessStartInfo(appHost) : new ProcessStartInfo(DotnetPath()) { ArgumentList = { assembly } };
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
         return start;
     }
+
+    // The dotnet executable running this process (the test host runs the runner's dll through it).
+    private static string DotnetPath() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
 }

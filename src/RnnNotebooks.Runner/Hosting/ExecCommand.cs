@@ -14,10 +14,22 @@ public static class ExecCommand
             await Console.Error.WriteLineAsync($"{ChildProtocol.ExecCommand} expects: <source> <target> <options-json>");
             return 2;
         }
+        // The kernel redirects Console while a cell runs; the protocol keeps the real standard output.
         var protocol = Console.Out;
-        ConsoleCapture.Install();
-        var options = ChildProtocol.DecodeOptions(args[2]);
-        var result = await NotebookJob.RunAsync(args[0], args[1], options, (cell, total) =>
+        var job = new NotebookJob(args[0], args[1], ChildProtocol.DecodeOptions(args[2]));
+        var reported = 0;
+
+        // A cell that calls Environment.Exit ends the process: report it as that cell's failure.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (Interlocked.Exchange(ref reported, 1) == 0
+                && job.Interrupt(new CellFailure("EnvironmentExit", $"the cell ended the kernel process with Environment.Exit({Environment.ExitCode}); a notebook cell must not exit the process", [])) is { } interrupted)
+            {
+                Send(interrupted);
+            }
+        };
+
+        var result = await job.RunAsync((cell, total) =>
         {
             lock (protocol)
             {
@@ -25,13 +37,21 @@ public static class ExecCommand
                 protocol.Flush();
             }
         }, CancellationToken.None);
-        lock (protocol)
+        if (Interlocked.Exchange(ref reported, 1) == 0)
         {
-            protocol.WriteLine(ChildProtocol.EncodeResult(result));
-            protocol.Flush();
+            Send(result);
         }
         // A timed-out cell may still be running on another thread: end the process now.
         Environment.Exit(0);
         return 0;
+
+        void Send(NotebookResult outcome)
+        {
+            lock (protocol)
+            {
+                protocol.WriteLine(ChildProtocol.EncodeResult(outcome));
+                protocol.Flush();
+            }
+        }
     }
 }

@@ -4,25 +4,56 @@ using RnnNotebooks.Runner.Notebooks;
 
 namespace RnnNotebooks.Runner.Hosting;
 
-/// <summary>Read, execute, write: the work done for one notebook, in whichever process runs it.</summary>
-public static class NotebookJob
+/// <summary>Read, execute, write: the work done for one notebook in its process.</summary>
+public sealed class NotebookJob(string source, string target, ExecutionOptions options)
 {
-    /// <summary>Runs the notebook at <paramref name="source"/> and writes the executed copy to <paramref name="target"/>.</summary>
-    public static async Task<NotebookResult> RunAsync(string source, string target, ExecutionOptions options, Action<int, int>? progress, CancellationToken cancellationToken)
+    private readonly object _gate = new();
+    private NotebookDocument? _notebook;
+    private NotebookExecutor? _executor;
+    private bool _written;
+
+    /// <summary>Runs the notebook and writes the executed copy.</summary>
+    public async Task<NotebookResult> RunAsync(Action<int, int>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        NotebookDocument notebook;
         try
         {
-            notebook = NotebookFile.Read(source);
+            _notebook = NotebookFile.Read(source);
         }
         catch (NotebookFormatException e)
         {
             return new NotebookResult { Status = NotebookStatus.Failed, Message = e.Message, Duration = clock.Elapsed };
         }
-        var executor = new NotebookExecutor(options) { CellStarting = progress };
-        var result = await executor.RunAsync(notebook, cancellationToken);
-        NotebookFile.Write(notebook, target);
+        _executor = new NotebookExecutor(options) { CellStarting = progress };
+        var result = await _executor.RunAsync(_notebook, cancellationToken);
+        Write();
         return result with { Duration = clock.Elapsed };
+    }
+
+    /// <summary>
+    /// Ends the run early with <paramref name="failure"/> on the running cell and writes the executed copy;
+    /// null when the notebook has not started.
+    /// </summary>
+    public NotebookResult? Interrupt(CellFailure failure)
+    {
+        if (_executor is null)
+        {
+            return null;
+        }
+        var result = _executor.Interrupt(failure);
+        Write();
+        return result;
+    }
+
+    private void Write()
+    {
+        lock (_gate)
+        {
+            if (!_written && _notebook is not null)
+            {
+                NotebookFile.Write(_notebook, target);
+                _written = true;
+            }
+        }
     }
 }

@@ -72,7 +72,7 @@ public static class ParameterInjector
         var unknown = values.Keys.Where(name => declarations.All(d => d.Name != name)).ToList();
         if (unknown.Count > 0)
         {
-            notes.Add($"not declared in the parameters cell (cell {cell.Number}), ignored: {string.Join(", ", unknown)}");
+            notes.Add($"not declared in this notebook's parameters cell (cell {cell.Number}), not applied here: {string.Join(", ", unknown)}");
         }
         if (lines.Count == 0)
         {
@@ -87,6 +87,46 @@ public static class ParameterInjector
         }
         notebook.InsertCodeCellAfter(cell, source.ToString(), UniqueId(notebook), [InjectedTag]);
         return notes;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="values"/> against the parameters cells of <paramref name="notebooks"/>: every name
+    /// must be declared in at least one, and every value must fit the type of each declaration of its name.
+    /// Throws <see cref="FormatException"/> naming the parameter (and the notebook and cell for a bad value).
+    /// </summary>
+    public static void Check(IReadOnlyList<NotebookDocument> notebooks, IReadOnlyDictionary<string, string> values)
+    {
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var notebook in notebooks)
+        {
+            var cell = notebook.Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains(ParametersTag));
+            if (cell is null)
+            {
+                continue;
+            }
+            foreach (var declaration in ParameterCellParser.Parse(cell.Source).Where(d => values.ContainsKey(d.Name)))
+            {
+                declared.Add(declaration.Name);
+                var where = $"declared as {declaration.Type ?? "var"} in {System.IO.Path.GetFileName(notebook.Path)}, cell {cell.Number}";
+                if (declaration.Type is null)
+                {
+                    throw new FormatException($"--param {declaration.Name}: cannot infer its type ({where}); declare it with an explicit type or a literal initializer");
+                }
+                try
+                {
+                    ParameterLiteral.ToCSharp(values[declaration.Name], declaration.Type);
+                }
+                catch (FormatException e)
+                {
+                    throw new FormatException($"--param {declaration.Name}: {e.Message} ({where})");
+                }
+            }
+        }
+        var unknown = values.Keys.Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new FormatException($"--param {string.Join(", ", unknown)}: no parameters cell declares {(unknown.Count == 1 ? "it" : "them")} (a parameter is a variable in the cell tagged '{ParametersTag}')");
+        }
     }
 
     private static string UniqueId(NotebookDocument notebook)

@@ -25,22 +25,39 @@ public static class ParameterLiteral
                 return bool.TryParse(text, out var flag) ? (flag ? "true" : "false") : throw Bad();
             case "char" or "Char":
                 return text.Length == 1 ? SymbolDisplay.FormatLiteral(text[0], quote: true) : throw Bad();
-            case "int" or "Int32" or "short" or "Int16" or "byte" or "Byte" or "sbyte" or "SByte" or "long" or "Int64":
-                return long.TryParse(text, NumberStyles.Integer, invariant, out var whole) ? whole.ToString(invariant) : throw Bad();
-            case "uint" or "UInt32" or "ulong" or "UInt64" or "ushort" or "UInt16":
+            case "int" or "Int32":
+                return Whole(int.MinValue, int.MaxValue);
+            case "long" or "Int64":
+                return Whole(long.MinValue, long.MaxValue);
+            case "short" or "Int16":
+                return Whole(short.MinValue, short.MaxValue);
+            case "sbyte" or "SByte":
+                return Whole(sbyte.MinValue, sbyte.MaxValue);
+            case "byte" or "Byte":
+                return Whole(byte.MinValue, byte.MaxValue);
+            case "ushort" or "UInt16":
+                return Whole(ushort.MinValue, ushort.MaxValue);
+            case "uint" or "UInt32":
+                return Whole(uint.MinValue, uint.MaxValue);
+            case "ulong" or "UInt64":
                 return ulong.TryParse(text, NumberStyles.Integer, invariant, out var natural) ? natural.ToString(invariant) : throw Bad();
             case "float" or "Single":
-                return double.TryParse(Trim(text), NumberStyles.Float, invariant, out _) ? $"{Trim(text)}f" : throw Bad();
+                return float.TryParse(Trim(text), NumberStyles.Float, invariant, out var single) && float.IsFinite(single) ? $"{Trim(text)}f" : throw Bad();
             case "double" or "Double":
-                return double.TryParse(Trim(text), NumberStyles.Float, invariant, out _) ? $"{Trim(text)}d" : throw Bad();
+                return double.TryParse(Trim(text), NumberStyles.Float, invariant, out var real) && double.IsFinite(real) ? $"{Trim(text)}d" : throw Bad();
             case "decimal" or "Decimal":
                 return decimal.TryParse(Trim(text), NumberStyles.Float, invariant, out _) ? $"{Trim(text)}m" : throw Bad();
             default:
                 return text;
         }
 
-        FormatException Bad() => new($"'{text}' is not a valid {type}");
+        string Whole(long min, long max) =>
+            long.TryParse(text, NumberStyles.Integer, invariant, out var whole) && whole >= min && whole <= max ? whole.ToString(invariant) : throw Bad();
+
+        FormatException Bad() => new($"'{Cut(text)}' is not a valid {type} (finite, in range)");
     }
+
+    private static string Cut(string text) => text.Length <= 40 ? text : text[..37] + "...";
 
     private static string Trim(string text) => text.Trim().TrimEnd('f', 'F', 'd', 'D', 'm', 'M');
 }

@@ -15,7 +15,7 @@ public class CellStateTests
             .RunAsync();
 
         Assert.Equal(NotebookStatus.Passed, result.Status);
-        Assert.Equal("8", Outputs.Text(Outputs.Single(notebook.Cells[2], "execute_result"), "text/plain"));
+        Assert.Equal("8", Outputs.Shown(Outputs.Single(notebook.Cells[2], "execute_result")));
     }
 
     [Fact]
@@ -28,11 +28,11 @@ public class CellStateTests
             .RunAsync();
 
         Assert.Equal(NotebookStatus.Passed, result.Status);
-        Assert.Equal("large second", Outputs.Text(Outputs.Single(notebook.Cells[2], "execute_result"), "text/plain"));
+        Assert.Equal("large second", Outputs.Shown(Outputs.Single(notebook.Cells[2], "execute_result")));
     }
 
     [Fact]
-    public async Task Trailing_expression_becomes_the_execute_result_with_plain_text_and_html()
+    public async Task Trailing_expression_becomes_the_execute_result_formatted_as_html_like_the_kernel()
     {
         var (_, notebook) = await new TestNotebook()
             .Code("var values = new List<int> { 1, 2 };\nvalues.Sum()")
@@ -40,8 +40,9 @@ public class CellStateTests
 
         var output = Outputs.Single(notebook.Cells[0], "execute_result");
         Assert.Equal(1, output["execution_count"]!.GetValue<int>());
-        Assert.Equal("3", Outputs.Text(output, "text/plain"));
-        Assert.Contains("3", Outputs.Text(output, "text/html"));
+        // The kernel formats a number as HTML only; the runner no longer adds a text/plain copy.
+        Assert.Equal(["text/html"], output["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("3", Outputs.Shown(output));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class CellStateTests
     {
         var (_, notebook) = await new TestNotebook().Code("string? s = null;\ns").RunAsync();
 
-        Assert.Equal("<null>", Outputs.Text(Outputs.Single(notebook.Cells[0], "execute_result"), "text/plain"));
+        Assert.Equal("<null>", Outputs.Shown(Outputs.Single(notebook.Cells[0], "execute_result")));
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public class CellStateTests
     {
         var (_, notebook) = await new TestNotebook().Code("await Task.Delay(1);\nawait Task.FromResult(41) + 1").RunAsync();
 
-        Assert.Equal("42", Outputs.Text(Outputs.Single(notebook.Cells[0], "execute_result"), "text/plain"));
+        Assert.Equal("42", Outputs.Shown(Outputs.Single(notebook.Cells[0], "execute_result")));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class ReferenceTests
                 .RunAsync(folder: notebooks);
 
             Assert.True(result.Status == NotebookStatus.Passed, result.Message);
-            Assert.Equal("42", Outputs.Text(Outputs.Single(notebook.Cells[1], "execute_result"), "text/plain"));
+            Assert.Equal("42", Outputs.Shown(Outputs.Single(notebook.Cells[1], "execute_result")));
         }
         finally
         {

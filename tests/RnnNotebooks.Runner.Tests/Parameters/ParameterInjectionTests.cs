@@ -12,7 +12,7 @@ public class ParameterInjectionTests
         .Code("$\"{epochs}|{rate}|{dataset}|{scale}|{shuffle}|{rate.GetType().Name}|{scale.GetType().Name}\"");
 
     private static string ResultOf(NotebookDocument notebook) =>
-        Outputs.Text(Outputs.Single(notebook.Cells.Last(), "execute_result"), "text/plain");
+        Outputs.Shown(Outputs.Single(notebook.Cells.Last(), "execute_result"));
 
     [Fact]
     public async Task Param_values_are_injected_after_the_parameters_cell_with_the_declared_types()
@@ -67,17 +67,17 @@ public class ParameterInjectionTests
         var (result, _) = await WithParameters().RunAsync(options);
 
         Assert.Equal(NotebookStatus.Failed, result.Status);
-        Assert.Equal("--param epochs: 'many' is not a valid int (declared in cell 1)", result.Message);
+        Assert.Equal("--param epochs: 'many' is not a valid int (finite, in range) (declared in cell 1)", result.Message);
     }
 
     [Fact]
-    public async Task An_undeclared_parameter_is_reported_as_a_note()
+    public async Task A_parameter_another_notebook_declares_is_noted_as_not_applied_here()
     {
         var options = new ExecutionOptions { Parameters = new Dictionary<string, string> { ["epocs"] = "2" } };
         var (result, _) = await WithParameters().RunAsync(options);
 
         Assert.Equal(NotebookStatus.Passed, result.Status);
-        Assert.Contains(result.Notes, n => n.Contains("ignored: epocs"));
+        Assert.Contains(result.Notes, n => n.Contains("not applied here: epocs"));
     }
 
     [Fact]
@@ -103,6 +103,18 @@ public class ParameterInjectionTests
     [InlineData("say \"hi\"", "string", "\"say \\\"hi\\\"\"")]
     [InlineData("true", "bool", "true")]
     [InlineData("Mode.Fast", "Mode", "Mode.Fast")]
+    [InlineData("-128", "sbyte", "-128")]
+    [InlineData("4294967295", "uint", "4294967295")]
     public void Param_text_becomes_a_literal_of_the_declared_type(string text, string type, string expected) =>
         Assert.Equal(expected, ParameterLiteral.ToCSharp(text, type));
+
+    [Theory]
+    [InlineData("2147483648", "int")]
+    [InlineData("256", "byte")]
+    [InlineData("-1", "uint")]
+    [InlineData("Infinity", "double")]
+    [InlineData("1e39", "float")]
+    [InlineData("yes", "bool")]
+    public void Param_text_that_does_not_fit_the_type_is_refused(string text, string type) =>
+        Assert.Throws<FormatException>(() => ParameterLiteral.ToCSharp(text, type));
 }

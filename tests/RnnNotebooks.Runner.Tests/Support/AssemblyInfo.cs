@@ -1,2 +1,2 @@
-// Formatter registrations and Console redirection are process-wide: run tests one at a time.
+// The kernel's formatters, Console redirection and the working directory are process-wide: run tests one at a time.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
