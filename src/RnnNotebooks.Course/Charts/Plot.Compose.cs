@@ -1,4 +1,5 @@
 using Plotly.NET;
+using Plotly.NET.LayoutObjects;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace RnnNotebooks.Course.Charts;
@@ -39,9 +40,11 @@ public static partial class Plot
             throw new ArgumentException($"{charts.Length} charts do not fit in a {rows}x{columns} grid.", nameof(charts));
         var titles = charts.Select(TitleOf).ToArray();
         var untitled = charts.Select(c => LayoutEdit.Layout(c, l => l.RemoveProperty("title"))).ToArray();
+        var axes = charts.Select(c => (X: AxisCopy(c, "xaxis"), Y: AxisCopy(c, "yaxis"))).ToArray();   // before Grid, which edits layouts in place
         var grid = CSharpChart.Grid(untitled, rows, columns,
             SubPlotTitles: titles.Select(t => t ?? "").ToArray(),
             XGap: 0.15, YGap: titles.Any(t => t is not null) ? 0.3 : 0.2);
+        grid = KeepAxes(grid, axes);
         grid = SharedLegend(grid);
         grid = SharedColorAxis(grid);
         return grid.WithSize(Math.Max(ChartLayout.DefaultWidth, columns * 420 + 120), Math.Max(360, rows * 320 + 80));
@@ -64,6 +67,32 @@ public static partial class Plot
             foreach (var key in keys.Skip(1))
                 LayoutEdit.Child<Plotly.NET.LayoutObjects.LinearAxis>(layout, key).SetProperty("matches", letter.ToString());
         });
+    }
+
+    /// <summary>Gives subplot i the axis styles of chart i (Plotly.NET's grid keeps only some of them).</summary>
+    private static GenericChart KeepAxes(GenericChart grid, (LinearAxis? X, LinearAxis? Y)[] axes) =>
+        LayoutEdit.Layout(grid, layout =>
+        {
+            for (var i = 0; i < axes.Length; i++)
+            {
+                var suffix = i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var (key, own) in new[] { ("xaxis" + suffix, axes[i].X), ("yaxis" + suffix, axes[i].Y) })
+                {
+                    if (own is null) continue;
+                    if (LayoutEdit.Get(layout, key) is DynamicObj.DynamicObj placed)
+                        foreach (var name in placed.GetPropertyNames(true))
+                            if (LayoutEdit.Get(own, name) is null) own.SetProperty(name, LayoutEdit.Get(placed, name)!);
+                    layout.SetProperty(key, own);
+                }
+            }
+        });
+
+    private static LinearAxis? AxisCopy(GenericChart chart, string key)
+    {
+        if (LayoutEdit.Get(GenericChart.getLayout(chart), key) is not DynamicObj.DynamicObj own) return null;
+        var copy = new LinearAxis();
+        own.DeepCopyPropertiesTo(copy, null, null);
+        return copy;
     }
 
     private static GenericChart SharedLegend(GenericChart grid)

@@ -74,7 +74,7 @@ public static partial class Plot
             if (zMin is not null) trace.SetProperty("zmin", zMin.Value);
             if (zMax is not null) trace.SetProperty("zmax", zMax.Value);
         }
-        var chart = GenericChart.ofTraceObject(true, trace);
+        var chart = New(trace);
         return LayoutEdit.Layout(chart, layout =>
         {
             var y = LayoutEdit.Child<Plotly.NET.LayoutObjects.LinearAxis>(layout, "yaxis");

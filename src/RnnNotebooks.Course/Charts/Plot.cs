@@ -95,7 +95,7 @@ public static partial class Plot
         trace.SetProperty("xbins", new Dictionary<string, object> { ["start"] = lo, ["end"] = hi, ["size"] = (hi - lo) / bins });
         Name(trace, name);
         if (color is not null) trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color });
-        return GenericChart.ofTraceObject(true, trace).WithYAxis("count");
+        return New(trace).WithYAxis("count");
     }
 
     private static GenericChart Scatter(double[] xs, double[] ys, string? name, string? color, bool line, bool markers,
@@ -118,8 +118,23 @@ public static partial class Plot
             if (color is not null) m["color"] = color;
             trace.SetProperty("marker", m);
         }
-        return GenericChart.ofTraceObject(true, trace);
+        return New(trace);
     }
+
+    /// <summary>A chart of one trace with the course's defaults: size, palette, 10ⁿ exponents.</summary>
+    private static GenericChart New(Trace trace) =>
+        LayoutEdit.Layout(GenericChart.ofTraceObject(true, trace), layout =>
+        {
+            layout.SetProperty("width", ChartLayout.DefaultWidth);
+            layout.SetProperty("height", ChartLayout.DefaultHeight);
+            layout.SetProperty("colorway", Palette.Colors.ToArray());
+            foreach (var key in new[] { "xaxis", "yaxis" })
+            {
+                var axis = LayoutEdit.Child<Plotly.NET.LayoutObjects.LinearAxis>(layout, key);
+                axis.SetProperty("exponentformat", "power");
+                axis.SetProperty("showexponent", "all");
+            }
+        });
 
     private static void Name(Trace trace, string? name)
     {
