@@ -1,6 +1,5 @@
 using System.Numerics;
 using Plotly.NET;
-using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace RnnNotebooks.Course.Charts;
 
@@ -71,9 +70,12 @@ public static partial class Plot
         var cats = Series.ToStrings(categories, nameof(categories));
         var ys = Series.ToDoubles(values, nameof(values));
         Series.SameLength(cats.Length, nameof(categories), ys.Length, nameof(values));
-        var chart = CSharpChart.Column<double, string, string>(values: ys, Keys: cats, Name: name ?? "",
-            ShowLegend: name is not null, MarkerColor: color is null ? default : Color.fromString(color));
-        return chart;
+        var trace = new Trace2D("bar");
+        trace.SetProperty("x", cats);
+        trace.SetProperty("y", Series.WithGaps(ys));
+        Name(trace, name);
+        if (color is not null) trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color });
+        return New(trace);
     }
 
     /// <summary>A histogram of <paramref name="values"/> in <paramref name="bins"/> equal bins from the minimum to the maximum.</summary>
