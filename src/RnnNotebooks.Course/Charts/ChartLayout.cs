@@ -79,11 +79,12 @@ public static class ChartLayout
             {
                 var axis = LayoutEdit.Child<LinearAxis>(layout, key);
                 if (title is not null) axis.SetProperty("title", LayoutEdit.Text(title));
-                axis.SetProperty("type", log ? "log" : "linear");
+                var wasLog = LayoutEdit.Get(axis, "type") as string == "log";
+                if (log) axis.SetProperty("type", "log");
+                else if (wasLog) axis.RemoveProperty("type");   // plotly infers linear, or category for text labels
                 axis.SetProperty("exponentformat", "power");
                 axis.SetProperty("showexponent", "all");
-                if (log) axis.SetProperty("dtick", 1);   // one labelled tick per decade: 10⁻³, 10⁻², …
-                else axis.RemoveProperty("dtick");
+                if (log || wasLog) axis.RemoveProperty("dtick");   // plotly picks decades (labelled 10ⁿ) or 2, 5 between them
                 SetRange(axis, log, min, max);
             }
         });
@@ -91,11 +92,12 @@ public static class ChartLayout
 
     private static void SetRange(LinearAxis axis, bool log, double? min, double? max)
     {
-        axis.RemoveProperty("range");
-        axis.RemoveProperty("autorange");
+        if (min is null && max is null) return;
+        var reversed = LayoutEdit.Get(axis, "autorange") as string == "reversed";
         Func<double, double> scale = log ? Math.Log10 : v => v;
-        if (min is { } lo && max is { } hi) axis.SetProperty("range", new[] { scale(lo), scale(hi) });
-        else if (min is { } lo1) { axis.SetProperty("range", new object?[] { scale(lo1), null }); axis.SetProperty("autorange", "max"); }
-        else if (max is { } hi1) { axis.SetProperty("range", new object?[] { null, scale(hi1) }); axis.SetProperty("autorange", "min"); }
+        object? lo = min is { } a ? scale(a) : null, hi = max is { } b ? scale(b) : null;
+        axis.SetProperty("range", reversed ? new[] { hi, lo } : new[] { lo, hi });
+        if (min is not null && max is not null) axis.RemoveProperty("autorange");
+        else axis.SetProperty("autorange", (min is null) == !reversed ? "min" : "max");   // the open end still fits the data
     }
 }

@@ -79,6 +79,11 @@ public static partial class Plot
         {
             var y = LayoutEdit.Child<Plotly.NET.LayoutObjects.LinearAxis>(layout, "yaxis");
             y.SetProperty("autorange", "reversed");
+            // Index axes: whole-number ticks only (row 0, 1, …), about ten of them.
+            if (xs is null) LayoutEdit.Child<Plotly.NET.LayoutObjects.LinearAxis>(layout, "xaxis").SetProperty("dtick", IndexStep(cols));
+            if (ys is null) y.SetProperty("dtick", IndexStep(rows));
         });
     }
+
+    private static int IndexStep(int count) => Math.Max(1, (int)Math.Ceiling(count / 10.0));
 }
