@@ -130,7 +130,9 @@ public static partial class Plot
             max = Math.Max(max, Convert.ToDouble(LayoutEdit.Get(h, "zmax") ?? ZValues(h).DefaultIfEmpty(1).Max()));
             diverging |= LayoutEdit.Get(h, "zmid") is not null;
         }
-        var title = LayoutEdit.Get(heatmaps[0], "colorbar");
+        // The colour bar is titled with the heatmaps' name only when they all share it.
+        var names = heatmaps.Select(h => LayoutEdit.Get(h, "name") as string).Distinct().ToList();
+        var title = names.Count == 1 && names[0] is not null ? LayoutEdit.Get(heatmaps[0], "colorbar") : null;
         var shared = LayoutEdit.Traces(grid, (_, trace) =>
         {
             if (LayoutEdit.Type(trace) != "heatmap") return;

@@ -75,7 +75,8 @@ public static partial class Plot
         trace.SetProperty("y", Series.WithGaps(ys));
         Name(trace, name);
         if (color is not null) trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color });
-        return New(trace);
+        // Categories stay categories even when they look like numbers ("1000", "5000").
+        return LayoutEdit.Layout(New(trace), l => LayoutEdit.Child<Plotly.NET.LayoutObjects.LinearAxis>(l, "xaxis").SetProperty("type", "category"));
     }
 
     /// <summary>A histogram of <paramref name="values"/> in <paramref name="bins"/> equal bins from the minimum to the maximum.</summary>

@@ -143,6 +143,14 @@ public sealed class PlotTests
     }
 
     [Fact]
+    public void Bars_keep_numeric_looking_names_as_categories()
+    {
+        var f = FigureJson.Of(Plot.Bar(["1000", "5000"], new[] { 31.0, 10 }).WithXAxis("num_words"));
+        Assert.Equal("category", f.Axis("xaxis").GetProperty("type").GetString());
+        Assert.Equal("bar", FigureJson.Str(Assert.Single(f.Data), "type"));
+    }
+
+    [Fact]
     public void Bad_input_names_the_argument_at_fault()
     {
         Assert.Contains("'x' has 2 values but 'y' has 3", Assert.Throws<ArgumentException>(() => Plot.Line(new[] { 1, 2 }, new[] { 1, 2, 3 })).Message);
