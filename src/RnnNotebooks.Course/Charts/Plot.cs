@@ -20,11 +20,12 @@ public static partial class Plot
     /// <param name="color">CSS colour, or null for the palette.</param>
     /// <param name="markers">True to also mark each point.</param>
     /// <param name="dash">Stroke pattern.</param>
+    /// <param name="width">Line width in pixels, or null for plotly's 2 (a wide pale line can sit behind others).</param>
     public static GenericChart Line<TY>(IEnumerable<TY> y, string? name = null, string? color = null,
-        bool markers = false, LineDash dash = LineDash.Solid) where TY : INumberBase<TY>
+        bool markers = false, LineDash dash = LineDash.Solid, double? width = null) where TY : INumberBase<TY>
     {
         var ys = Series.ToDoubles(y, nameof(y));
-        return Scatter(Series.Indices(ys.Length), ys, name, color, line: true, markers, dash, 6);
+        return Scatter(Series.Indices(ys.Length), ys, name, color, line: true, markers, dash, 6, width);
     }
 
     /// <summary>A line through the points (<paramref name="x"/>[i], <paramref name="y"/>[i]).</summary>
@@ -34,13 +35,14 @@ public static partial class Plot
     /// <param name="color">CSS colour, or null for the palette.</param>
     /// <param name="markers">True to also mark each point.</param>
     /// <param name="dash">Stroke pattern.</param>
+    /// <param name="width">Line width in pixels, or null for plotly's 2.</param>
     public static GenericChart Line<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, string? name = null, string? color = null,
-        bool markers = false, LineDash dash = LineDash.Solid) where TX : INumberBase<TX> where TY : INumberBase<TY>
+        bool markers = false, LineDash dash = LineDash.Solid, double? width = null) where TX : INumberBase<TX> where TY : INumberBase<TY>
     {
         var xs = Series.ToDoubles(x, nameof(x));
         var ys = Series.ToDoubles(y, nameof(y));
         Series.SameLength(xs.Length, nameof(x), ys.Length, nameof(y));
-        return Scatter(xs, ys, name, color, line: true, markers, dash, 6);
+        return Scatter(xs, ys, name, color, line: true, markers, dash, 6, width);
     }
 
     /// <summary>Markers at the points (<paramref name="x"/>[i], <paramref name="y"/>[i]).</summary>
@@ -56,7 +58,7 @@ public static partial class Plot
         var xs = Series.ToDoubles(x, nameof(x));
         var ys = Series.ToDoubles(y, nameof(y));
         Series.SameLength(xs.Length, nameof(x), ys.Length, nameof(y));
-        return Scatter(xs, ys, name, color, line: false, markers: true, LineDash.Solid, size);
+        return Scatter(xs, ys, name, color, line: false, markers: true, LineDash.Solid, size, null);
     }
 
     /// <summary>One bar per named category, e.g. class counts.</summary>
@@ -102,8 +104,9 @@ public static partial class Plot
     }
 
     private static GenericChart Scatter(double[] xs, double[] ys, string? name, string? color, bool line, bool markers,
-        LineDash dash, double size)
+        LineDash dash, double size, double? width)
     {
+        if (width is <= 0) throw new ArgumentOutOfRangeException(nameof(width), width, "Line width must be positive.");
         var trace = new Trace2D("scatter");
         trace.SetProperty("mode", line ? (markers ? "lines+markers" : "lines") : "markers");
         trace.SetProperty("x", xs);
@@ -112,6 +115,7 @@ public static partial class Plot
         if (line)
         {
             var l = new Dictionary<string, object> { ["dash"] = DashName(dash) };
+            if (width is not null) l["width"] = width.Value;
             if (color is not null) l["color"] = color;
             trace.SetProperty("line", l);
         }
