@@ -56,6 +56,24 @@ public static partial class Plot
     /// <summary>Returns a copy of a grid whose subplots share one x range (zooming one zooms all).</summary>
     public static GenericChart ShareXAxes(this GenericChart chart) => Share(chart, 'x');
 
+    /// <summary>
+    /// Returns a copy of a grid whose subplots in the same row share one x range: for rows that compare
+    /// one quantity (say, a histogram of the same values under two settings).
+    /// </summary>
+    /// <param name="chart">A grid made by <see cref="Grid"/>.</param>
+    /// <param name="columns">The grid's number of columns.</param>
+    public static GenericChart ShareXAxesByRow(this GenericChart chart, int columns)
+    {
+        if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "A grid has at least one column.");
+        var keys = LayoutEdit.AxisKeys(chart, 'x');
+        return LayoutEdit.Layout(chart, layout =>
+        {
+            for (var i = 0; i < keys.Count; i++)
+                if (i % columns != 0)
+                    LayoutEdit.Child<LinearAxis>(layout, keys[i]).SetProperty("matches", "x" + keys[i - i % columns][5..]);
+        });
+    }
+
     /// <summary>Returns a copy of a grid whose subplots share one y range.</summary>
     public static GenericChart ShareYAxes(this GenericChart chart) => Share(chart, 'y');
 

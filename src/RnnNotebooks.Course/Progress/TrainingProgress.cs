@@ -37,13 +37,19 @@ public sealed class TrainingProgress
     /// <summary>Starts the clock for a run of <paramref name="totalEpochs"/> epochs.</summary>
     /// <param name="totalEpochs">Number of epochs planned (at least 1).</param>
     /// <param name="title">Caption of the table, e.g. the model's name.</param>
-    public TrainingProgress(int totalEpochs, string? title = null)
+    /// <param name="unit">What one report stands for: "epoch", "round", "checkpoint", …; heads the first column and the chart's x axis.</param>
+    public TrainingProgress(int totalEpochs, string? title = null, string unit = "epoch")
     {
         if (totalEpochs < 1)
             throw new ArgumentOutOfRangeException(nameof(totalEpochs), totalEpochs, "Training needs at least one epoch.");
+        ArgumentException.ThrowIfNullOrWhiteSpace(unit);
         TotalEpochs = totalEpochs;
         Title = title;
+        Unit = unit;
     }
+
+    /// <summary>What one report stands for ("epoch" unless given).</summary>
+    public string Unit { get; }
 
     /// <summary>Number of epochs planned.</summary>
     public int TotalEpochs { get; }
@@ -114,7 +120,7 @@ public sealed class TrainingProgress
     public GenericChart Chart(bool logLoss = false)
     {
         if (Epoch == 0) throw new InvalidOperationException("No epoch has been reported yet: call Report first.");
-        var chart = Plot.History(History, logLoss);
+        var chart = Plot.History(History, logLoss).WithXAxis(Unit);
         return Title is null ? chart : chart.WithTitle(Title);
     }
 
@@ -144,7 +150,7 @@ public sealed class TrainingProgress
 
     private IEnumerable<string> Columns()
     {
-        yield return "epoch";
+        yield return Unit;
         foreach (var k in _order) yield return k;
         yield return "elapsed";
         if (!IsComplete) yield return "left";
@@ -176,7 +182,7 @@ public sealed class TrainingProgress
     }
 
     private static string Number(double v) =>
-        double.IsNaN(v) ? "NaN" : Math.Abs(v) >= 1e5 || (v != 0 && Math.Abs(v) < 1e-3)
+        double.IsNaN(v) ? "NaN" : v == Math.Round(v) && Math.Abs(v) < 1e6 ? v.ToString("0", CultureInfo.InvariantCulture) : Math.Abs(v) >= 1e5 || (v != 0 && Math.Abs(v) < 1e-3)
             ? v.ToString("0.###e+0", CultureInfo.InvariantCulture)
             : v.ToString("0.0000", CultureInfo.InvariantCulture);
 

@@ -104,6 +104,16 @@ public sealed class PlotTests
     }
 
     [Fact]
+    public void Rows_of_a_grid_can_share_their_x_range()
+    {
+        var panels = Enumerable.Range(0, 4).Select(i => Plot.Histogram(new[] { 0.0, i + 1 })).ToArray();
+        var f = FigureJson.Of(Plot.Grid(2, 2, panels).ShareXAxesByRow(2));
+        Assert.Equal("x", f.Axis("xaxis2").GetProperty("matches").GetString());
+        Assert.Equal("x3", f.Axis("xaxis4").GetProperty("matches").GetString());
+        Assert.False(f.Axis("xaxis3").TryGetProperty("matches", out _));
+    }
+
+    [Fact]
     public void Heatmaps_in_a_grid_share_one_colour_axis()
     {
         var f = FigureJson.Of(Plot.Row(

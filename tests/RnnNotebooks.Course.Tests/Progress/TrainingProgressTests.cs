@@ -38,6 +38,15 @@ public sealed class TrainingProgressTests
     }
 
     [Fact]
+    public void A_report_can_stand_for_another_unit_than_an_epoch()
+    {
+        var p = new TrainingProgress(10, unit: "checkpoint");
+        p.Report(3, 0.5, TimeSpan.FromSeconds(30), ("T", 50), ("model", 2));
+        Assert.Equal("checkpoint 3/10  loss 0.5000  T 50  model 2  elapsed 0:30  left 1:10", p.ToString());
+        Assert.Equal("checkpoint", FigureJson.Of(p.Chart()).Axis("xaxis").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Invalid_epochs_are_rejected()
     {
         var p = new TrainingProgress(2);
