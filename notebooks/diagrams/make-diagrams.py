@@ -42,6 +42,21 @@ class Svg:
                 f'<rect width="{self.w}" height="{self.h}" fill="#ffffff"/>\n')
         open(OUT + name, 'w').write(head + '\n'.join(self.parts) + '\n</svg>\n')
 
+def gated_cell(label, title, state, times_x, plus_x):
+    """A cell frame with its state line on top: state_{t-1} → ⊙ → + → state_t."""
+    s = Svg(820, 520, label)
+    s.text(410, 30, title, size=18, weight='bold')
+    s.rect(90, 60, 640, 330, fill='#f7f9fc', stroke='#999', rx=14)
+    top = 100
+    s.text(45, top + 6, sym(state, 't−1'), raw=True, size=18)
+    s.arrow([(70, top), (times_x - 18, top)])
+    s.circle(times_x, top, 18, '⊙')
+    s.arrow([(times_x + 18, top), (plus_x - 18, top)])
+    s.circle(plus_x, top, 18, '+')
+    s.arrow([(plus_x + 18, top), (775, top)])
+    s.text(800, top + 6, sym(state, 't'), raw=True, size=18)
+    return s, top
+
 # ---------- unrolled RNN with BPTT paths ----------
 s = Svg(900, 520, 'An RNN unrolled over three steps: forward in black, backpropagation through time in red')
 xs = [230, 450, 670]; subs = ['t−1', 't', 't+1']; subs_prev = ['t−2', 't−1', 't']
@@ -86,18 +101,7 @@ s.text(200, 510, sym('dh', 't') + ' = ' + sym('g', 't') + ' + ' + sym('W', 'hh',
 s.save('rnn-unrolled.svg')
 
 # ---------- LSTM cell ----------
-s = Svg(820, 520, 'An LSTM cell (PyTorch gate order i, f, g, o)')
-s.text(410, 30, 'LSTM cell: gates i, f, g, o (PyTorch order)', size=18, weight='bold')
-s.rect(90, 60, 640, 330, fill='#f7f9fc', stroke='#999', rx=14)
-top = 100
-# cell state line
-s.text(45, top + 6, sym('c', 't−1'), raw=True, size=18)
-s.arrow([(70, top), (250 - 18, top)])
-s.circle(250, top, 18, '⊙')
-s.arrow([(268, top), (450 - 18, top)])
-s.circle(450, top, 18, '+')
-s.arrow([(468, top), (775, top)])
-s.text(800, top + 6, sym('c', 't'), raw=True, size=18)
+s, top = gated_cell('An LSTM cell (PyTorch gate order i, f, g, o)', 'LSTM cell: gates i, f, g, o (PyTorch order)', 'c', 250, 450)
 # gates
 gates = [('f', 'σ', 250), ('i', 'σ', 390), ('g', 'tanh', 510), ('o', 'σ', 620)]
 gy = 290
@@ -135,17 +139,7 @@ s.text(410, 508, 'each gate reads [' + sym('x', 't') + ', ' + sym('h', 't−1') 
 s.save('lstm-cell.svg')
 
 # ---------- GRU cell ----------
-s = Svg(820, 520, 'A GRU cell (PyTorch gate order r, z, n)')
-s.text(410, 30, 'GRU cell: gates r, z, n (PyTorch order)', size=18, weight='bold')
-s.rect(90, 60, 640, 330, fill='#f7f9fc', stroke='#999', rx=14)
-top = 100
-s.text(45, top + 6, sym('h', 't−1'), raw=True, size=18)
-s.arrow([(70, top), (330 - 18, top)])
-s.circle(330, top, 18, '⊙')
-s.arrow([(348, top), (560 - 18, top)])
-s.circle(560, top, 18, '+')
-s.arrow([(578, top), (775, top)])
-s.text(800, top + 6, sym('h', 't'), raw=True, size=18)
+s, top = gated_cell('A GRU cell (PyTorch gate order r, z, n)', 'GRU cell: gates r, z, n (PyTorch order)', 'h', 330, 560)
 gy = 290
 # r and z gates
 for name, x in [('r', 200), ('z', 330)]:
