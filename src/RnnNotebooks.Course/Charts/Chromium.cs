@@ -9,7 +9,7 @@ internal sealed class Chromium
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-extensions", "--hide-scrollbars", "--virtual-time-budget=20000",
+        "--disable-extensions", "--hide-scrollbars", "--virtual-time-budget=5000",
     ];
 
     private Chromium(string path) => Path = path;

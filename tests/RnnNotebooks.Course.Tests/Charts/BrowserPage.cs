@@ -64,7 +64,7 @@ internal static class BrowserPage
                 return { index: n, width: c.width, height: c.height, ink: ink / (d.length / 4), colored: colored / (d.length / 4) };
               });
               document.getElementById('result').textContent = JSON.stringify({ charts: charts, images: images, errors: window.__errors });
-            }, 5000);
+            }, 2000);
             </script></body></html>
             """;
         var dir = Directory.CreateTempSubdirectory("rnn-chart-check-");
