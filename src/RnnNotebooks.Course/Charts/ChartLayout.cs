@@ -73,6 +73,7 @@ public static class ChartLayout
         if (log && (min is <= 0 || max is <= 0))
             throw new ArgumentOutOfRangeException(min is <= 0 ? nameof(min) : nameof(max), "A log axis range must be positive.");
         var keys = LayoutEdit.AxisKeys(chart, letter);
+        var decades = log ? keys.ToDictionary(k => k, k => Decades(chart, letter, k, min, max)) : null;
         return LayoutEdit.Layout(chart, layout =>
         {
             foreach (var key in keys)
@@ -84,10 +85,30 @@ public static class ChartLayout
                 else if (wasLog) axis.RemoveProperty("type");   // plotly infers linear, or category for text labels
                 axis.SetProperty("exponentformat", "power");
                 axis.SetProperty("showexponent", "all");
-                if (log || wasLog) axis.RemoveProperty("dtick");   // plotly picks decades (labelled 10ⁿ) or 2, 5 between them
+                axis.RemoveProperty("dtick");
+                // Over two decades or more, label whole decades only (10⁻³, 10⁻², …): plotly would add small
+                // "2" and "5" labels between them, a second format on the same axis.
+                if (decades?[key] is >= 2 and var span) axis.SetProperty("dtick", Math.Max(1, (int)Math.Ceiling(span / 8)));
                 SetRange(axis, log, min, max);
             }
         });
+    }
+
+    /// <summary>How many decades the positive values drawn on one axis span (the given range wins), or null.</summary>
+    private static double? Decades(GenericChart chart, char letter, string key, double? min, double? max)
+    {
+        var id = letter + key[5..];   // "yaxis2" → "y2"
+        var values = GenericChart.getTraces(chart)
+            .Where(t => (LayoutEdit.Get(t, letter + "axis") as string ?? letter.ToString()) == id)
+            .SelectMany(t => LayoutEdit.Get(t, letter.ToString()) switch
+            {
+                double[] d => d.Select(v => (object?)v),
+                object?[] o => o,
+                _ => [],
+            })
+            .OfType<double>().Where(v => v > 0 && double.IsFinite(v)).ToArray();
+        double? lo = min ?? (values.Length > 0 ? values.Min() : null), hi = max ?? (values.Length > 0 ? values.Max() : null);
+        return lo is { } a && hi is { } b && b > a ? Math.Log10(b / a) : null;
     }
 
     private static void SetRange(LinearAxis axis, bool log, double? min, double? max)

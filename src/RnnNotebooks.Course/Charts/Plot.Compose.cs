@@ -45,6 +45,7 @@ public static partial class Plot
             SubPlotTitles: titles.Select(t => t ?? "").ToArray(),
             XGap: 0.15, YGap: titles.Any(t => t is not null) ? 0.3 : 0.2);
         grid = KeepAxes(grid, axes);
+        grid = OneYTitlePerRow(grid, columns, charts.Length);
         grid = SharedLegend(grid);
         grid = SharedColorAxis(grid);
         return grid.WithSize(Math.Max(ChartLayout.DefaultWidth, columns * 420 + 120), Math.Max(360, rows * 320 + 80));
@@ -103,6 +104,18 @@ public static partial class Plot
                     layout.SetProperty(key, own);
                 }
             }
+        });
+
+    /// <summary>A y title repeated along a row is kept only on the row's first panel: beside the plot to its left it would overlap it.</summary>
+    private static GenericChart OneYTitlePerRow(GenericChart grid, int columns, int count) =>
+        LayoutEdit.Layout(grid, layout =>
+        {
+            static string Key(int i) => "yaxis" + (i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string? TitleOf(int i) => LayoutEdit.Get(layout, Key(i)) is DynamicObj.DynamicObj axis
+                && LayoutEdit.Get(axis, "title") is IDictionary<string, object> t && t.TryGetValue("text", out var text) ? text as string : null;
+            for (var i = 0; i < count; i++)
+                if (i % columns != 0 && TitleOf(i) is { } title && title == TitleOf(i - i % columns))
+                    ((DynamicObj.DynamicObj)LayoutEdit.Get(layout, Key(i))!).RemoveProperty("title");
         });
 
     private static LinearAxis? AxisCopy(GenericChart chart, string key)

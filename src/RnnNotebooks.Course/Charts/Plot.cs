@@ -140,6 +140,7 @@ public static partial class Plot
                 var axis = LayoutEdit.Child<Plotly.NET.LayoutObjects.LinearAxis>(layout, key);
                 axis.SetProperty("exponentformat", "power");
                 axis.SetProperty("showexponent", "all");
+                axis.SetProperty("minexponent", 5);   // counts up to 99,999 stay plain numbers
             }
         });
 

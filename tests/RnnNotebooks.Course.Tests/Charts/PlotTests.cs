@@ -104,6 +104,28 @@ public sealed class PlotTests
     }
 
     [Fact]
+    public void A_y_title_repeated_along_a_row_is_drawn_once()
+    {
+        GenericChart Panel() => Plot.Line(new[] { 1.0, 2 }).WithYAxis("‖g‖");
+        var f = FigureJson.Of(Plot.Grid(2, 2, Panel(), Panel(), Panel(), Plot.Line(new[] { 1.0 }).WithYAxis("other")));
+        Assert.Equal("‖g‖", f.Axis("yaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.False(f.Axis("yaxis2").TryGetProperty("title", out _));
+        Assert.Equal("‖g‖", f.Axis("yaxis3").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("other", f.Axis("yaxis4").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Log_axes_over_several_decades_label_whole_decades_only()
+    {
+        var wide = FigureJson.Of(Plot.Line(new[] { 1e-3, 0.5 }).WithYAxis(log: true)).Axis("yaxis");
+        Assert.Equal(1, wide.GetProperty("dtick").GetInt32());
+        var huge = FigureJson.Of(Plot.Line(new[] { 1e-20, 1e20 }).WithYAxis(log: true)).Axis("yaxis");
+        Assert.Equal(5, huge.GetProperty("dtick").GetInt32());
+        var narrow = FigureJson.Of(Plot.Line(new[] { 0.3, 0.7 }).WithYAxis(log: true)).Axis("yaxis");
+        Assert.False(narrow.TryGetProperty("dtick", out _));   // under two decades plotly's 2-5-10 labels are needed
+    }
+
+    [Fact]
     public void Rows_of_a_grid_can_share_their_x_range()
     {
         var panels = Enumerable.Range(0, 4).Select(i => Plot.Histogram(new[] { 0.0, i + 1 })).ToArray();
