@@ -141,6 +141,7 @@ public static partial class Plot
                 axis.SetProperty("exponentformat", "power");
                 axis.SetProperty("showexponent", "all");
                 axis.SetProperty("minexponent", 5);   // counts up to 99,999 stay plain numbers
+                axis.SetProperty("separatethousands", true);   // 5,000 beside 25,000, not 5000
             }
         });
 
