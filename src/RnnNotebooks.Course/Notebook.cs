@@ -2,7 +2,9 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Microsoft.DotNet.Interactive.Formatting;
 using RnnNotebooks.Course.Exercises;
-using RnnNotebooks.Viz;
+using RnnNotebooks.Course.Charts;
+using RnnNotebooks.Course.Progress;
+using RnnNotebooks.Course.Tables;
 
 namespace RnnNotebooks.Course;
 
@@ -12,7 +14,9 @@ public static class Notebook
     private static bool _done;
 
     /// <summary>
-    /// Registers how the course's objects display (charts, live progress, exercise verdicts) and
+    /// Registers how the course's objects display (Plotly.NET charts with plotly.js from the package and, when
+    /// <see cref="StaticImage.EnvironmentVariable"/> is set, a static PNG; DataFrame tables; live progress;
+    /// exercise verdicts) and
     /// prints a one-line summary of the environment. Calling it again only prints the line.
     /// </summary>
     public static void Setup()
@@ -50,12 +54,9 @@ public static class Notebook
 
     private static void RegisterFormatters()
     {
-        Formatter.Register<Figure>((f, w) => w.Write(f.ToHtml()), "text/html");
-        Formatter.Register<Figure>((f, w) => w.Write(f.ToSvg()), "image/svg+xml");
-        Formatter.Register<Figure>((f, w) => w.Write(f.ToString()), "text/plain");
-        Formatter.SetPreferredMimeTypesFor(typeof(Figure), "text/html", "image/svg+xml");
-        Formatter.Register<TrainingProgress>((p, w) => w.Write(p.ToHtml()), "text/html");
-        Formatter.Register<TrainingProgress>((p, w) => w.Write(p.ToString()), "text/plain");
+        ChartDisplay.Register();
+        Table.Register();
+        ProgressDisplay.Register();
         Formatter.Register<ExerciseResult>((r, w) => w.Write(r.ToString()), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(ExerciseResult), "text/plain");
     }

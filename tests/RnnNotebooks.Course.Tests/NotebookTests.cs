@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Formatting;
 using RnnNotebooks.Course.Exercises;
-using RnnNotebooks.Viz;
+using RnnNotebooks.Course.Charts;
 
 namespace RnnNotebooks.Course.Tests;
 
@@ -23,11 +23,11 @@ public class NotebookTests
         Assert.StartsWith("RnnNotebooks ", lines[0]);
         Assert.Contains(".NET ", lines[0]);
 
-        var figure = Chart.Line(new[] { 1.0, 2.0 }, name: "loss");
-        var html = figure.ToDisplayString("text/html");
-        Assert.Contains("rnn-viz-", html);                // the figure's own HTML, not the default object table
+        var chart = Plot.Line(new[] { 1.0, 2.0 }, name: "loss");
+        var html = chart.ToDisplayString("text/html");
+        Assert.Contains("Plotly.newPlot", html);          // the chart's plotly HTML, not the default object table
         Assert.Contains("\"loss\"", html);
-        Assert.Equal(figure.ToSvg(), figure.ToDisplayString("image/svg+xml"));
+        Assert.DoesNotContain("cdn.plot.ly", html);
         var verdict = ExerciseResult.Fail("03.1", "h is already tanh(a)");
         Assert.Equal("✘ 03.1: h is already tanh(a)", verdict.ToDisplayString("text/plain"));
         Assert.Equal(["text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(ExerciseResult)));

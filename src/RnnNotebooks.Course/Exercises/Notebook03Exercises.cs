@@ -139,7 +139,7 @@ public sealed class Notebook03Exercises : IExerciseSet
         string hint = given switch
         {
             _ when given.SequenceEqual(Enumerable.Range(0, Steps)) => "that is full BPTT; with truncation the gradient stops at a chunk boundary.",
-            _ when given.SequenceEqual(backFromEnd) => $"you counted K = {K} steps back from the end; the library cuts the sequence into chunks of K steps from its start ([0–{K - 1}], [{K}–{2 * K - 1}], …), like feeding the chunks one after another.",
+            _ when given.SequenceEqual(backFromEnd) => $"that is right under the other usual definition of k-step truncation (K steps back from each loss); this exercise asks for the library's, stated above it: chunks of K steps counted from the start ([0–{K - 1}], [{K}–{2 * K - 1}], …), like feeding the chunks one after another.",
             _ when given.SequenceEqual(correct.Select(s => s + 1)) => "steps are numbered from 0.",
             _ when given.SequenceEqual(new[] { Steps - 1 }) => $"x_{Steps - 2} feeds h_{Steps - 2}, which feeds h_{Steps - 1} inside the same chunk, so it gets gradient too.",
             _ when given.Length == 0 => "the last step's own input always receives gradient.",

@@ -4,9 +4,15 @@ using static RnnNotebooks.Course.Exercises.AnswerReader;
 
 namespace RnnNotebooks.Course.Exercises;
 
+/// <summary>One LSTM step's backward problem (exercise 05.3).</summary>
+/// <param name="Step">The forward step: gate pre-activations and c_{t−1}.</param>
+/// <param name="DH">∂L/∂h_t arriving at the step.</param>
+/// <param name="DC">∂L/∂c_t arriving from the next step.</param>
+public sealed record LstmBackwardProblem(LstmStepProblem Step, double[] DH, double[] DC);
+
 /// <summary>
 /// Exercises of notebook 05 (LSTM and GRU): 05.1 one LSTM step, 05.2 one GRU step,
-/// 05.3 the parameter count of a two-layer LSTM.
+/// 05.3 one LSTM backward step, checked against finite differences.
 /// </summary>
 public sealed class Notebook05Exercises : IExerciseSet
 {
@@ -16,13 +22,16 @@ public sealed class Notebook05Exercises : IExerciseSet
     /// <summary>The problem of exercise 05.2 (hidden 3).</summary>
     public static GruStepProblem GruStep { get; } = MakeGru();
 
+    /// <summary>The problem of exercise 05.3: the step of 05.1 with gradients arriving at h_t and c_t.</summary>
+    public static LstmBackwardProblem LstmBackward { get; } = MakeLstmBackward();
+
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, Func<object?, ExerciseResult>> Checks { get; } =
         new Dictionary<string, Func<object?, ExerciseResult>>
         {
             ["05.1"] = CheckLstm,
             ["05.2"] = CheckGru,
-            ["05.3"] = CheckCount,
+            ["05.3"] = CheckBackward,
         };
 
     private static double[] Draw(Rng rng, int n, double bound) => Enumerable.Range(0, n).Select(_ => rng.Uniform(-bound, bound)).ToArray();
@@ -31,6 +40,12 @@ public sealed class Notebook05Exercises : IExerciseSet
     {
         var rng = new Rng(501);
         return new LstmStepProblem(Draw(rng, 12, 2), Draw(rng, 3, 1.5));
+    }
+
+    private static LstmBackwardProblem MakeLstmBackward()
+    {
+        var rng = new Rng(503);
+        return new LstmBackwardProblem(LstmStep, Draw(rng, 3, 1), Draw(rng, 3, 1));
     }
 
     private static GruStepProblem MakeGru()
@@ -159,26 +174,68 @@ public sealed class Notebook05Exercises : IExerciseSet
         return ExerciseResult.Fail(id, $"not h_t (largest difference {MaxDiff(a, h):G3}). r = σ(gi_r + gh_r), z = σ(gi_z + gh_z), n = tanh(gi_n + r ⊙ gh_n), h_t = (1 − z) ⊙ n + z ⊙ h_{{t−1}}.");
     }
 
-    private static ExerciseResult CheckCount(object? answer)
+    /// <summary>
+    /// The reference answer of 05.3 by central finite differences of L = dh·h_t + dc·c_t: the gradient with
+    /// respect to the 4·hidden gate pre-activations, then with respect to c_{t−1}.
+    /// </summary>
+    internal static (double[] DGates, double[] DCPrev) NumericBackward(LstmBackwardProblem p, double eps = 1e-6)
+    {
+        double Loss(double[] gates, double[] cPrev)
+        {
+            var (c, h) = Lstm(new LstmStepProblem(gates, cPrev));
+            return Enumerable.Range(0, c.Length).Sum(j => p.DH[j] * h[j] + p.DC[j] * c[j]);
+        }
+        double[] Gradient(double[] x, Func<double[], double> f) => Enumerable.Range(0, x.Length).Select(k =>
+        {
+            var up = (double[])x.Clone(); up[k] += eps;
+            var down = (double[])x.Clone(); down[k] -= eps;
+            return (f(up) - f(down)) / (2 * eps);
+        }).ToArray();
+        return (Gradient(p.Step.Gates, g => Loss(g, p.Step.CPrev)), Gradient(p.Step.CPrev, c => Loss(p.Step.Gates, c)));
+    }
+
+    /// <summary>The analytic backward step with two classic slips switchable, to name them in hints.</summary>
+    private static (double[] DGates, double[] DCPrev) Backward(LstmBackwardProblem p, bool hPathToC = true, bool sigmoidPrime = true)
+    {
+        int n = p.Step.Hidden;
+        var da = new double[4 * n];
+        var dcPrev = new double[n];
+        var c = Lstm(p.Step).C;
+        for (int j = 0; j < n; j++)
+        {
+            double i = Activations.Sigmoid(p.Step.Gates[j]), f = Activations.Sigmoid(p.Step.Gates[n + j]);
+            double g = Math.Tanh(p.Step.Gates[2 * n + j]), o = Activations.Sigmoid(p.Step.Gates[3 * n + j]);
+            double tau = Math.Tanh(c[j]);
+            double dc = p.DC[j] + (hPathToC ? p.DH[j] * o * (1 - tau * tau) : 0);
+            double S(double s) => sigmoidPrime ? s * (1 - s) : s;
+            da[j] = dc * g * S(i);
+            da[n + j] = dc * p.Step.CPrev[j] * S(f);
+            da[2 * n + j] = dc * i * (1 - g * g);
+            da[3 * n + j] = p.DH[j] * tau * S(o);
+            dcPrev[j] = dc * f;
+        }
+        return (da, dcPrev);
+    }
+
+    private static ExerciseResult CheckBackward(object? answer)
     {
         const string id = "05.3";
-        if (Scalar(answer) is not double a) return ExerciseResult.Fail(id, "no answer yet: give the count as a number.");
-        // Lstm(inputSize: 10, hiddenSize: 20, numLayers: 2): layer l has 4H·(in_l + H + 2) parameters.
-        static long Layer(int gates, int input, int hidden, int biases) => (long)gates * hidden * (input + hidden + biases);
-        long correct = Layer(4, 10, 20, 2) + Layer(4, 20, 20, 2);
-        if (a == correct) return ExerciseResult.Pass(id, $"{correct:N0} = 4·20·(10 + 20 + 2) + 4·20·(20 + 20 + 2).");
-        var variants = new (long Value, string Hint)[]
-        {
-            (Layer(4, 10, 20, 1) + Layer(4, 20, 20, 1), "one bias per gate is Keras's count; PyTorch (and this library) have two bias vectors, bias_ih and bias_hh."),
-            (Layer(4, 10, 20, 2), "that is the first layer only; numLayers: 2 stacks a second LSTM on top."),
-            (2 * Layer(4, 10, 20, 2), "the second layer reads the first layer's output, so its input size is the hidden size 20, not 10."),
-            (Layer(1, 10, 20, 2) + Layer(1, 20, 20, 2), "off by a factor 4: each of the 4 gates (i, f, g, o) has its own weights and biases."),
-            (Layer(3, 10, 20, 2) + Layer(3, 20, 20, 2), "3 gates is a GRU; an LSTM has 4 (i, f, g, o)."),
-            (Layer(4, 10, 20, 0) + Layer(4, 20, 20, 0), "the biases are missing: two vectors of 4·20 per layer."),
-            (2 * Layer(4, 10, 20, 1), "the second layer's input is 20 (the first layer's output), and PyTorch has two biases per gate."),
-        };
-        foreach (var (value, hint) in variants)
-            if (a == value) return ExerciseResult.Fail(id, hint);
-        return ExerciseResult.Fail(id, $"{a:N0} is not it. Per layer: weight_ih 4H×in, weight_hh 4H×H, bias_ih and bias_hh 4H each; in = 10 for layer 0 and 20 for layer 1.");
+        var p = LstmBackward;
+        int n = p.Step.Hidden;
+        var a = Vectors(answer);
+        if (a is null) return ExerciseResult.Fail(id, $"no answer yet: return (dGates, dCPrev), a double[{4 * n}] and a double[{n}].");
+        if (a.Length != 2 || a[0].Length != 4 * n || a[1].Length != n)
+            return ExerciseResult.Fail(id, $"wrong shape: expected (dGates [{4 * n}], dCPrev [{n}]), got {string.Join(" and ", a.Select(v => $"[{v.Length}]"))}.");
+        var (dGates, dCPrev) = NumericBackward(p);
+        bool gatesOk = Close(a[0], dGates, 1e-6), cOk = Close(a[1], dCPrev, 1e-6);
+        if (gatesOk && cOk)
+            return ExerciseResult.Pass(id, $"agrees with central finite differences (largest difference {Math.Max(MaxDiff(a[0], dGates), MaxDiff(a[1], dCPrev)):G2}).");
+        var noHPath = Backward(p, hPathToC: false);
+        if (Close(a[0], noHPath.DGates, 1e-9) && Close(a[1], noHPath.DCPrev, 1e-9))
+            return ExerciseResult.Fail(id, "dc_t is missing the path through h_t: before using it, add dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) to the dc_t that arrived.");
+        if (Close(a[0], Backward(p, sigmoidPrime: false).DGates, 1e-9))
+            return ExerciseResult.Fail(id, "the sigmoid gates use σ as their own derivative: σ'(a) = σ(a)(1 − σ(a)).");
+        if (gatesOk) return ExerciseResult.Fail(id, $"dGates is right; dCPrev is not (largest difference {MaxDiff(a[1], dCPrev):G3}): dc_{{t−1}} = dc_t ⊙ f_t, with the complete dc_t.");
+        return ExerciseResult.Fail(id, $"not yet: the largest difference from finite differences is {MaxDiff(a[0], dGates):G3} in dGates (order i, f, g, o). Go line by line: do, dc, then df, di, dg, then through σ' and tanh'.");
     }
 }

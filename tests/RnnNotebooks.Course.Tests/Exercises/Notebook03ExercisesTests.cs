@@ -97,7 +97,7 @@ public class Notebook03ExercisesTests
         var measured = StepsWithGradient(Notebook03Exercises.K);
         Assert.True(Ex.Check("03.3", measured).Passed, Ex.Check("03.3", measured).ToString());
         AssertHint("03.3", StepsWithGradient(0), "full BPTT");
-        AssertHint("03.3", new[] { 6, 7, 8, 9 }, "from its start");
+        AssertHint("03.3", new[] { 6, 7, 8, 9 }, "other usual definition");   // K steps back from the loss: right under that convention
         AssertHint("03.3", measured.Select(s => s + 1).ToArray(), "numbered from 0");
         AssertHint("03.3", new[] { 9 }, "same chunk");
         AssertHint("03.3", null, "no answer yet");

@@ -100,17 +100,32 @@ public class Notebook05ExercisesTests
     }
 
     [Fact]
-    public void Parameter_count_matches_the_library_and_mistakes_get_hints()
+    public void Lstm_backward_answer_matches_the_library_and_names_the_usual_slips()
     {
-        long count = new LSTM<double>(10, 20, numLayers: 2).ParameterCount;
-        Assert.True(Ex.Check("05.3", count).Passed);
-        Assert.True(Ex.Check("05.3", (int)count).Passed);
-        // Keras (one bias): 4·(20·10 + 20·20 + 20) + 4·(20·20 + 20·20 + 20).
-        Assert.Contains("two bias vectors", Ex.Check("05.3", 4 * (200 + 400 + 20) + 4 * (400 + 400 + 20)).Message);
-        Assert.Contains("first layer only", Ex.Check("05.3", new LSTM<double>(10, 20).ParameterCount).Message);
-        Assert.Contains("input size is the hidden size", Ex.Check("05.3", 2 * new LSTM<double>(10, 20).ParameterCount).Message);
-        Assert.Contains("factor 4", Ex.Check("05.3", new RNN<double>(10, 20, numLayers: 2).ParameterCount).Message);
-        Assert.Contains("GRU", Ex.Check("05.3", new GRU<double>(10, 20, numLayers: 2).ParameterCount).Message);
+        var p = Notebook05Exercises.LstmBackward;
+        int h = p.Step.Hidden;
+        // The library's LSTM on the same step: input x = 1 with W_ih = the gate pre-activations, W_hh = 0, no bias,
+        // initial state (h = 0, c = CPrev); gradients dh and dc injected through the outputs.
+        var lstm = new LSTM<double>(1, h, returnSequences: true);
+        p.Step.Gates.CopyTo(Param(lstm, "weight_ih_l0").Data, 0);
+        Param(lstm, "weight_hh_l0").Clear(); Param(lstm, "bias_ih_l0").Clear(); Param(lstm, "bias_hh_l0").Clear();
+        var x = Tensor.Full(1.0, 1, 1, 1);
+        var state = new RecurrentState<double>(new Tensor<double>(1, 1, h), new Tensor<double>((double[])p.Step.CPrev.Clone(), 1, 1, h));
+        lstm.forward(x, state);
+        lstm.backward(new Tensor<double>((double[])p.DH.Clone(), 1, 1, h), new RecurrentState<double>(new Tensor<double>(1, 1, h), new Tensor<double>((double[])p.DC.Clone(), 1, 1, h)));
+        var dGates = lstm.named_parameters().First(kv => kv.name == "weight_ih_l0").parameter.Grad.Data.ToArray();   // x = 1: dW_ih = da
+        var dCPrev = lstm.InitialStateGradient!.C!.Data.ToArray();
+        var result = Ex.Check("05.3", (dGates, dCPrev));
+        Assert.True(result.Passed, result.ToString());
+
+        var (numGates, numC) = Notebook05Exercises.NumericBackward(p);
+        Assert.InRange(dGates.Zip(numGates, (a, b) => Math.Abs(a - b)).Max(), 0, 1e-7);
+        Assert.InRange(dCPrev.Zip(numC, (a, b) => Math.Abs(a - b)).Max(), 0, 1e-7);
+
+        Assert.Contains("wrong shape", Ex.Check("05.3", (dCPrev, dGates)).Message);
         Assert.Contains("no answer yet", Ex.Check("05.3", null).Message);
+        var broken = (double[])dGates.Clone(); broken[0] += 0.1;
+        Assert.False(Ex.Check("05.3", (broken, dCPrev)).Passed);
+        Assert.Contains("dCPrev is not", Ex.Check("05.3", (dGates, dCPrev.Select(v => v + 0.1).ToArray())).Message);
     }
 }

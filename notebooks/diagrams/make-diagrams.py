@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+# Writes the course diagrams (SVG) with the symbols of the notebooks' equations.
+import html
+import os
+OUT = os.path.dirname(os.path.abspath(__file__)) + '/'
+FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"'
+
+def sym(base, sub=None, sup=None, size=16):
+    s = f'<tspan font-style="italic">{html.escape(base)}</tspan>'
+    if sub: s += f'<tspan baseline-shift="sub" font-size="{int(size*0.7)}">{html.escape(sub)}</tspan>'
+    if sup: s += f'<tspan baseline-shift="super" font-size="{int(size*0.7)}">{html.escape(sup)}</tspan>'
+    return s
+
+class Svg:
+    def __init__(self, w, h, title):
+        self.w, self.h, self.parts = w, h, []
+        self.title = title
+    def add(self, s): self.parts.append(s)
+    def text(self, x, y, content, size=16, anchor='middle', color='#222', raw=False, weight='normal'):
+        body = content if raw else html.escape(content)
+        self.add(f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" fill="{color}" font-weight="{weight}" {FONT}>{body}</text>')
+    def rect(self, x, y, w, h, fill='#eef3fb', stroke='#1f77b4', rx=8, sw=2):
+        self.add(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}"/>')
+    def circle(self, x, y, r, label, fill='#fff', stroke='#444'):
+        self.add(f'<circle cx="{x}" cy="{y}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>')
+        self.text(x, y + 6, label, size=18)
+    def arrow(self, pts, color='#222', dash=None, marker='a'):
+        d = 'M ' + ' L '.join(f'{x} {y}' for x, y in pts)
+        da = f' stroke-dasharray="{dash}"' if dash else ''
+        self.add(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="2"{da} marker-end="url(#{marker})"/>')
+    def line(self, pts, color='#222', dash=None):
+        d = 'M ' + ' L '.join(f'{x} {y}' for x, y in pts)
+        da = f' stroke-dasharray="{dash}"' if dash else ''
+        self.add(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="2"{da}/>')
+    def save(self, name):
+        head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.w}" height="{self.h}" viewBox="0 0 {self.w} {self.h}" role="img" aria-label="{html.escape(self.title)}">\n'
+                f'<title>{html.escape(self.title)}</title>\n'
+                '<defs>'
+                '<marker id="a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#222"/></marker>'
+                '<marker id="r" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#d62728"/></marker>'
+                '</defs>\n'
+                f'<rect width="{self.w}" height="{self.h}" fill="#ffffff"/>\n')
+        open(OUT + name, 'w').write(head + '\n'.join(self.parts) + '\n</svg>\n')
+
+def gated_cell(label, title, state, times_x, plus_x):
+    """A cell frame with its state line on top: state_{t-1} → ⊙ → + → state_t."""
+    s = Svg(820, 520, label)
+    s.text(410, 30, title, size=18, weight='bold')
+    s.rect(90, 60, 640, 330, fill='#f7f9fc', stroke='#999', rx=14)
+    top = 100
+    s.text(45, top + 6, sym(state, 't−1'), raw=True, size=18)
+    s.arrow([(70, top), (times_x - 18, top)])
+    s.circle(times_x, top, 18, '⊙')
+    s.arrow([(times_x + 18, top), (plus_x - 18, top)])
+    s.circle(plus_x, top, 18, '+')
+    s.arrow([(plus_x + 18, top), (775, top)])
+    s.text(800, top + 6, sym(state, 't'), raw=True, size=18)
+    return s, top
+
+# ---------- unrolled RNN with BPTT paths ----------
+s = Svg(900, 520, 'An RNN unrolled over three steps: forward in black, backpropagation through time in red')
+xs = [230, 450, 670]; subs = ['t−1', 't', 't+1']; subs_prev = ['t−2', 't−1', 't']
+cy, cw, ch = 230, 120, 70
+s.text(450, 30, 'Unrolled RNN: one cell, the same weights at every step', size=18, weight='bold')
+for x, t, tp in zip(xs, subs, subs_prev):
+    s.rect(x - cw/2, cy - ch/2, cw, ch)
+    s.text(x, cy - 6, 'tanh', size=16)
+    s.text(x, cy + 18, sym('a', t) + ' → ' + sym('h', t), size=14, raw=True)
+    # input
+    s.text(x, 440, sym('x', t), raw=True, size=18)
+    s.arrow([(x, 420), (x, cy + ch/2 + 4)])
+    s.text(x + 8, 390, sym('W', 'ih'), raw=True, size=15, anchor='start')
+    # output / loss
+    s.arrow([(x, cy - ch/2), (x, 95)])
+    s.text(x, 80, sym('ℓ', t) + '(' + sym('h', t) + ')', raw=True, size=17)
+    s.text(x + 8, 140, sym('h', t), raw=True, size=15, anchor='start')
+    # gradient from the loss, red dashed down (offset)
+    s.arrow([(x - 22, 100), (x - 22, cy - ch/2 - 4)], color='#d62728', dash='6 4', marker='r')
+    s.text(x - 28, 150, sym('g', t), raw=True, size=15, anchor='end', color='#d62728')
+# recurrent arrows (forward) between cells, and the edges
+s.arrow([(40, cy - 12), (xs[0] - cw/2 - 4, cy - 12)])
+s.text(95, cy - 22, sym('h', 't−2'), raw=True, size=15)
+for a, b, t in zip(xs, xs[1:], ['t−1', 't']):
+    s.arrow([(a + cw/2, cy - 12), (b - cw/2 - 4, cy - 12)])
+    s.text((a + b)/2, cy - 22, sym('h', t) + ', ' + sym('W', 'hh'), raw=True, size=15)
+s.arrow([(xs[-1] + cw/2, cy - 12), (860, cy - 12)])
+s.text(815, cy - 22, sym('h', 't+1'), raw=True, size=15)
+# BPTT arrows backwards below
+for a, b, t in zip(xs, xs[1:], ['t+1', 't+2']):
+    pass
+for a, b, t in zip(xs, xs[1:], ['t', 't+1']):
+    s.arrow([(b - cw/2, cy + 14), (a + cw/2 + 4, cy + 14)], color='#d62728', dash='6 4', marker='r')
+    s.text((a + b)/2, cy + 40, sym('W', 'hh', 'T') + ' ' + sym('da', t), raw=True, size=15, color='#d62728')
+s.arrow([(860, cy + 14), (xs[-1] + cw/2 + 4, cy + 14)], color='#d62728', dash='6 4', marker='r')
+s.text(815, cy + 40, sym('da', 't+2'), raw=True, size=15, color='#d62728')
+s.line([(40, 480), (70, 480)]); s.text(78, 485, 'forward', size=14, anchor='start')
+s.line([(40, 505), (70, 505)], color='#d62728', dash='6 4')
+s.text(78, 510, 'gradient (BPTT): ' , size=14, anchor='start', color='#d62728')
+s.text(200, 510, sym('dh', 't') + ' = ' + sym('g', 't') + ' + ' + sym('W', 'hh', 'T') + ' ' + sym('da', 't+1') + ',  ' + sym('da', 't') + ' = ' + sym('dh', 't') + ' ⊙ (1 − ' + sym('h', 't') + ' ⊙ ' + sym('h', 't') + ')',
+       raw=True, size=14, anchor='start', color='#d62728')
+s.save('rnn-unrolled.svg')
+
+# ---------- LSTM cell ----------
+s, top = gated_cell('An LSTM cell (PyTorch gate order i, f, g, o)', 'LSTM cell: gates i, f, g, o (PyTorch order)', 'c', 250, 450)
+# gates
+gates = [('f', 'σ', 250), ('i', 'σ', 390), ('g', 'tanh', 510), ('o', 'σ', 620)]
+gy = 290
+for name, fn, x in gates:
+    s.rect(x - 32, gy - 20, 64, 40, fill='#fff4e6' if fn == 'σ' else '#eef3fb', stroke='#ff7f0e' if fn == 'σ' else '#1f77b4')
+    s.text(x, gy + 6, fn, size=16)
+    s.text(x + 38, gy - 26, sym(name, 't'), raw=True, size=16, anchor='start')
+# input bus [x_t, h_{t-1}]
+s.line([(130, 360), (620, 360)])
+for _, _, x in gates: s.arrow([(x, 360), (x, gy + 22)])
+s.text(45, 440, sym('h', 't−1'), raw=True, size=18)
+s.line([(70, 435), (130, 435), (130, 360)])
+s.text(180, 440, sym('x', 't'), raw=True, size=18)
+s.arrow([(180, 420), (180, 362)])
+# f -> ⊙ on c line
+s.arrow([(250, gy - 20), (250, top + 20)])
+# i ⊙ g -> +
+s.circle(450, 200, 18, '⊙')
+s.line([(390, gy - 20), (390, 200), (432, 200)])
+s.line([(510, gy - 20), (510, 200), (468, 200)])
+s.arrow([(450, 182), (450, top + 20)])
+# tanh(c_t) ⊙ o -> h_t
+s.rect(640, 140, 64, 34, fill='#eef3fb', stroke='#1f77b4')
+s.text(672, 162, 'tanh', size=15)
+s.line([(672, top), (672, 138)])
+s.circle(672, 230, 18, '⊙')
+s.arrow([(672, 174), (672, 212)])
+s.line([(620, gy - 20), (620, 230), (654, 230)])
+s.arrow([(690, 230), (775, 230)])
+s.text(800, 236, sym('h', 't'), raw=True, size=18)
+s.text(410, 482, sym('c', 't') + ' = ' + sym('f', 't') + ' ⊙ ' + sym('c', 't−1') + ' + ' + sym('i', 't') + ' ⊙ ' + sym('g', 't')
+       + ',   ' + sym('h', 't') + ' = ' + sym('o', 't') + ' ⊙ tanh(' + sym('c', 't') + ')', raw=True, size=15)
+s.text(410, 508, 'each gate reads [' + sym('x', 't') + ', ' + sym('h', 't−1') + ']: σ(' + sym('W', 'i·') + sym('x', 't') + ' + ' + sym('b', 'i·') + ' + ' + sym('W', 'h·') + sym('h', 't−1') + ' + ' + sym('b', 'h·') + ')',
+       raw=True, size=13, color='#555')
+s.save('lstm-cell.svg')
+
+# ---------- GRU cell ----------
+s, top = gated_cell('A GRU cell (PyTorch gate order r, z, n)', 'GRU cell: gates r, z, n (PyTorch order)', 'h', 330, 560)
+gy = 290
+# r and z gates
+for name, x in [('r', 200), ('z', 330)]:
+    s.rect(x - 32, gy - 20, 64, 40, fill='#fff4e6', stroke='#ff7f0e')
+    s.text(x, gy + 6, 'σ', size=16)
+    s.text(x + 38, gy - 26, sym(name, 't'), raw=True, size=16, anchor='start')
+# candidate n: tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+s.rect(470, gy - 20, 64, 40, fill='#eef3fb', stroke='#1f77b4')
+s.text(502, gy + 6, 'tanh', size=16)
+s.text(540, gy - 26, sym('n', 't'), raw=True, size=16, anchor='start')
+s.circle(430, 210, 18, '⊙')
+s.text(430, 180, sym('W', 'hn') + sym('h', 't−1') + ' + ' + sym('b', 'hn'), raw=True, size=13)
+s.line([(200, gy - 20), (200, 210), (412, 210)])
+s.arrow([(430, 228), (430, 250), (480, 250), (480, gy - 22)])
+# z to ⊙ on h line, and 1 - z to n path
+s.arrow([(330, gy - 20), (330, top + 20)])
+s.circle(560, 200, 18, '⊙')
+s.arrow([(502, gy - 20), (502, 200), (540, 200)])
+s.line([(330, 160), (600, 160), (600, 200), (578, 200)])
+s.text(612, 175, '1 − ' + sym('z', 't'), raw=True, size=14, anchor='start')
+s.arrow([(560, 182), (560, top + 20)])
+# inputs
+s.line([(130, 360), (502, 360)])
+for x in (200, 330, 502): s.arrow([(x, 360), (x, gy + 22)])
+s.text(45, 440, sym('h', 't−1'), raw=True, size=18)
+s.line([(70, 435), (130, 435), (130, 360)])
+s.text(180, 440, sym('x', 't'), raw=True, size=18)
+s.arrow([(180, 420), (180, 362)])
+s.text(410, 482, sym('n', 't') + ' = tanh(' + sym('W', 'in') + sym('x', 't') + ' + ' + sym('b', 'in') + ' + ' + sym('r', 't') + ' ⊙ (' + sym('W', 'hn') + sym('h', 't−1') + ' + ' + sym('b', 'hn') + '))'
+       + ',   ' + sym('h', 't') + ' = (1 − ' + sym('z', 't') + ') ⊙ ' + sym('n', 't') + ' + ' + sym('z', 't') + ' ⊙ ' + sym('h', 't−1'), raw=True, size=14)
+s.text(410, 508, sym('r', 't') + ', ' + sym('z', 't') + ' read [' + sym('x', 't') + ', ' + sym('h', 't−1') + ']; the reset gate multiplies ' + sym('W', 'hn') + sym('h', 't−1') + ' + ' + sym('b', 'hn') + ', after the matrix product',
+       raw=True, size=13, color='#555')
+s.save('gru-cell.svg')
+print('ok')

@@ -1,0 +1,233 @@
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace RnnNotebooks.Course.Charts;
+
+public static partial class Plot
+{
+    /// <summary>
+    /// Overlays charts on one set of axes. The result keeps the first chart's layout (title, size, axes);
+    /// an axis title missing there is taken from a later chart.
+    /// </summary>
+    public static GenericChart Combine(params GenericChart[] charts)
+    {
+        Check(charts, nameof(charts));
+        var combined = GenericChart.combine(charts);
+        var first = GenericChart.getLayout(charts[0]);
+        return LayoutEdit.Layout(combined, layout =>
+        {
+            // GenericChart.combine merges layouts with the last one winning; the first chart's decides here.
+            foreach (var key in first.GetPropertyNames(true))
+                layout.SetProperty(key, LayoutEdit.Get(first, key)!);
+        });
+    }
+
+    /// <summary>
+    /// Arranges charts in a grid of subplots, filled row by row. Each chart keeps its own axes and its title
+    /// becomes the subplot title. A series name shown in several panels gets one colour and one legend entry
+    /// (clicking it hides it everywhere); heatmaps share one colour scale and one colour bar.
+    /// </summary>
+    /// <param name="rows">Number of rows (at least 1).</param>
+    /// <param name="columns">Number of columns (at least 1).</param>
+    /// <param name="charts">At most rows × columns charts, each a single plot.</param>
+    public static GenericChart Grid(int rows, int columns, params GenericChart[] charts)
+    {
+        if (rows < 1) throw new ArgumentOutOfRangeException(nameof(rows), rows, "A grid needs at least one row.");
+        if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "A grid needs at least one column.");
+        Check(charts, nameof(charts));
+        if (charts.Length > rows * columns)
+            throw new ArgumentException($"{charts.Length} charts do not fit in a {rows}x{columns} grid.", nameof(charts));
+        var titles = charts.Select(TitleOf).ToArray();
+        var untitled = charts.Select(c => LayoutEdit.Layout(c, l => l.RemoveProperty("title"))).ToArray();
+        var axes = charts.Select(c => (X: AxisCopy(c, "xaxis"), Y: AxisCopy(c, "yaxis"))).ToArray();   // before Grid, which edits layouts in place
+        var grid = CSharpChart.Grid(untitled, rows, columns,
+            SubPlotTitles: titles.Select(t => t ?? "").ToArray(),
+            XGap: 0.15, YGap: titles.Any(t => t is not null) ? 0.3 : 0.2);
+        grid = KeepAxes(grid, axes);
+        grid = OneYTitlePerRow(grid, columns, charts.Length);
+        grid = SharedLegend(grid);
+        grid = SharedColorAxis(grid);
+        return grid.WithSize(Math.Max(ChartLayout.DefaultWidth, columns * 420 + 120), Math.Max(360, rows * 320 + 80));
+    }
+
+    /// <summary>Arranges charts side by side in one row.</summary>
+    public static GenericChart Row(params GenericChart[] charts) => Grid(1, Math.Max(1, charts?.Length ?? 0), charts!);
+
+    /// <summary>Returns a copy of a grid whose subplots share one x range (zooming one zooms all).</summary>
+    public static GenericChart ShareXAxes(this GenericChart chart) => Share(chart, 'x');
+
+    /// <summary>
+    /// Returns a copy of a grid whose subplots in the same row share one x range: for rows that compare
+    /// one quantity (say, a histogram of the same values under two settings).
+    /// </summary>
+    /// <param name="chart">A grid made by <see cref="Grid"/>.</param>
+    /// <param name="columns">The grid's number of columns.</param>
+    public static GenericChart ShareXAxesByRow(this GenericChart chart, int columns)
+    {
+        if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "A grid has at least one column.");
+        var keys = LayoutEdit.AxisKeys(chart, 'x');
+        return LayoutEdit.Layout(chart, layout =>
+        {
+            for (var i = 0; i < keys.Count; i++)
+                if (i % columns != 0)
+                    LayoutEdit.Child<LinearAxis>(layout, keys[i]).SetProperty("matches", "x" + keys[i - i % columns][5..]);
+        });
+    }
+
+    /// <summary>Returns a copy of a grid whose subplots share one y range.</summary>
+    public static GenericChart ShareYAxes(this GenericChart chart) => Share(chart, 'y');
+
+    private static GenericChart Share(GenericChart chart, char letter)
+    {
+        var keys = LayoutEdit.AxisKeys(chart, letter);
+        return LayoutEdit.Layout(chart, layout =>
+        {
+            foreach (var key in keys.Skip(1))
+                LayoutEdit.Child<Plotly.NET.LayoutObjects.LinearAxis>(layout, key).SetProperty("matches", letter.ToString());
+        });
+    }
+
+    /// <summary>Gives subplot i the axis styles of chart i (Plotly.NET's grid keeps only some of them).</summary>
+    private static GenericChart KeepAxes(GenericChart grid, (LinearAxis? X, LinearAxis? Y)[] axes) =>
+        LayoutEdit.Layout(grid, layout =>
+        {
+            for (var i = 0; i < axes.Length; i++)
+            {
+                var suffix = i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var (key, own) in new[] { ("xaxis" + suffix, axes[i].X), ("yaxis" + suffix, axes[i].Y) })
+                {
+                    if (own is null) continue;
+                    if (LayoutEdit.Get(layout, key) is DynamicObj.DynamicObj placed)
+                        foreach (var name in placed.GetPropertyNames(true))
+                            if (LayoutEdit.Get(own, name) is null) own.SetProperty(name, LayoutEdit.Get(placed, name)!);
+                    layout.SetProperty(key, own);
+                }
+            }
+        });
+
+    /// <summary>A y title repeated along a row is kept only on the row's first panel: beside the plot to its left it would overlap it.</summary>
+    private static GenericChart OneYTitlePerRow(GenericChart grid, int columns, int count) =>
+        LayoutEdit.Layout(grid, layout =>
+        {
+            static string Key(int i) => "yaxis" + (i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string? TitleOf(int i) => LayoutEdit.Get(layout, Key(i)) is DynamicObj.DynamicObj axis
+                && LayoutEdit.Get(axis, "title") is IDictionary<string, object> t && t.TryGetValue("text", out var text) ? text as string : null;
+            for (var i = 0; i < count; i++)
+                if (i % columns != 0 && TitleOf(i) is { } title && title == TitleOf(i - i % columns))
+                    ((DynamicObj.DynamicObj)LayoutEdit.Get(layout, Key(i))!).RemoveProperty("title");
+        });
+
+    private static LinearAxis? AxisCopy(GenericChart chart, string key)
+    {
+        if (LayoutEdit.Get(GenericChart.getLayout(chart), key) is not DynamicObj.DynamicObj own) return null;
+        var copy = new LinearAxis();
+        own.DeepCopyPropertiesTo(copy, null, null);
+        return copy;
+    }
+
+    private static GenericChart SharedLegend(GenericChart grid)
+    {
+        var colors = new Dictionary<string, string>();
+        var shown = new HashSet<string>();
+        var next = 0;
+        return LayoutEdit.Traces(grid, (_, trace) =>
+        {
+            if (LayoutEdit.Type(trace) != "scatter" && LayoutEdit.Type(trace) != "histogram" && LayoutEdit.Type(trace) != "bar")
+                return;
+            var own = OwnColor(trace);
+            if (LayoutEdit.Get(trace, "name") is not string name)
+            {
+                if (own is null) Paint(trace, Palette.ForIndex(next++));
+                return;
+            }
+            if (!colors.TryGetValue(name, out var color))
+                colors[name] = color = own ?? Palette.ForIndex(next++);
+            if (own is null) Paint(trace, color);
+            trace.SetProperty("legendgroup", name);
+            if (!shown.Add(name)) trace.SetProperty("showlegend", false);
+        });
+    }
+
+    private static GenericChart SharedColorAxis(GenericChart grid)
+    {
+        var heatmaps = GenericChart.getTraces(grid).Where(t => LayoutEdit.Type(t) == "heatmap").ToList();
+        if (heatmaps.Count < 2) return grid;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        var diverging = false;
+        foreach (var h in heatmaps)
+        {
+            min = Math.Min(min, Convert.ToDouble(LayoutEdit.Get(h, "zmin") ?? ZValues(h).DefaultIfEmpty(0).Min()));
+            max = Math.Max(max, Convert.ToDouble(LayoutEdit.Get(h, "zmax") ?? ZValues(h).DefaultIfEmpty(1).Max()));
+            diverging |= LayoutEdit.Get(h, "zmid") is not null;
+        }
+        // The colour bar is titled with the heatmaps' name only when they all share it.
+        var names = heatmaps.Select(h => LayoutEdit.Get(h, "name") as string).Distinct().ToList();
+        var title = names.Count == 1 && names[0] is not null ? LayoutEdit.Get(heatmaps[0], "colorbar") : null;
+        var shared = LayoutEdit.Traces(grid, (_, trace) =>
+        {
+            if (LayoutEdit.Type(trace) != "heatmap") return;
+            foreach (var p in new[] { "colorscale", "zmin", "zmax", "zmid", "colorbar" }) trace.RemoveProperty(p);
+            trace.SetProperty("coloraxis", "coloraxis");
+        });
+        return LayoutEdit.Layout(shared, layout =>
+        {
+            var axis = new Dictionary<string, object>();
+            if (diverging)
+            {
+                var extent = Math.Max(Math.Abs(min), Math.Abs(max));
+                axis["colorscale"] = ColorScales.Diverging;
+                axis["cmin"] = -extent;
+                axis["cmax"] = extent;
+                axis["cmid"] = 0.0;
+            }
+            else
+            {
+                axis["colorscale"] = ColorScales.Sequential;
+                axis["cmin"] = min;
+                axis["cmax"] = max;
+            }
+            if (title is not null) axis["colorbar"] = title;
+            layout.SetProperty("coloraxis", axis);
+        });
+    }
+
+    private static IEnumerable<double> ZValues(Trace heatmap) =>
+        (LayoutEdit.Get(heatmap, "z") as object?[][] ?? [])
+        .SelectMany(r => r).OfType<double>();
+
+    private static string? OwnColor(Trace trace)
+    {
+        foreach (var part in new[] { "line", "marker" })
+            if (LayoutEdit.Get(trace, part) is IDictionary<string, object> d && d.TryGetValue("color", out var c) && c is string s)
+                return s;
+        return null;
+    }
+
+    private static void Paint(Trace trace, string color)
+    {
+        foreach (var part in new[] { "line", "marker" })
+        {
+            var d = LayoutEdit.Get(trace, part) is IDictionary<string, object> existing
+                ? new Dictionary<string, object>(existing) : new Dictionary<string, object>();
+            d["color"] = color;
+            trace.SetProperty(part, d);
+        }
+    }
+
+    private static string? TitleOf(GenericChart chart) =>
+        LayoutEdit.Get(GenericChart.getLayout(chart), "title") switch
+        {
+            IDictionary<string, object> d when d.TryGetValue("text", out var t) => t as string,
+            Title t => LayoutEdit.Get(t, "text") as string,
+            _ => null,
+        };
+
+    private static void Check(GenericChart[]? charts, string argument)
+    {
+        if (charts is null) throw new ArgumentNullException(argument);
+        if (charts.Length == 0) throw new ArgumentException($"'{argument}' is empty: give at least one chart.", argument);
+        for (var i = 0; i < charts.Length; i++)
+            if (charts[i] is null) throw new ArgumentNullException(argument, $"'{argument}'[{i}] is null.");
+    }
+}
