@@ -28,7 +28,7 @@ public static class ImdbCsvReader
     {
         string? header = reader.ReadLine();
         if (header is null) throw new DataFormatException(name, 0, "the file is empty; expected the header '" + Header + "'.");
-        if (header != Header) throw new DataFormatException(name, 1, $"expected the header '{Header}', found '{Shorten(header)}'.");
+        if (header != Header) throw new DataFormatException(name, 1, $"expected the header '{Header}', found '{Excerpt.Of(header)}'.");
         var reviews = new List<ImdbReview>(25_000);
         long lineNo = 1;
         string? line;
@@ -47,13 +47,13 @@ public static class ImdbCsvReader
         Span<int> commas = stackalloc int[4];
         int found = 0;
         for (int i = 0; i < line.Length && found < 4; i++) if (line[i] == ',') commas[found++] = i;
-        if (found < 4) throw new DataFormatException(name, lineNo, $"expected 5 columns (split,label,id,rating,text), found {found + 1}: '{Shorten(line)}'.");
+        if (found < 4) throw new DataFormatException(name, lineNo, $"expected 5 columns (split,label,id,rating,text), found {found + 1}: '{Excerpt.Of(line)}'.");
         ReadOnlySpan<char> s = line;
         var split = s[..commas[0]] switch
         {
             "train" => ImdbSplit.Train,
             "test" => ImdbSplit.Test,
-            var other => throw new DataFormatException(name, lineNo, $"split must be 'train' or 'test', found '{other.ToString()}'."),
+            var other => throw new DataFormatException(name, lineNo, $"split must be 'train' or 'test', found '{Excerpt.Of(other.ToString())}'."),
         };
         int label = ParseInt(s[(commas[0] + 1)..commas[1]], "label", name, lineNo);
         if (label is not (0 or 1)) throw new DataFormatException(name, lineNo, $"label must be 0 or 1, found {label}.");
@@ -86,7 +86,5 @@ public static class ImdbCsvReader
 
     private static int ParseInt(ReadOnlySpan<char> s, string column, string name, long lineNo) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new DataFormatException(name, lineNo, $"column '{column}' is not a whole number: '{s.ToString()}'.");
-
-    private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "...";
+            : throw new DataFormatException(name, lineNo, $"column '{column}' is not a whole number: '{Excerpt.Of(s.ToString())}'.");
 }
