@@ -11,6 +11,10 @@ namespace RnnNotebooks.Training;
 /// <summary>
 /// The training loop of a <see cref="Sequential{T}"/> model (Keras's <c>compile</c> + <c>fit</c>):
 /// shuffled mini-batches, optional gradient clipping, validation, history, callbacks and early stopping.
+/// Training stops with a <see cref="TrainingDivergedException"/> naming the layer or weight as soon as
+/// an output or a weight becomes NaN or ±∞, and warns (once per fit) when a step changes the weights
+/// by more than their own size (see <see cref="UpdateRatioWarning"/>): the sign of a learning rate
+/// so large that units saturate and training stalls without ever producing NaN.
 /// </summary>
 public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -33,6 +37,21 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Clip each gradient element to ±this value before each step (null: no clipping).</summary>
     public double? ClipValue { get; set; }
 
+    /// <summary>
+    /// A step whose update norm exceeds this multiple of the weight norm (|Δθ| / |θ| over all
+    /// parameters) prints a warning and adds it to <see cref="History.Warnings"/>. Healthy steps are
+    /// around 1e-3; the default 1 means the step was larger than the weights themselves.
+    /// </summary>
+    public double UpdateRatioWarning { get; set; } = 1.0;
+
+    /// <summary>Every warning this trainer printed, oldest first.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    private readonly List<string> _warnings = [];
+    private History? _history;
+    private bool _warnedRatio;
+    private T[][]? _before;
+
     /// <summary>Trains on examples <paramref name="x"/> (first axis) with targets <paramref name="y"/>.</summary>
     public History Fit(Tensor<T> x, Tensor<T> y, FitOptions? options = null)
     {
@@ -40,7 +59,12 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         int n = CheckExamples(x, y);
         if (options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Fit: Epochs must be at least 1.");
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "Fit: BatchSize must be at least 1.");
-        if (options.ValidationSplit is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(options), options.ValidationSplit, "Fit: ValidationSplit must be in [0, 1).");
+        if (!(options.ValidationSplit >= 0 && options.ValidationSplit < 1))
+            throw new ArgumentOutOfRangeException(nameof(options), options.ValidationSplit, $"Fit: ValidationSplit must be in [0, 1), got {options.ValidationSplit}.");
+        if (ClipNorm is double cn && !(cn > 0)) throw new ArgumentOutOfRangeException(nameof(ClipNorm), cn, $"Trainer: ClipNorm must be positive, got {cn}.");
+        if (ClipValue is double cv && !(cv > 0)) throw new ArgumentOutOfRangeException(nameof(ClipValue), cv, $"Trainer: ClipValue must be positive, got {cv}.");
+        ExpectFinite(x, "input", n);
+        ExpectFinite(y, "target", n);
 
         int nVal = (int)(n * options.ValidationSplit), nTrain = n - nVal;
         if (nVal > 0) RefuseSortedLabels(y);
@@ -50,6 +74,14 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         Tensor<T>? xVal = nVal > 0 ? Batching.Slice(x, nTrain, nVal) : null, yVal = nVal > 0 ? Batching.Slice(y, nTrain, nVal) : null;
 
         var history = new History();
+        _history = history;
+        _warnedRatio = false;
+        try { return Run(x, y, options, n, nTrain, nVal, xVal, yVal, history); }
+        finally { _history = null; }
+    }
+
+    private History Run(Tensor<T> x, Tensor<T> y, FitOptions options, int n, int nTrain, int nVal, Tensor<T>? xVal, Tensor<T>? yVal, History history)
+    {
         var rng = new Rng(options.Seed);
         var order = new int[nTrain];
         int batches = (nTrain + options.BatchSize - 1) / options.BatchSize;
@@ -77,7 +109,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             var values = new Dictionary<string, double> { ["loss"] = lossSum / nTrain };
             foreach (var metric in Metrics) values[metric.Name] = metric.Result();
             if (xVal is not null && yVal is not null)
-                foreach (var (k, v) in Evaluate(xVal, yVal, options.BatchSize)) values["val_" + k] = v;
+                foreach (var (k, v) in Evaluate(xVal, yVal, options.BatchSize, $"validation after epoch {epoch}", epoch)) values["val_" + k] = v;
             history.Add(values);
             history.EpochSeconds.Add(clock.Elapsed.TotalSeconds);
             var result = new EpochResult(epoch, options.Epochs, values, clock.Elapsed, history);
@@ -110,21 +142,31 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public double TrainStep(Tensor<T> xb, Tensor<T> yb, int epoch = 0, int batch = 0)
     {
         Model.ZeroGrad();
-        var prediction = Model.Forward(xb);
-        int bad = prediction.IndexOfNonFinite();
-        if (bad >= 0) throw new TrainingDivergedException(epoch, batch, double.CreateTruncating(prediction.Data[bad]));
+        string where = epoch > 0 ? $"epoch {epoch}, batch {batch}" : "this step";
+        var prediction = Forward(xb, where, epoch, batch);
         double loss = Loss.Forward(prediction, yb);
         if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, batch, loss);
         Model.Backward(Loss.Backward());
         if (ClipValue is double cv) GradientClipping.ClipByValue(Model.Parameters, cv);
         if (ClipNorm is double cn) GradientClipping.ClipByGlobalNorm(Model.Parameters, cn);
+        var parameters = Model.NamedParameters().ToList();
+        Snapshot(parameters);
         Optimizer.Step();
+        CheckStep(parameters, where, epoch, batch);
         foreach (var metric in Metrics) metric.Update(prediction, yb);
         return loss;
     }
 
     /// <summary>Loss and metrics over a data set, in batches, without updating the model.</summary>
     public Dictionary<string, double> Evaluate(Tensor<T> x, Tensor<T> y, int batchSize = 128)
+    {
+        int n = CheckExamples(x, y);
+        ExpectFinite(x, "input", n);
+        ExpectFinite(y, "target", n);
+        return Evaluate(x, y, batchSize, "evaluation", 0);
+    }
+
+    private Dictionary<string, double> Evaluate(Tensor<T> x, Tensor<T> y, int batchSize, string phase, int epoch)
     {
         int n = CheckExamples(x, y);
         foreach (var metric in Metrics) metric.Reset();
@@ -134,13 +176,113 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             int count = Math.Min(batchSize, n - start);
             var xb = Batching.Slice(x, start, count);
             var yb = Batching.Slice(y, start, count);
-            var prediction = Model.Forward(xb);
+            var prediction = Forward(xb, $"{phase} (examples {start}..{start + count - 1})", epoch, 0);
             lossSum += Loss.Forward(prediction, yb) * count;
             foreach (var metric in Metrics) metric.Update(prediction, yb);
         }
         var values = new Dictionary<string, double> { ["loss"] = lossSum / n };
         foreach (var metric in Metrics) values[metric.Name] = metric.Result();
         return values;
+    }
+
+    /// <summary>
+    /// The model's output; when it (or a layer on the way) is not finite, finds the first layer whose
+    /// output overflowed from finite inputs and names it, with the largest weight of the model.
+    /// </summary>
+    private Tensor<T> Forward(Tensor<T> x, string where, int epoch, int batch)
+    {
+        Tensor<T> prediction;
+        try { prediction = Model.Forward(x); }
+        catch (ArgumentException e) when (e is not ShapeException && Diagnose(x, where, epoch, batch) is { } diverged)
+        {
+            throw diverged;
+        }
+        if (prediction.IndexOfNonFinite() >= 0) throw Diagnose(x, where, epoch, batch)!;
+        return prediction;
+    }
+
+    private TrainingDivergedException? Diagnose(Tensor<T> x, string where, int epoch, int batch)
+    {
+        if (x.IndexOfNonFinite() >= 0) return null; // the caller's own input: the layer's message says so
+        var h = x;
+        foreach (var layer in Model.Layers)
+        {
+            try { h = layer.Forward(h); }
+            catch (ArgumentException) { return null; }
+            int bad = h.IndexOfNonFinite();
+            if (bad < 0) continue;
+            double value = double.CreateTruncating(h.Data[bad]);
+            string kind = layer.GetType().Name.Split('`')[0];
+            return new TrainingDivergedException(epoch, batch, value, FormattableString.Invariant(
+                $"Training stopped at {where}: layer '{layer.Name}' ({kind}) output {value} at {h.FormatIndex(bad)} from finite inputs: ") +
+                $"its activations overflowed. {LargestWeight()}. {TrainingDivergedException.Advice}", layer.Name);
+        }
+        return null;
+    }
+
+    private string LargestWeight()
+    {
+        string name = "";
+        double max = 0;
+        foreach (var (n, p) in Model.NamedParameters())
+            foreach (var v in p.Value.Data)
+            {
+                double a = Math.Abs(double.CreateTruncating(v));
+                if (a > max || double.IsNaN(a)) { max = a; name = n; }
+            }
+        return FormattableString.Invariant($"Largest weight: |{name}| = {max:G3} (learning rate {Optimizer.LearningRate:G3})");
+    }
+
+    private void Snapshot(List<KeyValuePair<string, Layers.Parameter<T>>> parameters)
+    {
+        if (_before is null || _before.Length != parameters.Count) _before = new T[parameters.Count][];
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var data = parameters[i].Value.Value.Data;
+            if (_before[i]?.Length != data.Length) _before[i] = new T[data.Length];
+            data.CopyTo(_before[i], 0);
+        }
+    }
+
+    /// <summary>Stops on a non-finite weight; warns once when the update is larger than the weights.</summary>
+    private void CheckStep(List<KeyValuePair<string, Layers.Parameter<T>>> parameters, string where, int epoch, int batch)
+    {
+        double moved = 0, size = 0, worst = 0;
+        string worstName = "";
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var (name, p) = parameters[i];
+            var now = p.Value.Data;
+            var before = _before![i];
+            double d2 = 0, w2 = 0;
+            for (int k = 0; k < now.Length; k++)
+            {
+                double a = double.CreateTruncating(now[k]), b = double.CreateTruncating(before[k]);
+                if (!double.IsFinite(a))
+                    throw new TrainingDivergedException(epoch, batch, a, FormattableString.Invariant(
+                        $"Training stopped at {where}: the optimizer step made weight '{name}' {a} at {p.Value.FormatIndex(k)} ") +
+                        FormattableString.Invariant($"(it was {b:G3}; learning rate {Optimizer.LearningRate:G3}). {TrainingDivergedException.Advice}"), name);
+                d2 += (a - b) * (a - b);
+                w2 += b * b;
+            }
+            moved += d2;
+            size += w2;
+            if (w2 > 0 && d2 / w2 > worst) { worst = d2 / w2; worstName = name; }
+        }
+        double ratio = size > 0 ? Math.Sqrt(moved / size) : 0;
+        if (_warnedRatio || !(ratio > UpdateRatioWarning)) return;
+        _warnedRatio = true;
+        Warn(FormattableString.Invariant($"{where}: the update changed the weights by {ratio:G3} times their size (largest: '{worstName}', |Δw|/|w| = {Math.Sqrt(worst):G3}). ") +
+             FormattableString.Invariant($"Healthy steps change them by about 1e-3 of their size. The learning rate ({Optimizer.LearningRate:G3}) is far too high: ") +
+             "units saturate and the loss stalls. Lower it or clip gradients (Trainer.ClipNorm).");
+    }
+
+    private void Warn(string message)
+    {
+        string line = "[RnnNotebooks.Training] WARNING: " + message;
+        _warnings.Add(line);
+        _history?.Warnings.Add(line);
+        Console.WriteLine(line);
     }
 
     /// <summary>Model outputs for every example, computed in batches.</summary>
@@ -156,6 +298,16 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         int offset = 0;
         foreach (var p in parts) { p.Data.CopyTo(y.Data, offset); offset += p.Length; }
         return y;
+    }
+
+    /// <summary>Throws naming the example (row of the data set, not of a shuffled batch) that holds NaN or ±∞.</summary>
+    private static void ExpectFinite(Tensor<T> t, string what, int examples)
+    {
+        int bad = t.IndexOfNonFinite();
+        if (bad < 0) return;
+        int row = bad / (t.Length / examples);
+        throw new ArgumentException(FormattableString.Invariant(
+            $"Trainer: {what} holds {t.Data[bad]} at {t.FormatIndex(bad)}, i.e. in example {row} of {examples}; fix or drop that example before training."));
     }
 
     private static int CheckExamples(Tensor<T> x, Tensor<T> y)
