@@ -22,6 +22,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public Trainer(Sequential<T> model, Loss<T> loss, Optimizer<T> optimizer, params Metric<T>[] metrics)
     {
         Model = model; Loss = loss; Optimizer = optimizer; Metrics = metrics;
+        _guard = new DivergenceGuard<T>(model, optimizer);
     }
 
     /// <summary>The model being trained.</summary>
@@ -50,7 +51,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     private readonly List<string> _warnings = [];
     private History? _history;
     private bool _warnedRatio;
-    private T[][]? _before;
+    private readonly DivergenceGuard<T> _guard;
 
     /// <summary>Trains on examples <paramref name="x"/> (first axis) with targets <paramref name="y"/>.</summary>
     public History Fit(Tensor<T> x, Tensor<T> y, FitOptions? options = null)
@@ -150,9 +151,9 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (ClipValue is double cv) GradientClipping.ClipByValue(Model.Parameters, cv);
         if (ClipNorm is double cn) GradientClipping.ClipByGlobalNorm(Model.Parameters, cn);
         var parameters = Model.NamedParameters().ToList();
-        Snapshot(parameters);
+        _guard.Snapshot(parameters);
         Optimizer.Step();
-        CheckStep(parameters, where, epoch, batch);
+        WarnAboutStep(_guard.CheckStep(parameters, where, epoch, batch), where);
         foreach (var metric in Metrics) metric.Update(prediction, yb);
         return loss;
     }
@@ -185,94 +186,14 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         return values;
     }
 
-    /// <summary>
-    /// The model's output; when it (or a layer on the way) is not finite, finds the first layer whose
-    /// output overflowed from finite inputs and names it, with the largest weight of the model.
-    /// </summary>
-    private Tensor<T> Forward(Tensor<T> x, string where, int epoch, int batch)
-    {
-        Tensor<T> prediction;
-        try { prediction = Model.Forward(x); }
-        catch (ArgumentException e) when (e is not ShapeException && Diagnose(x, where, epoch, batch) is { } diverged)
-        {
-            throw diverged;
-        }
-        if (prediction.IndexOfNonFinite() >= 0) throw Diagnose(x, where, epoch, batch)!;
-        return prediction;
-    }
+    private Tensor<T> Forward(Tensor<T> x, string where, int epoch, int batch) => _guard.Forward(x, where, epoch, batch);
 
-    private TrainingDivergedException? Diagnose(Tensor<T> x, string where, int epoch, int batch)
+    /// <summary>Warns once per fit when the last step moved the weights by more than <see cref="UpdateRatioWarning"/> times their size.</summary>
+    private void WarnAboutStep(DivergenceGuard<T>.StepSize step, string where)
     {
-        if (x.IndexOfNonFinite() >= 0) return null; // the caller's own input: the layer's message says so
-        var h = x;
-        foreach (var layer in Model.Layers)
-        {
-            try { h = layer.Forward(h); }
-            catch (ArgumentException) { return null; }
-            int bad = h.IndexOfNonFinite();
-            if (bad < 0) continue;
-            double value = double.CreateTruncating(h.Data[bad]);
-            string kind = layer.GetType().Name.Split('`')[0];
-            return new TrainingDivergedException(epoch, batch, value, FormattableString.Invariant(
-                $"Training stopped at {where}: layer '{layer.Name}' ({kind}) output {value} at {h.FormatIndex(bad)} from finite inputs: ") +
-                $"its activations overflowed. {LargestWeight()}. {TrainingDivergedException.Advice}", layer.Name);
-        }
-        return null;
-    }
-
-    private string LargestWeight()
-    {
-        string name = "";
-        double max = 0;
-        foreach (var (n, p) in Model.NamedParameters())
-            foreach (var v in p.Value.Data)
-            {
-                double a = Math.Abs(double.CreateTruncating(v));
-                if (a > max || double.IsNaN(a)) { max = a; name = n; }
-            }
-        return FormattableString.Invariant($"Largest weight: |{name}| = {max:G3} (learning rate {Optimizer.LearningRate:G3})");
-    }
-
-    private void Snapshot(List<KeyValuePair<string, Layers.Parameter<T>>> parameters)
-    {
-        if (_before is null || _before.Length != parameters.Count) _before = new T[parameters.Count][];
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            var data = parameters[i].Value.Value.Data;
-            if (_before[i]?.Length != data.Length) _before[i] = new T[data.Length];
-            data.CopyTo(_before[i], 0);
-        }
-    }
-
-    /// <summary>Stops on a non-finite weight; warns once when the update is larger than the weights.</summary>
-    private void CheckStep(List<KeyValuePair<string, Layers.Parameter<T>>> parameters, string where, int epoch, int batch)
-    {
-        double moved = 0, size = 0, worst = 0;
-        string worstName = "";
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            var (name, p) = parameters[i];
-            var now = p.Value.Data;
-            var before = _before![i];
-            double d2 = 0, w2 = 0;
-            for (int k = 0; k < now.Length; k++)
-            {
-                double a = double.CreateTruncating(now[k]), b = double.CreateTruncating(before[k]);
-                if (!double.IsFinite(a))
-                    throw new TrainingDivergedException(epoch, batch, a, FormattableString.Invariant(
-                        $"Training stopped at {where}: the optimizer step made weight '{name}' {a} at {p.Value.FormatIndex(k)} ") +
-                        FormattableString.Invariant($"(it was {b:G3}; learning rate {Optimizer.LearningRate:G3}). {TrainingDivergedException.Advice}"), name);
-                d2 += (a - b) * (a - b);
-                w2 += b * b;
-            }
-            moved += d2;
-            size += w2;
-            if (w2 > 0 && d2 / w2 > worst) { worst = d2 / w2; worstName = name; }
-        }
-        double ratio = size > 0 ? Math.Sqrt(moved / size) : 0;
-        if (_warnedRatio || !(ratio > UpdateRatioWarning)) return;
+        if (_warnedRatio || !(step.Ratio > UpdateRatioWarning)) return;
         _warnedRatio = true;
-        Warn(FormattableString.Invariant($"{where}: the update changed the weights by {ratio:G3} times their size (largest: '{worstName}', |Δw|/|w| = {Math.Sqrt(worst):G3}). ") +
+        Warn(FormattableString.Invariant($"{where}: the update changed the weights by {step.Ratio:G3} times their size (largest: '{step.Largest}', |Δw|/|w| = {step.LargestRatio:G3}). ") +
              FormattableString.Invariant($"Healthy steps change them by about 1e-3 of their size. The learning rate ({Optimizer.LearningRate:G3}) is far too high: ") +
              "units saturate and the loss stalls. Lower it or clip gradients (Trainer.ClipNorm).");
     }
@@ -291,7 +212,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (x.Rank == 0 || x.Shape[0] == 0) throw new ShapeException($"Predict: no examples in input of shape {Tensor.Format(x.Shape)}.");
         var parts = new List<Tensor<T>>();
         for (int start = 0; start < x.Shape[0]; start += batchSize)
-            parts.Add(Model.Forward(Batching.Slice(x, start, Math.Min(batchSize, x.Shape[0] - start))));
+            parts.Add(Forward(Batching.Slice(x, start, Math.Min(batchSize, x.Shape[0] - start)), $"prediction (examples from {start})", 0, 0));
         var shape = (int[])parts[0].Shape.Clone();
         shape[0] = x.Shape[0];
         var y = new Tensor<T>(shape);
