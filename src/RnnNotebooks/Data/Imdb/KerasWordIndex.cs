@@ -56,7 +56,6 @@ public sealed class KerasWordIndex
         byte[] bytes = File.ReadAllBytes(path);
         if (bytes.Length == 0) throw new DataFormatException(path, 0, "the file is empty; expected a JSON object {\"word\": rank, ...}.");
         var ranks = new Dictionary<string, int>(90_000, StringComparer.Ordinal);
-        var positions = new Dictionary<string, long>(90_000, StringComparer.Ordinal);
         var reader = new Utf8JsonReader(bytes);
         try
         {
@@ -71,8 +70,7 @@ public sealed class KerasWordIndex
                     throw new DataFormatException(path, LineAt(bytes, reader.TokenStartIndex),
                         $"rank of \"{Excerpt.Of(word)}\" must be a positive whole number, found {Excerpt.Of(Encoding.UTF8.GetString(reader.ValueSpan))}.");
                 if (!ranks.TryAdd(word, rank))
-                    throw new DataFormatException(path, LineAt(bytes, at), $"the word \"{Excerpt.Of(word)}\" appears twice (first on line {LineAt(bytes, positions[word])}).");
-                positions[word] = at;
+                    throw new DataFormatException(path, LineAt(bytes, at), $"the word \"{Excerpt.Of(word)}\" appears twice (first on line {LineOf(bytes, word)}).");
             }
             if (reader.TokenType != JsonTokenType.EndObject)
                 throw new DataFormatException(path, LineAt(bytes, bytes.Length), "the JSON object is not closed (file cut short?).");
@@ -82,15 +80,16 @@ public sealed class KerasWordIndex
             throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, $"invalid JSON: {e.Message}", e);
         }
         if (ranks.Count == 0) throw new DataFormatException(path, 1, "the word index is empty.");
-        var byRank = new Dictionary<int, string>(ranks.Count);
+        var byRank = new string?[ranks.Count + 1];
         foreach (var (word, rank) in ranks)
         {
             if (rank > ranks.Count)
-                throw new DataFormatException(path, LineAt(bytes, positions[word]),
+                throw new DataFormatException(path, LineOf(bytes, word),
                     $"rank of \"{Excerpt.Of(word)}\" is {rank:N0}, but the file has {ranks.Count:N0} words; ranks run 1..{ranks.Count:N0}.");
-            if (!byRank.TryAdd(rank, word))
-                throw new DataFormatException(path, LineAt(bytes, positions[word]),
-                    $"\"{Excerpt.Of(word)}\" has rank {rank}, like \"{Excerpt.Of(byRank[rank])}\" on line {LineAt(bytes, positions[byRank[rank]])}; each rank belongs to one word.");
+            if (byRank[rank] is string other)
+                throw new DataFormatException(path, LineOf(bytes, word),
+                    $"\"{Excerpt.Of(word)}\" has rank {rank}, like \"{Excerpt.Of(other)}\" on line {LineOf(bytes, other)}; each rank belongs to one word.");
+            byRank[rank] = word;
         }
         return new KerasWordIndex(ranks, path);
     }
@@ -150,6 +149,15 @@ public sealed class KerasWordIndex
             sb.Append(id < indexFrom ? "?" : WordOf(id - indexFrom) ?? "?");
         }
         return sb.ToString();
+    }
+
+    /// <summary>The line of the first key <paramref name="word"/> (error messages only: it reads the file again).</summary>
+    private static long LineOf(byte[] bytes, string word)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        while (reader.Read())
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(word)) return LineAt(bytes, reader.TokenStartIndex);
+        return 0;
     }
 
     private static long LineAt(byte[] bytes, long position)
