@@ -33,6 +33,7 @@ public class ImdbRealDataTests
         Assert.Equal(5100, ratings[1]);
         Assert.Equal(4732, ratings[10]);
         Assert.Equal(new[] { 1, 2, 3, 4, 7, 8, 9, 10 }, ratings.Keys.Order());
+        // Shortest and longest review in UTF-16 units, as Python's csv module reads the same files.
         Assert.Equal(32, data.Train.Reviews.Concat(data.Test.Reviews).Min(r => r.Text.Length));
         Assert.Equal(13_704, data.Train.Reviews.Concat(data.Test.Reviews).Max(r => r.Text.Length));
     }
