@@ -20,6 +20,9 @@ public sealed class History
     /// <summary>The epoch (1-based) at which early stopping ended training, or null.</summary>
     public int? StoppedEpoch { get; internal set; }
 
+    /// <summary>Warnings printed during the fit (e.g. an update larger than the weights).</summary>
+    public List<string> Warnings { get; } = [];
+
     /// <summary>Seconds each epoch took.</summary>
     public List<double> EpochSeconds { get; } = [];
 

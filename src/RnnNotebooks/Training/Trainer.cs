@@ -12,6 +12,10 @@ namespace RnnNotebooks.Training;
 /// <summary>
 /// The training loop of a <see cref="Sequential{T}"/> model (Keras's <c>compile</c> + <c>fit</c>):
 /// shuffled mini-batches, optional gradient clipping, validation, history, callbacks and early stopping.
+/// Training stops with a <see cref="TrainingDivergedException"/> naming the layer or weight as soon as
+/// an output or a weight becomes NaN or ±∞, and warns (once per fit) when a step changes the weights
+/// by more than their own size (see <see cref="UpdateRatioWarning"/>): the sign of a learning rate
+/// so large that units saturate and training stalls without ever producing NaN.
 /// </summary>
 public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -19,6 +23,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public Trainer(Sequential<T> model, Loss<T> loss, Optimizer<T> optimizer, params Metric<T>[] metrics)
     {
         Model = model; Loss = loss; Optimizer = optimizer; Metrics = metrics;
+        _guard = new DivergenceGuard<T>(model, optimizer);
     }
 
     /// <summary>The model being trained.</summary>
@@ -34,6 +39,21 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Clip each gradient element to ±this value before each step (null: no clipping).</summary>
     public double? ClipValue { get; set; }
 
+    /// <summary>
+    /// A step whose update norm exceeds this multiple of the weight norm (|Δθ| / |θ| over all
+    /// parameters) prints a warning and adds it to <see cref="History.Warnings"/>. Healthy steps are
+    /// around 1e-3; the default 1 means the step was larger than the weights themselves.
+    /// </summary>
+    public double UpdateRatioWarning { get; set; } = 1.0;
+
+    /// <summary>Every warning this trainer printed, oldest first.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    private readonly List<string> _warnings = [];
+    private History? _history;
+    private bool _warnedRatio;
+    private readonly DivergenceGuard<T> _guard;
+
     /// <summary>Trains on examples <paramref name="x"/> (first axis) with targets <paramref name="y"/>.</summary>
     public History Fit(Tensor<T> x, Tensor<T> y, FitOptions? options = null)
     {
@@ -41,7 +61,12 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         int n = CheckExamples(x, y);
         if (options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Fit: Epochs must be at least 1.");
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "Fit: BatchSize must be at least 1.");
-        if (options.ValidationSplit is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(options), options.ValidationSplit, "Fit: ValidationSplit must be in [0, 1).");
+        if (!(options.ValidationSplit >= 0 && options.ValidationSplit < 1))
+            throw new ArgumentOutOfRangeException(nameof(options), options.ValidationSplit, $"Fit: ValidationSplit must be in [0, 1), got {options.ValidationSplit}.");
+        if (ClipNorm is double cn && !(cn > 0)) throw new ArgumentOutOfRangeException(nameof(ClipNorm), cn, $"Trainer: ClipNorm must be positive, got {cn}.");
+        if (ClipValue is double cv && !(cv > 0)) throw new ArgumentOutOfRangeException(nameof(ClipValue), cv, $"Trainer: ClipValue must be positive, got {cv}.");
+        ExpectFinite(x, "input", n);
+        ExpectFinite(y, "target", n);
 
         int nVal = (int)(n * options.ValidationSplit), nTrain = n - nVal;
         if (nVal > 0) RefuseSortedLabels(y);
@@ -51,6 +76,14 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         Tensor<T>? xVal = nVal > 0 ? Batching.Slice(x, nTrain, nVal) : null, yVal = nVal > 0 ? Batching.Slice(y, nTrain, nVal) : null;
 
         var history = new History();
+        _history = history;
+        _warnedRatio = false;
+        try { return Run(x, y, options, n, nTrain, nVal, xVal, yVal, history); }
+        finally { _history = null; }
+    }
+
+    private History Run(Tensor<T> x, Tensor<T> y, FitOptions options, int n, int nTrain, int nVal, Tensor<T>? xVal, Tensor<T>? yVal, History history)
+    {
         var rng = new Rng(options.Seed);
         var order = new int[nTrain];
         int batches = (nTrain + options.BatchSize - 1) / options.BatchSize;
@@ -78,7 +111,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             var values = new Dictionary<string, double> { ["loss"] = lossSum / nTrain };
             foreach (var metric in Metrics) values[metric.Name] = metric.Result();
             if (xVal is not null && yVal is not null)
-                foreach (var (k, v) in Evaluate(xVal, yVal, options.BatchSize)) values["val_" + k] = v;
+                foreach (var (k, v) in Evaluate(xVal, yVal, options.BatchSize, $"validation after epoch {epoch}", epoch)) values["val_" + k] = v;
             history.Add(values);
             history.EpochSeconds.Add(clock.Elapsed.TotalSeconds);
             var result = new EpochResult(epoch, options.Epochs, values, clock.Elapsed, history);
@@ -111,21 +144,31 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public double TrainStep(Tensor<T> xb, Tensor<T> yb, int epoch = 0, int batch = 0)
     {
         Model.zero_grad();
-        var prediction = Model.forward(xb);
-        int bad = prediction.IndexOfNonFinite();
-        if (bad >= 0) throw new TrainingDivergedException(epoch, batch, double.CreateTruncating(prediction.Data[bad]), $"the prediction at {prediction.FormatIndex(bad)}");
+        string where = epoch > 0 ? $"epoch {epoch}, batch {batch}" : "this step";
+        var prediction = Forward(xb, where, epoch, batch);
         double loss = Loss.forward(prediction, yb);
         if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, batch, loss);
         Model.backward(Loss.backward());
         if (ClipValue is double cv) GradientClipping.ClipByValue(Model.parameters(), cv);
         if (ClipNorm is double cn) GradientClipping.ClipByGlobalNorm(Model.parameters(), cn);
+        var parameters = Model.named_parameters().ToList();
+        _guard.Snapshot(parameters);
         Optimizer.Step();
+        WarnAboutStep(_guard.CheckStep(parameters, where, epoch, batch), where);
         foreach (var metric in Metrics) metric.Update(prediction, yb);
         return loss;
     }
 
     /// <summary>Loss and metrics over a data set, in batches, without updating the model.</summary>
     public Dictionary<string, double> Evaluate(Tensor<T> x, Tensor<T> y, int batchSize = 128)
+    {
+        int n = CheckExamples(x, y);
+        ExpectFinite(x, "input", n);
+        ExpectFinite(y, "target", n);
+        return Evaluate(x, y, batchSize, "evaluation", 0);
+    }
+
+    private Dictionary<string, double> Evaluate(Tensor<T> x, Tensor<T> y, int batchSize, string phase, int epoch)
     {
         int n = CheckExamples(x, y);
         foreach (var metric in Metrics) metric.Reset();
@@ -135,7 +178,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             int count = Math.Min(batchSize, n - start);
             var xb = Batching.Slice(x, start, count);
             var yb = Batching.Slice(y, start, count);
-            var prediction = Model.forward(xb);
+            var prediction = Forward(xb, $"{phase} (examples {start}..{start + count - 1})", epoch, 0);
             lossSum += Loss.forward(prediction, yb) * count;
             foreach (var metric in Metrics) metric.Update(prediction, yb);
         }
@@ -144,19 +187,49 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         return values;
     }
 
+    private Tensor<T> Forward(Tensor<T> x, string where, int epoch, int batch) => _guard.Forward(x, where, epoch, batch);
+
+    /// <summary>Warns once per fit when the last step moved the weights by more than <see cref="UpdateRatioWarning"/> times their size.</summary>
+    private void WarnAboutStep(DivergenceGuard<T>.StepSize step, string where)
+    {
+        if (_warnedRatio || !(step.Ratio > UpdateRatioWarning)) return;
+        _warnedRatio = true;
+        Warn(FormattableString.Invariant($"{where}: the update changed the weights by {step.Ratio:G3} times their size (largest: '{step.Largest}', |Δw|/|w| = {step.LargestRatio:G3}). ") +
+             FormattableString.Invariant($"Healthy steps change them by about 1e-3 of their size. The learning rate ({Optimizer.LearningRate:G3}) is far too high: ") +
+             "units saturate and the loss stalls. Lower it or clip gradients (Trainer.ClipNorm).");
+    }
+
+    private void Warn(string message)
+    {
+        string line = "[RnnNotebooks.Training] WARNING: " + message;
+        _warnings.Add(line);
+        _history?.Warnings.Add(line);
+        Console.WriteLine(line);
+    }
+
     /// <summary>Model outputs for every example, computed in batches.</summary>
     public Tensor<T> Predict(Tensor<T> x, int batchSize = 128)
     {
         if (x.Rank == 0 || x.Shape[0] == 0) throw new ShapeException($"Predict: no examples in input of shape {Tensor.Format(x.Shape)}.");
         var parts = new List<Tensor<T>>();
         for (int start = 0; start < x.Shape[0]; start += batchSize)
-            parts.Add(Model.forward(Batching.Slice(x, start, Math.Min(batchSize, x.Shape[0] - start))));
+            parts.Add(Forward(Batching.Slice(x, start, Math.Min(batchSize, x.Shape[0] - start)), $"prediction (examples from {start})", 0, 0));
         var shape = (int[])parts[0].Shape.Clone();
         shape[0] = x.Shape[0];
         var y = new Tensor<T>(shape);
         int offset = 0;
         foreach (var p in parts) { p.Data.CopyTo(y.Data, offset); offset += p.Length; }
         return y;
+    }
+
+    /// <summary>Throws naming the example (row of the data set, not of a shuffled batch) that holds NaN or ±∞.</summary>
+    private static void ExpectFinite(Tensor<T> t, string what, int examples)
+    {
+        int bad = t.IndexOfNonFinite();
+        if (bad < 0) return;
+        int row = bad / (t.Length / examples);
+        throw new ArgumentException(FormattableString.Invariant(
+            $"Trainer: {what} holds {t.Data[bad]} at {t.FormatIndex(bad)}, i.e. in example {row} of {examples}; fix or drop that example before training."));
     }
 
     private static int CheckExamples(Tensor<T> x, Tensor<T> y)

@@ -30,16 +30,40 @@ public class DataRootAndSampleTests
     [Fact]
     public void Without_explicit_path_or_variable_the_shared_folder_or_cache_is_used()
     {
+        using var cache = new TempDir();
         string? saved = Environment.GetEnvironmentVariable(DataRoot.EnvironmentVariable);
+        string? savedCache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         try
         {
             Environment.SetEnvironmentVariable(DataRoot.EnvironmentVariable, null);
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache.Path);
+            Assert.Equal(Path.Combine(cache.Path, "rnn-notebooks"), DataRoot.CacheDirectory);
             var info = DataRoot.Describe();
             if (RealData.Root is not null) Assert.Equal(new DataRootInfo(RealData.Root, DataRootKind.SharedBesideRepository), info);
-            else Assert.Equal(new DataRootInfo(DataRoot.CacheDirectory, DataRootKind.UserCache), info);
-            Assert.EndsWith("rnn-notebooks", DataRoot.CacheDirectory);
+            else Assert.Equal(new DataRootInfo(Path.Combine(cache.Path, "rnn-notebooks"), DataRootKind.UserCache), info);
         }
-        finally { Environment.SetEnvironmentVariable(DataRoot.EnvironmentVariable, saved); }
+        finally
+        {
+            Environment.SetEnvironmentVariable(DataRoot.EnvironmentVariable, saved);
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", savedCache);
+        }
+    }
+
+    [Fact]
+    public void The_shared_folder_is_found_beside_the_repository_holding_the_solution()
+    {
+        // temp/repo/RnnNotebooks.sln, temp/shared/datasets, and the current directory deep inside the repository.
+        using var temp = new TempDir();
+        File.WriteAllText(temp.File("repo/RnnNotebooks.sln"), "");
+        string shared = Directory.CreateDirectory(Path.Combine(temp.Path, "shared", "datasets")).FullName;
+        string deep = Directory.CreateDirectory(Path.Combine(temp.Path, "repo", "notebooks", "solutions")).FullName;
+        string saved = Directory.GetCurrentDirectory();
+        try
+        {
+            Directory.SetCurrentDirectory(deep);
+            Assert.Equal(shared, DataRoot.FindSharedDatasets());
+        }
+        finally { Directory.SetCurrentDirectory(saved); }
     }
 
     [Fact]

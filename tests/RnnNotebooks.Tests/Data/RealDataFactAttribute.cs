@@ -1,4 +1,4 @@
-using RnnNotebooks.Data;
+using System.Runtime.CompilerServices;
 
 namespace RnnNotebooks.Tests.Data;
 
@@ -17,7 +17,21 @@ public sealed class RealDataFactAttribute : FactAttribute
 
 internal static class RealData
 {
-    public static readonly string? Root = DataRoot.FindSharedDatasets();
+    /// <summary>
+    /// <c>../shared/datasets</c> beside this repository, found from this source file's own path
+    /// (tests/RnnNotebooks.Tests/Data/) rather than by <c>DataRoot</c>, whose search the tests check.
+    /// </summary>
+    public static readonly string? Root = SharedBeside(RepositoryRoot());
+
+    /// <summary>The repository root: three folders above this source file.</summary>
+    public static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
+
+    private static string? SharedBeside(string repository)
+    {
+        string candidate = Path.GetFullPath(Path.Combine(repository, "..", "shared", "datasets"));
+        return Directory.Exists(candidate) ? candidate : null;
+    }
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 

@@ -58,17 +58,34 @@ public sealed class Downloader(HttpClient? client = null)
                 last = null;
                 break;
             }
+            catch (HttpRequestException e) when (IsPermanent(e.StatusCode))
+            {
+                throw new IOException($"Download of {url} failed: the server answered {(int)e.StatusCode!} {e.StatusCode}. {PartState(part)} " +
+                    "Check the address, or fetch the file by hand and put it at " + destination + ".", e);
+            }
             catch (Exception e) when (e is IOException or HttpRequestException && !ct.IsCancellationRequested)
             {
                 last = e; // keep the .part file: the next attempt resumes from its end
             }
         }
         if (last is not null)
-            throw new IOException($"Download of {url} failed after {MaxAttempts} attempts; the partial file {part} is kept and the next call resumes it. Last error: {last.Message}", last);
+            throw new IOException($"Download of {url} failed after {MaxAttempts} attempts. {PartState(part)} Last error: {last.Message}", last);
 
         Verify(url, part, expectedSize, expectedSha256);
         File.Move(part, destination, overwrite: true);
         return destination;
+    }
+
+    /// <summary>4xx answers other than 408 (timeout) and 429 (too many requests) will not change on a retry.</summary>
+    private static bool IsPermanent(HttpStatusCode? code) =>
+        code is HttpStatusCode c && (int)c is >= 400 and < 500 && c is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+
+    private static string PartState(string part)
+    {
+        long have = File.Exists(part) ? new FileInfo(part).Length : 0;
+        return have > 0
+            ? $"The partial file {part} ({have:N0} bytes) is kept and the next call resumes it."
+            : "Nothing was saved.";
     }
 
     private async Task TransferAsync(Uri url, string part, long? expectedSize, IProgress<DownloadProgress>? progress, CancellationToken ct)

@@ -30,7 +30,28 @@ internal static class ImdbArchiveLayout
             || !int.TryParse(file.AsSpan(us + 1, file.Length - us - 5), NumberStyles.None, CultureInfo.InvariantCulture, out rating)
             || rating is < 1 or > 10)
             throw new DataFormatException(archive, 0, "review file name is not <id>_<rating>.txt with rating 1..10.", entry: relative);
+        if (RatingMismatch(label, rating) is string why) throw new DataFormatException(archive, 0, why, entry: relative);
         return true;
+    }
+
+    /// <summary>
+    /// Why <paramref name="rating"/> cannot carry <paramref name="label"/>, or null: IMDB labels
+    /// ratings 1–4 negative and 7–10 positive and leaves 5–6 out.
+    /// </summary>
+    public static string? RatingMismatch(int label, int rating) => (label, rating) switch
+    {
+        (_, 5 or 6) => $"rating {rating} is neither negative (1-4) nor positive (7-10); the labelled IMDB reviews have no such rating.",
+        (1, <= 4) => $"rating {rating} is negative (1-4) but the review is labelled positive (pos).",
+        (0, >= 7) => $"rating {rating} is positive (7-10) but the review is labelled negative (neg).",
+        _ => null,
+    };
+
+    /// <summary>Throws when a review with the same split, label and id was already read (from <paramref name="seen"/>).</summary>
+    public static void CheckUnique(Dictionary<(ImdbSplit, int, int), string> seen, ImdbReview r, string archive, string entry)
+    {
+        if (seen.TryAdd((r.Split, r.Label, r.Id), entry)) return;
+        throw new DataFormatException(archive, 0,
+            $"review {Folder(r.Split)}/{(r.Label == 0 ? "neg" : "pos")} id {r.Id} appears twice (also {seen[(r.Split, r.Label, r.Id)]}).", entry: entry);
     }
 
     /// <summary>Throws naming the archive and the missing folder when a split or label has no reviews.</summary>

@@ -1,8 +1,9 @@
-using System.Text;
-
 namespace RnnNotebooks.Data.Imdb;
 
-/// <summary>Reads an extracted <c>aclImdb/</c> folder (the tarball unpacked by the user).</summary>
+/// <summary>
+/// Reads an extracted <c>aclImdb/</c> folder (the tarball unpacked by the user). Texts are strict
+/// UTF-8 with a leading BOM dropped, as <see cref="ImdbTarReader"/> reads them.
+/// </summary>
 public static class ImdbFolderReader
 {
     /// <summary>
@@ -13,7 +14,7 @@ public static class ImdbFolderReader
     {
         if (splits.Length == 0) splits = [ImdbSplit.Train, ImdbSplit.Test];
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"IMDB folder '{folder}' does not exist.");
-        var utf8 = new UTF8Encoding(false);
+        var seen = new Dictionary<(ImdbSplit, int, int), string>();
         var reviews = new List<ImdbReview>(50_000);
         foreach (var split in splits)
             foreach (string labelDir in new[] { "neg", "pos" })
@@ -24,7 +25,9 @@ public static class ImdbFolderReader
                 {
                     string relative = $"aclImdb/{ImdbArchiveLayout.Folder(split)}/{labelDir}/{Path.GetFileName(file)}";
                     ImdbArchiveLayout.TryParse(relative, folder, out _, out int label, out int id, out int rating);
-                    reviews.Add(new ImdbReview(split, label, id, rating, File.ReadAllText(file, utf8)));
+                    var review = new ImdbReview(split, label, id, rating, Utf8Text.Decode(File.ReadAllBytes(file), folder, relative));
+                    ImdbArchiveLayout.CheckUnique(seen, review, folder, relative);
+                    reviews.Add(review);
                 }
             }
         ImdbArchiveLayout.CheckComplete(reviews, folder, splits);

@@ -1,11 +1,11 @@
 using System.Formats.Tar;
-using System.Text;
 
 namespace RnnNotebooks.Data.Imdb;
 
 /// <summary>
 /// Streams the official <c>aclImdb_v1.tar.gz</c> with <see cref="TarReader"/> over a gzip stream,
-/// without extracting anything to disk. Returns the labelled reviews in file order.
+/// without extracting anything to disk. Returns the labelled reviews in file order. Texts are strict
+/// UTF-8 with a leading BOM dropped, as <see cref="ImdbFolderReader"/> reads them.
 /// </summary>
 public static class ImdbTarReader
 {
@@ -14,7 +14,7 @@ public static class ImdbTarReader
     {
         if (splits.Length == 0) splits = [ImdbSplit.Train, ImdbSplit.Test];
         var reviews = new List<ImdbReview>(50_000);
-        var utf8 = new UTF8Encoding(false);
+        var seen = new Dictionary<(ImdbSplit, int, int), string>();
         using var gz = new CheckedGzipStream(tarGzPath);
         string? current = null;
         try
@@ -29,8 +29,9 @@ public static class ImdbTarReader
                     if (!ImdbArchiveLayout.TryParse(entry.Name, tarGzPath, out var split, out int label, out int id, out int rating)) continue;
                     if (Array.IndexOf(splits, split) < 0) continue;
                     if (entry.DataStream is null) throw new DataFormatException(tarGzPath, 0, "entry has no data.", entry: entry.Name);
-                    using var text = new StreamReader(entry.DataStream, utf8, detectEncodingFromByteOrderMarks: false);
-                    reviews.Add(new ImdbReview(split, label, id, rating, text.ReadToEnd()));
+                    var review = new ImdbReview(split, label, id, rating, Utf8Text.Decode(entry.DataStream, tarGzPath, entry.Name));
+                    ImdbArchiveLayout.CheckUnique(seen, review, tarGzPath, entry.Name);
+                    reviews.Add(review);
                 }
             }
             gz.Drain();

@@ -107,13 +107,18 @@ public static class KerasImdb
             ? KerasWordIndex.FromTexts(data.Train.Texts, normalizer ?? TextNormalizer.Keras, "built from the generated sample")
             : LoadWordIndex(dataRoot);
 
-    /// <summary>The Keras word index under the data root (<c>imdb/imdb_word_index.json</c>), or from the cache.</summary>
+    /// <summary>
+    /// The Keras word index under the data root (<c>imdb/imdb_word_index.json</c>), or from the cache.
+    /// The file must have the manifest's size and SHA-256.
+    /// </summary>
     public static KerasWordIndex LoadWordIndex(string? dataRoot = null)
     {
         foreach (string dir in ImdbLoader.Candidates(dataRoot))
         {
             string path = Path.Combine(dir, "imdb_word_index.json");
-            if (File.Exists(path)) return KerasWordIndex.Load(path);
+            if (!File.Exists(path)) continue;
+            DatasetCatalog.ImdbWordIndex.Verify(path);
+            return KerasWordIndex.Load(path);
         }
         throw new FileNotFoundException(
             $"Keras word index not found in {string.Join(", ", ImdbLoader.Candidates(dataRoot))}. " +

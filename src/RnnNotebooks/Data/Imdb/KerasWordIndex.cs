@@ -11,22 +11,27 @@ namespace RnnNotebooks.Data.Imdb;
 public sealed class KerasWordIndex
 {
     private readonly Dictionary<string, int> _ranks;
-    private readonly string?[] _byRank;
+    private readonly Dictionary<int, string> _byRank;
 #if NET9_0_OR_GREATER
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanLookup;
 #endif
 
-    /// <summary>Wraps a word → rank map (ranks start at 1).</summary>
+    /// <summary>
+    /// Wraps a word → rank map. Ranks are positive and each belongs to one word; gaps are allowed
+    /// here (a hand-made index may skip ranks), unlike in the Keras file that <see cref="Load"/> reads.
+    /// </summary>
     public KerasWordIndex(IReadOnlyDictionary<string, int> ranks, string source)
     {
+        ArgumentNullException.ThrowIfNull(ranks);
         _ranks = new Dictionary<string, int>(ranks, StringComparer.Ordinal);
         Source = source;
-        int max = _ranks.Count == 0 ? 0 : _ranks.Values.Max();
-        _byRank = new string?[max + 1];
+        _byRank = new Dictionary<int, string>(_ranks.Count);
         foreach (var (w, r) in _ranks)
         {
-            if (r < 1) throw new ArgumentException($"Word index rank of '{w}' is {r}; ranks start at 1.", nameof(ranks));
-            _byRank[r] = w;
+            if (r < 1)
+                throw new ArgumentException($"Word index ({source}): rank of '{Excerpt.Of(w)}' is {r}; ranks start at 1.", nameof(ranks));
+            if (!_byRank.TryAdd(r, w))
+                throw new ArgumentException($"Word index ({source}): '{Excerpt.Of(_byRank[r])}' and '{Excerpt.Of(w)}' both have rank {r}; each rank belongs to one word.", nameof(ranks));
         }
 #if NET9_0_OR_GREATER
         _spanLookup = _ranks.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -42,7 +47,10 @@ public sealed class KerasWordIndex
     /// <summary>Word → rank.</summary>
     public IReadOnlyDictionary<string, int> Ranks => _ranks;
 
-    /// <summary>Reads the Keras JSON file; errors name the file and line.</summary>
+    /// <summary>
+    /// Reads the Keras JSON file. Errors name the file and line: invalid UTF-8, a word listed twice,
+    /// a rank that is not a whole number in 1..N for N words, two words with the same rank.
+    /// </summary>
     public static KerasWordIndex Load(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
@@ -55,11 +63,14 @@ public sealed class KerasWordIndex
                 throw new DataFormatException(path, LineAt(bytes, reader.TokenStartIndex), "expected a JSON object {\"word\": rank, ...}.");
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                string word = reader.GetString()!;
+                long at = reader.TokenStartIndex;
+                string word = ReadString(ref reader, bytes, path);
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int rank) || rank < 1)
-                    throw new DataFormatException(path, LineAt(bytes, reader.TokenStartIndex), $"rank of \"{word}\" must be a positive whole number.");
-                ranks[word] = rank;
+                    throw new DataFormatException(path, LineAt(bytes, reader.TokenStartIndex),
+                        $"rank of \"{Excerpt.Of(word)}\" must be a positive whole number, found {Excerpt.Of(Encoding.UTF8.GetString(reader.ValueSpan))}.");
+                if (!ranks.TryAdd(word, rank))
+                    throw new DataFormatException(path, LineAt(bytes, at), $"the word \"{Excerpt.Of(word)}\" appears twice (first on line {LineOf(bytes, word)}).");
             }
             if (reader.TokenType != JsonTokenType.EndObject)
                 throw new DataFormatException(path, LineAt(bytes, bytes.Length), "the JSON object is not closed (file cut short?).");
@@ -69,7 +80,30 @@ public sealed class KerasWordIndex
             throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, $"invalid JSON: {e.Message}", e);
         }
         if (ranks.Count == 0) throw new DataFormatException(path, 1, "the word index is empty.");
+        var byRank = new string?[ranks.Count + 1];
+        foreach (var (word, rank) in ranks)
+        {
+            if (rank > ranks.Count)
+                throw new DataFormatException(path, LineOf(bytes, word),
+                    $"rank of \"{Excerpt.Of(word)}\" is {rank:N0}, but the file has {ranks.Count:N0} words; ranks run 1..{ranks.Count:N0}.");
+            if (byRank[rank] is string other)
+                throw new DataFormatException(path, LineOf(bytes, word),
+                    $"\"{Excerpt.Of(word)}\" has rank {rank}, like \"{Excerpt.Of(other)}\" on line {LineOf(bytes, other)}; each rank belongs to one word.");
+            byRank[rank] = word;
+        }
         return new KerasWordIndex(ranks, path);
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader, byte[] bytes, string path)
+    {
+        try { return reader.GetString()!; }
+        catch (InvalidOperationException e)
+        {
+            int bad = reader.ValueSpan.IndexOfAnyExceptInRange((byte)0, (byte)0x7f);
+            string hex = bad < 0 ? "" : $" (byte 0x{reader.ValueSpan[bad]:X2})";
+            throw new DataFormatException(path, LineAt(bytes, reader.TokenStartIndex),
+                $"a word is not valid UTF-8{hex}; the file must be UTF-8 (was it saved as Latin-1?).", e);
+        }
     }
 
     /// <summary>
@@ -95,7 +129,7 @@ public sealed class KerasWordIndex
     }
 
     /// <summary>The word with rank <paramref name="rank"/>, or null.</summary>
-    public string? WordOf(int rank) => (uint)rank < (uint)_byRank.Length ? _byRank[rank] : null;
+    public string? WordOf(int rank) => _byRank.GetValueOrDefault(rank);
 
     /// <summary>
     /// Decodes Keras ids back to words the way the Keras tutorials do: id − <paramref name="indexFrom"/>
@@ -111,6 +145,15 @@ public sealed class KerasWordIndex
             sb.Append(id < indexFrom ? "?" : WordOf(id - indexFrom) ?? "?");
         }
         return sb.ToString();
+    }
+
+    /// <summary>The line of the first key <paramref name="word"/> (error messages only: it reads the file again).</summary>
+    private static long LineOf(byte[] bytes, string word)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        while (reader.Read())
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(word)) return LineAt(bytes, reader.TokenStartIndex);
+        return 0;
     }
 
     private static long LineAt(byte[] bytes, long position)

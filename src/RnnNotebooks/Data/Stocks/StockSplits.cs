@@ -68,8 +68,10 @@ public sealed class StockSplits
             ? options.Features : [.. options.Features, options.Target];
         int target = Array.FindIndex(columns, c => string.Equals(c, options.Target, StringComparison.OrdinalIgnoreCase));
         var raw = table.ToMatrix(columns);
+        if (options.Transform != PriceTransform.Price) CheckPositive(raw, columns, table.Dates, options.Transform);
         var values = Returns.Apply(raw, options.Transform);
         var dates = options.Transform == PriceTransform.Price ? table.Dates : table.Dates[1..];
+        CheckFinite(values, columns, dates, options.Transform);
         int n = dates.Length;
         int valStart = options.ValidationStart is DateOnly v ? FirstOnOrAfter(dates, v) : (int)Math.Round(n * (1 - options.ValidationFraction - options.TestFraction));
         int testStart = options.TestStart is DateOnly t ? FirstOnOrAfter(dates, t) : (int)Math.Round(n * (1 - options.TestFraction));
@@ -94,6 +96,24 @@ public sealed class StockSplits
             TrainRows = valStart,
             IsSample = table.IsSample,
         };
+    }
+
+    private static void CheckPositive(double[,] raw, string[] columns, DateOnly[] dates, PriceTransform transform)
+    {
+        for (int t = 0; t < raw.GetLength(0); t++)
+            for (int j = 0; j < columns.Length; j++)
+                if (!(raw[t, j] > 0))
+                    throw new ArgumentException(FormattableString.Invariant(
+                        $"StockSplits.Prepare: column '{columns[j]}' is {raw[t, j]} on {dates[t]:yyyy-MM-dd}; {transform} needs positive values (use PriceTransform.Price for columns that can be zero or negative)."));
+    }
+
+    private static void CheckFinite(double[,] values, string[] columns, DateOnly[] dates, PriceTransform transform)
+    {
+        for (int t = 0; t < values.GetLength(0); t++)
+            for (int j = 0; j < columns.Length; j++)
+                if (!double.IsFinite(values[t, j]))
+                    throw new ArgumentException(FormattableString.Invariant(
+                        $"StockSplits.Prepare: column '{columns[j]}' gives {values[t, j]} on {dates[t]:yyyy-MM-dd} after {transform}; the windows would hold non-finite values."));
     }
 
     private static int FirstOnOrAfter(DateOnly[] dates, DateOnly day)

@@ -1,11 +1,12 @@
-using System.Text;
 using RnnNotebooks.Data.Download;
 
 namespace RnnNotebooks.Data.Text;
 
 /// <summary>
 /// Loads text corpora from <c>&lt;data root&gt;/text/</c> (see <see cref="DataRoot"/>); with no file it
-/// announces and returns <see cref="TextSample"/> text.
+/// announces and returns <see cref="TextSample"/> text. A file the manifest knows (tiny-shakespeare)
+/// must have its size and SHA-256. Text is strict UTF-8; CRLF line ends become LF, so a file saved on
+/// Windows gives the same characters (and vocabulary) as the original.
 /// </summary>
 public static class TextLoader
 {
@@ -29,7 +30,8 @@ public static class TextLoader
         {
             string path = Path.Combine(root, file.RelativePath);
             if (!File.Exists(path)) continue;
-            string text = File.ReadAllText(path, new UTF8Encoding(false));
+            if (file.Size > 0) file.Verify(path);
+            string text = Utf8Text.Decode(File.ReadAllBytes(path), path).Replace("\r\n", "\n", StringComparison.Ordinal);
             if (text.Length == 0) throw new DataFormatException(path, 0, "the file is empty.");
             return new CharCorpus(text, path);
         }
