@@ -27,7 +27,7 @@ public class NotebookTests
         var html = chart.ToDisplayString("text/html");
         Assert.Contains("Plotly.newPlot", html);          // the chart's plotly HTML, not the default object table
         Assert.Contains("\"loss\"", html);
-        Assert.DoesNotContain("cdn.plot.ly", html);
+        Assert.DoesNotMatch("<script[^>]*src=\"https?:", html);   // plotly.js is inline, not loaded from a CDN
         var verdict = ExerciseResult.Fail("03.1", "h is already tanh(a)");
         Assert.Equal("✘ 03.1: h is already tanh(a)", verdict.ToDisplayString("text/plain"));
         Assert.Equal(["text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(ExerciseResult)));

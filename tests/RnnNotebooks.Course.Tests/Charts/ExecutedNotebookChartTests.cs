@@ -37,8 +37,9 @@ public sealed class ExecutedNotebookChartTests(ITestOutputHelper output)
             if (outputs.Count == 0) continue;
             charts += outputs.Count;
             var name = Path.GetFileName(file);
-            var missing = outputs.Where(o => o.Png is null).Select(o => $"{name} cell {o.Cell}: no image/png").ToList();
-            failures.AddRange(missing);
+            // Static images are made when the notebooks ran with RNN_NOTEBOOKS_STATIC_IMAGES=1, as CI runs them.
+            if (BrowserPage.Required || Environment.GetEnvironmentVariable("RNN_NOTEBOOKS_STATIC_IMAGES") == "1")
+                failures.AddRange(outputs.Where(o => o.Png is null).Select(o => $"{name} cell {o.Cell}: no image/png"));
             var result = BrowserPage.Load(chromium, outputs.Select(o => o.Html), outputs.Where(o => o.Png is not null).Select(o => o.Png!));
             failures.AddRange(result.Errors.Select(e => $"{name}: script error: {e}"));
             if (result.Charts.Count != outputs.Count)

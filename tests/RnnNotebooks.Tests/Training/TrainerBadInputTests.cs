@@ -70,11 +70,11 @@ public class TrainerBadInputTests
         Array.Fill(x.Data, 1f);
         var e = Assert.Throws<TrainingDivergedException>(() => t.Fit(x, new Tensor<float>(4, 1), new FitOptions { Verbose = false }));
         Assert.Equal("rnn", e.Culprit);
-        Assert.StartsWith("Training stopped at epoch 1, batch 1: layer 'rnn' (SimpleRnn) output Infinity at [", e.Message);
+        Assert.StartsWith("Training stopped at epoch 1, batch 1: layer 'rnn' (RNN) output Infinity at [", e.Message);
         Assert.Contains("from finite inputs: its activations overflowed. Largest weight: |rnn.weight_hh_l0| = 1E+30", e.Message);
         // Outside Fit the same check names the examples.
         var evaluation = Assert.Throws<TrainingDivergedException>(() => t.Evaluate(x, new Tensor<float>(4, 1), batchSize: 2));
-        Assert.StartsWith("Stopped at evaluation (examples 0..1): layer 'rnn' (SimpleRnn) output Infinity", evaluation.Message);
+        Assert.StartsWith("Stopped at evaluation (examples 0..1): layer 'rnn' (RNN) output Infinity", evaluation.Message);
     }
 
     [Fact]
