@@ -1,0 +1,82 @@
+using System.Numerics;
+using RnnNotebooks.Layers;
+using RnnNotebooks.Layers.Recurrent;
+using RnnNotebooks.Models;
+using RnnNotebooks.Tensors;
+using RnnNotebooks.Torch.Models;
+using TorchSharp;
+
+namespace RnnNotebooks.Torch.Bridge;
+
+/// <summary>
+/// The scratch side of every twin, and the one place this project calls the scratch model API:
+/// the scratch models the TorchSharp twins mirror, and weight copies in both directions.
+/// </summary>
+public static class ScratchTwins
+{
+    /// <summary>The scratch twin of <see cref="ImdbClassifier"/>: Embedding → recurrent → Dense(1, sigmoid).</summary>
+    public static Sequential<T> ImdbClassifier<T>(int vocabSize, int embeddingDim = 32, int hiddenSize = 32, RecurrentKind kind = RecurrentKind.Rnn)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(new Embedding<T>(vocabSize, embeddingDim),
+            Recurrent<T>(kind, embeddingDim, hiddenSize),
+            new Dense<T>(hiddenSize, 1, Activation.Sigmoid));
+
+    /// <summary>The scratch twin of <see cref="PriceRegressor"/>: SimpleRnn(every step) → SimpleRnn → Dense(1).</summary>
+    public static Sequential<T> PriceRegressor<T>(int features = 1, int firstHidden = 64, int secondHidden = 32)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(new SimpleRnn<T>(features, firstHidden, returnSequences: true),
+            new SimpleRnn<T>(firstHidden, secondHidden),
+            new Dense<T>(secondHidden, 1));
+
+    /// <summary>The scratch twin of <see cref="CharLanguageModel"/>: Embedding → Gru(every step) → Dense(vocabulary) logits.</summary>
+    public static Sequential<T> CharLanguageModel<T>(int vocabSize, int embeddingDim = 32, int hiddenSize = 128)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(new Embedding<T>(vocabSize, embeddingDim),
+            new Gru<T>(embeddingDim, hiddenSize, returnSequences: true),
+            new Dense<T>(hiddenSize, vocabSize));
+
+    /// <summary>A scratch recurrent layer, the twin of <see cref="Models.Recurrent.Create"/> with the same arguments.</summary>
+    public static RecurrentLayer<T> Recurrent<T>(RecurrentKind kind, int inputSize, int hiddenSize, int numLayers = 1,
+        bool bidirectional = false, bool returnSequences = false, string nonlinearity = "tanh")
+        where T : unmanaged, IFloatingPointIeee754<T> => kind switch
+    {
+        RecurrentKind.Rnn => new SimpleRnn<T>(inputSize, hiddenSize, numLayers, bidirectional, returnSequences, nonlinearity),
+        RecurrentKind.Lstm => new Lstm<T>(inputSize, hiddenSize, numLayers, bidirectional, returnSequences),
+        RecurrentKind.Gru => new Gru<T>(inputSize, hiddenSize, numLayers, bidirectional, returnSequences),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "ScratchTwins: unknown kind."),
+    };
+
+    /// <summary>The scratch model's weights by name (PyTorch's <c>state_dict()</c>).</summary>
+    public static Dictionary<string, Tensor<T>> StateDict<T>(Sequential<T> model) where T : unmanaged, IFloatingPointIeee754<T> =>
+        model.StateDict();
+
+    /// <summary>A scratch layer's weights by name (<c>weight_ih_l0</c>, …).</summary>
+    public static Dictionary<string, Tensor<T>> StateDict<T>(Layer<T> layer) where T : unmanaged, IFloatingPointIeee754<T> =>
+        layer.NamedParameters().ToDictionary(kv => kv.Key, kv => kv.Value.Value.Clone());
+
+    /// <summary>The gradients the last scratch backward pass accumulated, by parameter name.</summary>
+    public static Dictionary<string, Tensor<T>> Gradients<T>(Sequential<T> model) where T : unmanaged, IFloatingPointIeee754<T> =>
+        model.NamedParameters().ToDictionary(kv => kv.Key, kv => kv.Value.Grad.Clone());
+
+    /// <summary>The gradients of a scratch layer, by parameter name.</summary>
+    public static Dictionary<string, Tensor<T>> Gradients<T>(Layer<T> layer) where T : unmanaged, IFloatingPointIeee754<T> =>
+        layer.NamedParameters().ToDictionary(kv => kv.Key, kv => kv.Value.Grad.Clone());
+
+    /// <summary>Copies the scratch model's weights into its TorchSharp twin.</summary>
+    public static void CopyTo<T>(Sequential<T> model, torch.nn.Module twin) where T : unmanaged, IFloatingPointIeee754<T> =>
+        StateDictBridge.Load(twin, model.StateDict());
+
+    /// <summary>Copies a scratch layer's weights into its TorchSharp twin.</summary>
+    public static void CopyTo<T>(Layer<T> layer, torch.nn.Module twin) where T : unmanaged, IFloatingPointIeee754<T> =>
+        StateDictBridge.Load(twin, StateDict(layer));
+
+    /// <summary>Copies the TorchSharp twin's weights into the scratch model.</summary>
+    public static void CopyFrom<T>(Sequential<T> model, torch.nn.Module twin) where T : unmanaged, IFloatingPointIeee754<T> =>
+        model.LoadStateDict(StateDictBridge.Read<T>(twin));
+
+    /// <summary>Saves the scratch model's weights to a safetensors file that <c>load_safetensors</c> reads into the twin.</summary>
+    public static void Save<T>(Sequential<T> model, string path) where T : unmanaged, IFloatingPointIeee754<T> => model.Save(path);
+
+    /// <summary>Loads a safetensors file (e.g. written by the twin's <c>save_safetensors</c>) into the scratch model.</summary>
+    public static void Load<T>(Sequential<T> model, string path) where T : unmanaged, IFloatingPointIeee754<T> => model.Load(path);
+}
