@@ -64,6 +64,37 @@ public sealed class WeightTransferTests : IDisposable
         AssertSame(ScratchTwins.StateDict(source), ScratchTwins.StateDict(target));
     }
 
+    [Fact] public void Float32_round_trip_through_the_scratch_reader() => RoundTripThroughScratchReader<float>();
+    [Fact] public void Float64_round_trip_through_the_scratch_reader() => RoundTripThroughScratchReader<double>();
+
+    private void RoundTripThroughScratchReader<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Rng.ManualSeed(1);
+        var source = ScratchTwins.PriceRegressor<T>(firstHidden: 8, secondHidden: 4);
+        using var twin = new PriceRegressor(firstHidden: 8, secondHidden: 4, dtype: TensorBridge.DType<T>());
+        using var other = new PriceRegressor(firstHidden: 8, secondHidden: 4, dtype: TensorBridge.DType<T>());
+
+        string scratchFile = Path.Combine(_dir, "scratch.safetensors"), twinFile = Path.Combine(_dir, "twin.safetensors");
+        ScratchTwins.Save(source, scratchFile);
+        ScratchTwins.LoadFile(twin, scratchFile);
+        AssertSame(ScratchTwins.StateDict(source), StateDictBridge.Read<T>(twin));
+
+        ScratchTwins.SaveFile(twin, twinFile);
+        other.load_safetensors(twinFile);                       // PyBridge reads what the twin wrote
+        AssertSame(ScratchTwins.StateDict(source), StateDictBridge.Read<T>(other));
+    }
+
+    [Fact]
+    public void A_file_for_another_model_names_the_file_and_the_parameter()
+    {
+        string file = Path.Combine(_dir, "chars.safetensors");
+        ScratchTwins.Save(ScratchTwins.CharLanguageModel<float>(10, 4, 6), file);
+        using var twin = new PriceRegressor();
+        var e = Assert.Throws<InvalidDataException>(() => ScratchTwins.LoadFile(twin, file));
+        Assert.Contains(file, e.Message);
+        Assert.Contains("'dense.bias'", e.Message);
+    }
+
     [Fact]
     public void An_unknown_parameter_name_is_named_in_the_error()
     {

@@ -2,6 +2,7 @@ using System.Numerics;
 using RnnNotebooks.Layers;
 using RnnNotebooks.Layers.Recurrent;
 using RnnNotebooks.Models;
+using RnnNotebooks.Serialization;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Torch.Models;
 using TorchSharp;
@@ -79,4 +80,30 @@ public static class ScratchTwins
 
     /// <summary>Loads a safetensors file (e.g. written by the twin's <c>save_safetensors</c>) into the scratch model.</summary>
     public static void Load<T>(Sequential<T> model, string path) where T : unmanaged, IFloatingPointIeee754<T> => model.Load(path);
+
+    /// <summary>
+    /// Loads a safetensors file (saved by the scratch library, by <see cref="SaveFile"/> or by PyTorch) into a twin,
+    /// by parameter name, with the scratch library's reader. (TorchSharp.PyBridge's <c>load_safetensors</c> does the
+    /// same in an application; in a notebook kernel it can meet a second copy of TorchSharp and fail to bind.)
+    /// </summary>
+    public static void LoadFile(torch.nn.Module twin, string path)
+    {
+        bool isDouble = twin.parameters().FirstOrDefault()?.dtype == torch.ScalarType.Float64;
+        try
+        {
+            if (isDouble) StateDictBridge.Load(twin, SafeTensors.Load<double>(path));
+            else StateDictBridge.Load(twin, SafeTensors.Load<float>(path));
+        }
+        catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Saves a twin's parameters to a safetensors file that the scratch model, the twin and PyTorch load.</summary>
+    public static void SaveFile(torch.nn.Module twin, string path)
+    {
+        if (twin.parameters().FirstOrDefault()?.dtype == torch.ScalarType.Float64) SafeTensors.Save(path, StateDictBridge.Read<double>(twin));
+        else SafeTensors.Save(path, StateDictBridge.Read<float>(twin));
+    }
 }
