@@ -4,46 +4,86 @@ using RnnNotebooks.Tensors;
 namespace RnnNotebooks.Bench;
 
 /// <summary>
-/// Runs the engine and the PyTorch peer alternately, case by case and round by round, so
-/// both see the same machine conditions, and prints medians, minima and ratios.
+/// Runs the engine and its peers (Debian's PyTorch through bench/torch_rnn_bench.py, TorchSharp's
+/// libtorch in a child process) alternately, case by case and round by round, so all see the same
+/// machine conditions, and prints medians, minima and ratios in one table.
 /// </summary>
 internal static class Compare
 {
-    public static int Run(IReadOnlyList<BenchCase> cases, int warmup, int repeat, int rounds, int threads)
+    private sealed record Peer(string Label, Func<BenchCase, LayerBenchmark.Result> Run);
+
+    public static int Run(IReadOnlyList<BenchCase> cases, int warmup, int repeat, int rounds, int threads, IReadOnlyList<string> peerNames)
     {
-        if (!TorchPeer.Available(out string why))
+        var peers = new List<Peer>();
+        string blas = "";
+        foreach (var name in peerNames)
         {
-            Console.Error.WriteLine($"Cannot run the PyTorch peer: {why}.");
-            return 1;
+            switch (name)
+            {
+                case "torch":
+                    if (!TorchPeer.Available(out string why)) { Console.Error.WriteLine($"Cannot run the PyTorch peer: {why}."); return 1; }
+                    peers.Add(new Peer("torch", c =>
+                    {
+                        var t = TorchPeer.Run(c, warmup, repeat, threads);
+                        blas = t.Blas;
+                        return new LayerBenchmark.Result(c, t.Seconds, 0, t.PeakMb);
+                    }));
+                    break;
+                case "torchsharp":
+                    peers.Add(new Peer("TorchSharp", c => TorchSharpPeer.Run(c, warmup, repeat, threads)));
+                    break;
+                default:
+                    Console.Error.WriteLine($"unknown peer '{name}'; known: torch, torchsharp");
+                    return 2;
+            }
         }
         Kernels.MaxThreads = threads;
-        Console.WriteLine($"Engine vs PyTorch CPU, float32, {threads} threads each, {rounds} rounds × (warmup {warmup}, repeat {repeat}), alternating.");
+        Console.WriteLine($"Engine vs {string.Join(" and ", peers.Select(p => p.Label))} on the CPU, float32, {threads} threads each, {rounds} rounds × (warmup {warmup}, repeat {repeat}), alternating.");
         Console.WriteLine(Machine.Describe(threads));
         Console.WriteLine();
-        Console.WriteLine($"{"case",-10} {"ours med",9} {"ours min",9} {"torch med",10} {"torch min",10} {"ratio med",10} {"ratio min",10} {"GFLOP/s",8} {"% peak",7} {"ours MB",8} {"torch MB",9} {"alloc MB/it",11}");
-        string blas = "";
+        var header = new List<string> { $"{"case",-10}", $"{"ours med",9}", $"{"ours min",9}" };
+        foreach (var p in peers)
+            header.AddRange([$"{p.Label + " med",15}", $"{p.Label + " min",15}", $"{"ratio med",9}", $"{"ratio min",9}"]);
+        header.AddRange([$"{"GFLOP/s",8}", $"{"% peak",7}", $"{"ours MB",8}"]);
+        header.AddRange(peers.Select(p => $"{p.Label + " MB",14}"));
+        Console.WriteLine(string.Join(" ", header));
         foreach (var c in cases)
         {
-            var ours = new List<double>(); var theirs = new List<double>();
-            double oursPeak = 0, torchPeak = 0; long alloc = 0;
+            var ours = new List<double>();
+            var theirs = peers.Select(_ => new List<double>()).ToList();
+            var peaks = new double[peers.Count + 1];
             for (int r = 0; r < rounds; r++)
             {
                 var o = LayerBenchmark.Run(c, warmup, repeat);
-                ours.AddRange(o.Seconds); oursPeak = Math.Max(oursPeak, o.PeakMb); alloc = o.AllocatedBytesPerIteration;
-                var t = TorchPeer.Run(c, warmup, repeat, threads);
-                theirs.AddRange(t.Seconds); torchPeak = Math.Max(torchPeak, t.PeakMb); blas = t.Blas;
+                ours.AddRange(o.Seconds); peaks[0] = Math.Max(peaks[0], o.PeakMb);
+                for (int k = 0; k < peers.Count; k++)
+                {
+                    var t = peers[k].Run(c);
+                    theirs[k].AddRange(t.Seconds); peaks[k + 1] = Math.Max(peaks[k + 1], t.PeakMb);
+                }
             }
-            double om = Median(ours), tm = Median(theirs), omin = ours.Min(), tmin = theirs.Min();
+            double om = Median(ours), omin = ours.Min();
+            var row = new List<string> { $"{c.Name,-10}", F(om, 9, 4), F(omin, 9, 4) };
+            foreach (var t in theirs)
+            {
+                double tm = Median(t), tmin = t.Min();
+                row.AddRange([F(tm, 15, 4), F(tmin, 15, 4), F(om / tm, 9, 3), F(omin / tmin, 9, 3)]);
+            }
             double gflops = c.Flops / omin / 1e9;
             string pct = Machine.PeakGflops(threads) is double peak ? (100 * gflops / peak).ToString("F1", CultureInfo.InvariantCulture) : "?";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Name,-10} {om,9:F4} {omin,9:F4} {tm,10:F4} {tmin,10:F4} {om / tm,10:F3} {omin / tmin,10:F3} {gflops,8:F2} {pct,7} {oursPeak,8:F0} {torchPeak,9:F0} {alloc / 1048576.0,11:F1}"));
+            row.AddRange([F(gflops, 8, 2), $"{pct,7}", F(peaks[0], 8, 0)]);
+            row.AddRange(peaks.Skip(1).Select(m => F(m, 14, 0)));
+            Console.WriteLine(string.Join(" ", row));
         }
         Console.WriteLine();
-        Console.WriteLine($"ratio = our time / PyTorch's time (lower is better); GFLOP/s from our min time and the GEMM FLOP count 3·2·B·T·(I+H)·G·H; torch BLAS: {blas}.");
-        Console.WriteLine("Peak MB is each process's peak resident memory (PyTorch's includes ~240 MB for Python and torch).");
+        Console.WriteLine("ratio = our time / the peer's time (lower is better); GFLOP/s from our min time and the GEMM FLOP count 3·2·B·T·(I+H)·G·H" +
+            (blas == "" ? "." : $"; Debian torch BLAS: {blas}."));
+        Console.WriteLine("MB is each process's peak resident memory (torch's includes ~240 MB for Python and torch, TorchSharp's the .NET runtime and libtorch).");
         return 0;
     }
+
+    private static string F(double v, int width, int decimals) =>
+        v.ToString("F" + decimals, CultureInfo.InvariantCulture).PadLeft(width);
 
     private static double Median(List<double> xs)
     {

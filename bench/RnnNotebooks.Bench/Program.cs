@@ -4,12 +4,12 @@ using RnnNotebooks.Bench;
 using RnnNotebooks.Tensors;
 
 // Benchmarks of the from-scratch engine; see bench/README.md.
-//   dotnet run -c Release --project bench/RnnNotebooks.Bench -- [--compare] [--case NAME]... [--warmup N] [--repeat N] [--rounds N] [--threads N] [--json]
+//   dotnet run -c Release --project bench/RnnNotebooks.Bench -- [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--repeat N] [--rounds N] [--threads N] [--json]
 //   dotnet run -c Release --project bench/RnnNotebooks.Bench -- --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]
 var cases = new List<BenchCase>();
 int warmup = 3, repeat = 5, rounds = 3, threads = Environment.ProcessorCount, epochs = 2;
 bool json = false, compare = false, imdb = false;
-string kind = "rnn";
+string kind = "rnn", peer = "", peers = "torch,torchsharp";
 for (int i = 0; i < args.Length; i++)
 {
     int Next() => int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -30,15 +30,19 @@ for (int i = 0; i < args.Length; i++)
         case "--json": json = true; break;
         case "--compare": compare = true; break;
         case "--imdb-epoch": imdb = true; break;
+        case "--peers": peers = args[++i]; break;
+        case "--peer": peer = args[++i]; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: [--compare] [--case NAME]... [--warmup N] [--repeat N] [--rounds N] [--threads N] [--json] | --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--repeat N] [--rounds N] [--threads N] [--json] | --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]");
             return 2;
     }
 }
 if (cases.Count == 0) cases.AddRange(BenchCase.All);
 Kernels.MaxThreads = threads;
 if (imdb) return ImdbEpoch.Run(epochs, kind);
-if (compare) return Compare.Run(cases, warmup, repeat, rounds, threads);
+if (peer != "" && peer != "torchsharp") { Console.Error.WriteLine($"unknown peer '{peer}'; known: torchsharp"); return 2; }
+if (peer == "torchsharp") return TorchSharpPeer.Serve(cases, warmup, repeat, threads);
+if (compare) return Compare.Run(cases, warmup, repeat, rounds, threads, peers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
 if (!json) Console.WriteLine($"RnnNotebooks engine, {threads} threads, float32, warmup {warmup}, repeat {repeat}; {Machine.Describe(threads)}\n" +
     $"{"case",-10} {"B",4} {"T",4} {"I",4} {"H",4} {"median s",9} {"min s",8} {"GFLOP/s",8} {"alloc MB/it",11} {"peak MB",8}");
