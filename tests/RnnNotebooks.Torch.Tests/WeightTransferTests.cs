@@ -92,7 +92,7 @@ public sealed class WeightTransferTests : IDisposable
         using var twin = new PriceRegressor();
         var e = Assert.Throws<InvalidDataException>(() => ScratchTwins.LoadFile(twin, file));
         Assert.Contains(file, e.Message);
-        Assert.Contains("'dense.bias'", e.Message);
+        Assert.Contains("'embedding.weight'", e.Message);
     }
 
     [Fact]
