@@ -131,7 +131,7 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
     private protected abstract RecurrentDirection<T> CreateDirection(int inputSize, bool reverse,
         Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh);
 
-    /// <summary>A new layer with the same configuration and freshly initialised weights.</summary>
+    /// <summary>A new layer with the same configuration (dropout included) and freshly initialised weights.</summary>
     public abstract RNNBase<T> CloneArchitecture(string? name = null);
 
     /// <inheritdoc/>
