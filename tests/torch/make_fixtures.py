@@ -164,27 +164,27 @@ def recurrent_case(case, dtype_name, mode, nonlinearity, num_layers, bidirection
         loss = loss + (c_n * g_cn).sum()
     loss.backward()
 
+    record_recurrent(fx, module, x, h0, c0, output, h_n, c_n, g_out, g_hn, g_cn)
+    return fx
+
+
+def record_recurrent(fx, module, x, h0, c0, output, h_n, c_n, g_out, g_hn, g_cn):
+    """Writes a recurrent run: parameters, input, initial state (if any), results, the
+    incoming gradients and every gradient, in the order the C# tests read them."""
     fx.add_params(module)
     fx.add("input", x)
-    if has_init:
-        fx.add("h0", h0)
-        if is_lstm:
-            fx.add("c0", c0)
-    fx.add("output", output)
-    fx.add("h_n", h_n)
-    if is_lstm:
-        fx.add("c_n", c_n)
-    fx.add("grad_output", g_out)
-    fx.add("grad_h_n", g_hn)
-    if is_lstm:
-        fx.add("grad_c_n", g_cn)
+    for name, t in (("h0", h0), ("c0", c0)):
+        if t is not None:
+            fx.add(name, t)
+    for name, t in (("output", output), ("h_n", h_n), ("c_n", c_n),
+                    ("grad_output", g_out), ("grad_h_n", g_hn), ("grad_c_n", g_cn)):
+        if t is not None:
+            fx.add(name, t)
     fx.add("grad.input", x.grad)
-    if has_init:
-        fx.add("grad.h0", h0.grad)
-        if is_lstm:
-            fx.add("grad.c0", c0.grad)
+    for name, t in (("grad.h0", h0), ("grad.c0", c0)):
+        if t is not None:
+            fx.add(name, t.grad)
     fx.add_param_grads(module)
-    return fx
 
 
 def recurrent_cases():
@@ -255,18 +255,7 @@ def packed_case(case, dtype_name, mode, num_layers, bidirectional, padding):
         loss = loss + (c_n * g_cn).sum()
     loss.backward()
 
-    fx.add_params(module)
-    fx.add("input", x)
-    fx.add("output", output)
-    fx.add("h_n", h_n)
-    if is_lstm:
-        fx.add("c_n", c_n)
-    fx.add("grad_output", g_out)
-    fx.add("grad_h_n", g_hn)
-    if is_lstm:
-        fx.add("grad_c_n", g_cn)
-    fx.add("grad.input", x.grad)
-    fx.add_param_grads(module)
+    record_recurrent(fx, module, x, None, None, output, h_n, c_n, g_out, g_hn, g_cn)
     return fx
 
 
