@@ -164,27 +164,27 @@ def recurrent_case(case, dtype_name, mode, nonlinearity, num_layers, bidirection
         loss = loss + (c_n * g_cn).sum()
     loss.backward()
 
+    record_recurrent(fx, module, x, h0, c0, output, h_n, c_n, g_out, g_hn, g_cn)
+    return fx
+
+
+def record_recurrent(fx, module, x, h0, c0, output, h_n, c_n, g_out, g_hn, g_cn):
+    """Writes a recurrent run: parameters, input, initial state (if any), results, the
+    incoming gradients and every gradient, in the order the C# tests read them."""
     fx.add_params(module)
     fx.add("input", x)
-    if has_init:
-        fx.add("h0", h0)
-        if is_lstm:
-            fx.add("c0", c0)
-    fx.add("output", output)
-    fx.add("h_n", h_n)
-    if is_lstm:
-        fx.add("c_n", c_n)
-    fx.add("grad_output", g_out)
-    fx.add("grad_h_n", g_hn)
-    if is_lstm:
-        fx.add("grad_c_n", g_cn)
+    for name, t in (("h0", h0), ("c0", c0)):
+        if t is not None:
+            fx.add(name, t)
+    for name, t in (("output", output), ("h_n", h_n), ("c_n", c_n),
+                    ("grad_output", g_out), ("grad_h_n", g_hn), ("grad_c_n", g_cn)):
+        if t is not None:
+            fx.add(name, t)
     fx.add("grad.input", x.grad)
-    if has_init:
-        fx.add("grad.h0", h0.grad)
-        if is_lstm:
-            fx.add("grad.c0", c0.grad)
+    for name, t in (("grad.h0", h0), ("grad.c0", c0)):
+        if t is not None:
+            fx.add(name, t.grad)
     fx.add_param_grads(module)
-    return fx
 
 
 def recurrent_cases():
@@ -193,6 +193,81 @@ def recurrent_cases():
             case = f"{prefix}_{suffix}"
             yield case, (lambda dt, c=case, m=mode, n=nonlin, l=layers, b=bidir, bi=bias, i=init:
                          recurrent_case(c, dt, m, n, l, b, bi, i))
+
+
+# ------------------------------------------------------------------ packed sequences
+
+PACKED_LENGTHS = [5, 2, 4]     # unsorted: pack_padded_sequence(enforce_sorted=False)
+
+
+def packed_case(case, dtype_name, mode, num_layers, bidirectional, padding):
+    """A padded batch run as a packed sequence. With padding="pre" the fixture's input and
+    output are pre-padded (real steps at the end), and torch is given each sequence moved to
+    the front, which is what masking a pre-padded batch means."""
+    dtype = DTYPES[dtype_name]
+    B, T = len(PACKED_LENGTHS), max(PACKED_LENGTHS)
+    I, H = RECURRENT_SHAPE["input_size"], RECURRENT_SHAPE["hidden_size"]
+    dirs = 2 if bidirectional else 1
+    is_lstm = mode == "LSTM"
+    config = {
+        "mode": mode, "input_size": I, "hidden_size": H, "num_layers": num_layers,
+        "bidirectional": bidirectional, "bias": True, "nonlinearity": "tanh",
+        "batch_first": True, "dropout": 0.0, "batch": B, "steps": T,
+        "has_initial_state": False, "lengths": PACKED_LENGTHS, "padding": padding,
+        "seed": case_seed(case),
+    }
+    fx = Fixture(case, dtype_name, config)
+    torch.manual_seed(case_seed(case))
+    module = make_recurrent(mode, I, H, num_layers, True, bidirectional).to(dtype)
+    lengths = torch.tensor(PACKED_LENGTHS)
+    x = randn(B, T, I, dtype=dtype)
+    for b, n in enumerate(PACKED_LENGTHS):      # padded steps hold zeros, as pad_sequences writes
+        if padding == "post":
+            x[b, n:] = 0
+        else:
+            x[b, :T - n] = 0
+    x.requires_grad_()
+    g_out = randn(B, T, dirs * H, dtype=dtype)
+    state_shape = (num_layers * dirs, B, H)
+    g_hn = randn(*state_shape, dtype=dtype)
+    g_cn = randn(*state_shape, dtype=dtype) if is_lstm else None
+
+    def shift(t, to_front):
+        # moves each pre-padded sequence to the front (or back again); post padding is left alone
+        if padding == "post":
+            return t
+        rows = []
+        for b, n in enumerate(PACKED_LENGTHS):
+            row = t[b]
+            rows.append(torch.cat([row[T - n:], row[:T - n]]) if to_front else torch.cat([row[n:], row[:n]]))
+        return torch.stack(rows)
+
+    packed = nn.utils.rnn.pack_padded_sequence(shift(x, True), lengths, batch_first=True, enforce_sorted=False)
+    if is_lstm:
+        out_packed, (h_n, c_n) = module(packed)
+    else:
+        out_packed, h_n = module(packed)
+        c_n = None
+    output, _ = nn.utils.rnn.pad_packed_sequence(out_packed, batch_first=True, total_length=T)
+    output = shift(output, False)
+    loss = (output * g_out).sum() + (h_n * g_hn).sum()
+    if is_lstm:
+        loss = loss + (c_n * g_cn).sum()
+    loss.backward()
+
+    record_recurrent(fx, module, x, None, None, output, h_n, c_n, g_out, g_hn, g_cn)
+    return fx
+
+
+def packed_cases():
+    for prefix, (_, mode, _) in RECURRENT_MODES.items():
+        if prefix == "rnn_relu":
+            continue
+        for suffix, (layers, bidir) in {"1layer": (1, False), "2layer_bidir": (2, True)}.items():
+            for padding in ("post", "pre"):
+                case = f"packed_{prefix}_{suffix}_{padding}"
+                yield case, (lambda dt, c=case, m=mode, l=layers, b=bidir, p=padding:
+                             packed_case(c, dt, m, l, b, p))
 
 
 # ------------------------------------------------------------ linear and embedding
@@ -488,6 +563,7 @@ def clip_case(case, dtype_name):
 
 def all_cases():
     cases = dict(recurrent_cases())
+    cases.update(packed_cases())
     cases["linear"] = lambda dt: linear_case("linear", dt, (3,))
     cases["linear_seq"] = lambda dt: linear_case("linear_seq", dt, (2, 5))
     cases["embedding"] = lambda dt: embedding_case("embedding", dt)

@@ -16,6 +16,7 @@ public static class Exercises
         new Notebook03Exercises(),
         new Notebook04Exercises(),
         new Notebook05Exercises(),
+        new Notebook06Exercises(),
         new Notebook09Exercises(),
     ];
 

@@ -41,6 +41,15 @@ public sealed class Bidirectional<T> : Module<T> where T : unmanaged, IFloatingP
         ForwardLayer.named_parameters().Concat(BackwardLayer.named_parameters().Select(np => (np.name + "_reverse", np.parameter)));
 
     /// <inheritdoc/>
+    public override Module<T> train(bool mode = true)
+    {
+        base.train(mode);
+        ForwardLayer.train(mode);
+        BackwardLayer.train(mode);
+        return this;
+    }
+
+    /// <inheritdoc/>
     public override void ResetParameters(InitScheme scheme, Rng rng)
     {
         ForwardLayer.ResetParameters(scheme, rng);

@@ -28,6 +28,12 @@ public sealed class Embedding<T> : Module<T> where T : unmanaged, IFloatingPoint
     public int NumEmbeddings { get; }
     /// <summary>Vector size.</summary>
     public int EmbeddingDim { get; }
+    /// <summary>
+    /// Keras's <c>mask_zero</c>: id 0 is padding, and a <see cref="Sequential{T}"/> passes the
+    /// mask of the non-zero ids (<see cref="SequenceMask.FromPadding"/>) to the recurrent layer that follows.
+    /// </summary>
+    public bool MaskZero { get; set; }
+
     /// <summary>The table [num, dim].</summary>
     public Parameter<T> Weight { get; }
 

@@ -28,5 +28,5 @@ public sealed class GRU<T> : RNNBase<T> where T : unmanaged, IFloatingPointIeee7
 
     /// <inheritdoc/>
     public override RNNBase<T> CloneArchitecture(string? name = null) =>
-        new GRU<T>(InputSize, HiddenSize, NumLayers, Bidirectional, ReturnSequences, HasBias, name ?? Name);
+        new GRU<T>(InputSize, HiddenSize, NumLayers, Bidirectional, ReturnSequences, HasBias, name ?? Name) { Dropout = Dropout };
 }

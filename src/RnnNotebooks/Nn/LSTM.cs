@@ -28,5 +28,5 @@ public sealed class LSTM<T> : RNNBase<T> where T : unmanaged, IFloatingPointIeee
 
     /// <inheritdoc/>
     public override RNNBase<T> CloneArchitecture(string? name = null) =>
-        new LSTM<T>(InputSize, HiddenSize, NumLayers, Bidirectional, ReturnSequences, HasBias, name ?? Name);
+        new LSTM<T>(InputSize, HiddenSize, NumLayers, Bidirectional, ReturnSequences, HasBias, name ?? Name) { Dropout = Dropout };
 }

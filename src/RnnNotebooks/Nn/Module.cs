@@ -28,6 +28,20 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Name of the module; a <see cref="Sequential{T}"/> prefixes its parameter names with it.</summary>
     public string Name { get; set; }
 
+    /// <summary>Whether the module is in training mode (the default) or evaluation mode; dropout is active only in training.</summary>
+    public bool Training { get; private set; } = true;
+
+    /// <summary>Sets training mode (or evaluation mode for false) on this module and every sub-module, as PyTorch's <c>train()</c>.</summary>
+    public virtual Module<T> train(bool mode = true)
+    {
+        Training = mode;
+        foreach (var (_, m) in _modules) m.train(mode);
+        return this;
+    }
+
+    /// <summary>Sets evaluation mode on this module and every sub-module (dropout becomes the identity), as PyTorch's <c>eval()</c>.</summary>
+    public Module<T> eval() => train(false);
+
     /// <summary>Computes the output and remembers what <see cref="backward"/> needs.</summary>
     public abstract Tensor<T> forward(Tensor<T> input);
 

@@ -40,5 +40,5 @@ public sealed class RNN<T> : RNNBase<T> where T : unmanaged, IFloatingPointIeee7
 
     /// <inheritdoc/>
     public override RNNBase<T> CloneArchitecture(string? name = null) =>
-        new RNN<T>(InputSize, HiddenSize, NumLayers, Bidirectional, ReturnSequences, Nonlinearity, HasBias, name ?? Name);
+        new RNN<T>(InputSize, HiddenSize, NumLayers, Bidirectional, ReturnSequences, Nonlinearity, HasBias, name ?? Name) { Dropout = Dropout };
 }

@@ -21,6 +21,11 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
     private T[][] _layerOutputs = [];                          // per layer, time-major [T, B, D·H]
     private T[] _xTime = [], _dyTime = [], _dxEven = [], _dxOdd = [], _dxDir = [];
     private T[] _dirBuffer = [];                               // one direction's [T, B, H] when bidirectional
+    private T[][] _dropMasks = [];                             // per layer below the top: the dropout mask of its output
+    private T[][] _dropped = [];                               // per layer below the top: its output after dropout
+    private bool[] _dropApplied = [];
+    private Rng _dropoutRng = new(Rng.Global.NextUInt64());
+    private double _dropout;
     private int _batch, _steps;
 
     /// <summary>Builds the stack; <paramref name="gates"/> is 1 (RNN), 4 (LSTM) or 3 (GRU).</summary>
@@ -68,7 +73,7 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
     /// <summary>1 or 2.</summary>
     public int Directions => Bidirectional ? 2 : 1;
     /// <summary>Whether <see cref="Module{T}.forward"/> returns every step [B, T, D·H] or only the last [B, D·H] (Keras's <c>return_sequences</c>, kept so a recurrent layer can sit in a <see cref="Sequential{T}"/> as in the
-    /// article models; PyTorch returns both and <see cref="forward(Tensor{T}, RecurrentState{T}?)"/> gives the final state too).</summary>
+    /// article models; PyTorch returns both and <see cref="forward(Tensor{T}, RecurrentState{T}?, SequenceMask?)"/> gives the final state too).</summary>
     public bool ReturnSequences { get; }
     /// <summary>Whether the layer has bias vectors.</summary>
     public bool HasBias { get; }
@@ -83,6 +88,25 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
     /// detached there). 0 means full BPTT.
     /// </summary>
     public int TruncateBackpropSteps { get; set; }
+
+    /// <summary>
+    /// PyTorch's <c>dropout</c>: in training mode, the probability of zeroing each output
+    /// element of every layer except the last (between stacked layers), survivors scaled by
+    /// 1/(1 − p). No effect with one layer or in evaluation mode.
+    /// </summary>
+    public double Dropout
+    {
+        get => _dropout;
+        set
+        {
+            if (!(value >= 0 && value < 1))
+                throw new ArgumentOutOfRangeException(nameof(Dropout), value, $"{Describe()}: dropout must be in [0, 1), got {value}.");
+            _dropout = value;
+        }
+    }
+
+    /// <summary>Restarts the between-layer dropout masks from a seed.</summary>
+    public void ManualSeedDropout(ulong seed) => _dropoutRng = new Rng(seed);
 
     /// <summary>∂L/∂(initial state) from the last backward pass.</summary>
     public RecurrentState<T>? InitialStateGradient { get; private set; }
@@ -107,7 +131,7 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
     private protected abstract RecurrentDirection<T> CreateDirection(int inputSize, bool reverse,
         Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh);
 
-    /// <summary>A new layer with the same configuration and freshly initialised weights.</summary>
+    /// <summary>A new layer with the same configuration (dropout included) and freshly initialised weights.</summary>
     public abstract RNNBase<T> CloneArchitecture(string? name = null);
 
     /// <inheritdoc/>
@@ -149,14 +173,23 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
     /// <inheritdoc/>
     public override Tensor<T> backward(Tensor<T> outputGradient) => backward(outputGradient, null);
 
-    /// <summary>Runs the sequence from <paramref name="initialState"/> (zeros when null).</summary>
-    public RecurrentOutput<T> forward(Tensor<T> input, RecurrentState<T>? initialState)
+    /// <summary>
+    /// Runs the sequence from <paramref name="initialState"/> (zeros when null). With a
+    /// <paramref name="mask"/>, padded steps are skipped as PyTorch's packed sequences and
+    /// Keras's masks skip them (see <see cref="SequenceMask"/>); this runs a slower path.
+    /// </summary>
+    public RecurrentOutput<T> forward(Tensor<T> input, RecurrentState<T>? initialState, SequenceMask? mask = null)
     {
         ExpectShape(input, "input [batch, steps, features]", -1, -1, InputSize);
         ExpectFinite(input, "input");
         int batch = input.Shape[0], steps = input.Shape[1], dirs = Directions, h = HiddenSize, bh = batch * h;
         var init = initialState ?? ZeroState(batch);
         CheckState(init, batch, "initial state");
+        if (mask is not null && (mask.Batch != batch || mask.Steps != steps))
+            throw new ShapeException($"{Describe()}: the mask is for [{mask.Batch}, {mask.Steps}] (batch, steps), the input is {Tensor.Format(input.Shape)}.");
+        var valid = mask?.TimeMajor();
+        bool drop = Training && Dropout > 0 && NumLayers > 1;
+        if (_dropApplied.Length != NumLayers) { _dropApplied = new bool[NumLayers]; _dropMasks = new T[NumLayers][]; _dropped = new T[NumLayers][]; }
 
         var final = ZeroState(batch);
         if (_layerOutputs.Length != NumLayers) _layerOutputs = new T[NumLayers][];
@@ -175,10 +208,20 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
                 var c0 = init.C is null ? default : init.C.Data.AsSpan(k * bh, bh);
                 var cT = final.C is null ? default : final.C.Data.AsSpan(k * bh, bh);
                 var target = dirs == 1 ? y : dirOut!;
-                _directions[k].Forward(x, steps, batch, init.H.Data.AsSpan(k * bh, bh), c0, target, final.H.Data.AsSpan(k * bh, bh), cT);
+                _directions[k].Forward(x, steps, batch, init.H.Data.AsSpan(k * bh, bh), c0, target, final.H.Data.AsSpan(k * bh, bh), cT, valid);
                 if (dirs > 1) SequenceLayout.PasteColumns<T>(dirOut, h, y, dirs * h, d * h, steps * batch);
             }
             x = y;
+            _dropApplied[l] = drop && l < NumLayers - 1;
+            if (_dropApplied[l])
+            {
+                // Between-layer dropout: the next layer reads y ⊙ mask; y itself stays for this layer's backward.
+                Resize(ref _dropMasks[l], y.Length);
+                Resize(ref _dropped[l], y.Length);
+                DropoutMask.Fill<T>(_dropMasks[l], Dropout, _dropoutRng);
+                System.Numerics.Tensors.TensorPrimitives.Multiply<T>(y, _dropMasks[l], _dropped[l]);
+                x = _dropped[l];
+            }
         }
         _batch = batch; _steps = steps;
         FinalState = final;
@@ -188,6 +231,10 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
         {
             output = new Tensor<T>(batch, steps, dirs * h);
             SequenceLayout.ToBatchFirst<T>(x, output.Data, batch, steps, dirs * h);
+            if (mask is not null)
+                for (int b = 0; b < batch; b++)
+                    for (int t = 0; t < steps; t++)
+                        if (!mask.IsValid(b, t)) output.Data.AsSpan((b * steps + t) * dirs * h, dirs * h).Clear();
         }
         else
         {
@@ -251,6 +298,8 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
                     dxDir, dInit.H.Data.AsSpan(k * bh, bh), dc0, TruncateBackpropSteps);
                 if (dirs > 1) Kernels.Add<T>(dxDir, dx);
             }
+            // ∂L/∂(output of the layer below) passes through that layer's dropout mask.
+            if (l > 0 && _dropApplied[l - 1]) System.Numerics.Tensors.TensorPrimitives.Multiply<T>(dx, _dropMasks[l - 1], dx);
             dy = dx;
         }
         InitialStateGradient = dInit;

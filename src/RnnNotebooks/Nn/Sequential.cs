@@ -41,7 +41,20 @@ public sealed class Sequential<T> : Module<T> where T : unmanaged, IFloatingPoin
     {
         if (_modules.Count == 0) throw new InvalidOperationException("Sequential: the model has no modules.");
         var x = input;
-        foreach (var m in _modules) x = m.forward(x);
+        SequenceMask? mask = null;
+        foreach (var m in _modules)
+        {
+            if (mask is not null && m is RNNBase<T> rnn)
+            {
+                x = rnn.forward(x, null, mask).Output;
+                if (!rnn.ReturnSequences) mask = null;      // the mask ends where the steps end
+                continue;
+            }
+            if (mask is not null && m is Bidirectional<T>)
+                throw new NotSupportedException($"Sequential: '{m.Name}' (Bidirectional wrapper) cannot take a mask; use a layer with bidirectional: true.");
+            if (m is Embedding<T> { MaskZero: true }) mask = SequenceMask.FromPadding(x);
+            x = m.forward(x);
+        }
         return x;
     }
 

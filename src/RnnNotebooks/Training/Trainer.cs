@@ -143,6 +143,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>One gradient step on a batch; returns the batch loss and updates the metrics.</summary>
     public double TrainStep(Tensor<T> xb, Tensor<T> yb, int epoch = 0, int batch = 0)
     {
+        Model.train();
         Model.zero_grad();
         string where = epoch > 0 ? $"epoch {epoch}, batch {batch}" : "this step";
         var prediction = Forward(xb, where, epoch, batch);
@@ -171,6 +172,14 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     private Dictionary<string, double> Evaluate(Tensor<T> x, Tensor<T> y, int batchSize, string phase, int epoch)
     {
         int n = CheckExamples(x, y);
+        bool training = Model.Training;
+        Model.eval();
+        try { return EvaluateBatches(x, y, n, batchSize, phase, epoch); }
+        finally { Model.train(training); }
+    }
+
+    private Dictionary<string, double> EvaluateBatches(Tensor<T> x, Tensor<T> y, int n, int batchSize, string phase, int epoch)
+    {
         foreach (var metric in Metrics) metric.Reset();
         double lossSum = 0;
         for (int start = 0; start < n; start += batchSize)
@@ -207,10 +216,18 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         Console.WriteLine(line);
     }
 
-    /// <summary>Model outputs for every example, computed in batches.</summary>
+    /// <summary>Model outputs for every example, computed in batches in evaluation mode (no dropout).</summary>
     public Tensor<T> Predict(Tensor<T> x, int batchSize = 128)
     {
         if (x.Rank == 0 || x.Shape[0] == 0) throw new ShapeException($"Predict: no examples in input of shape {Tensor.Format(x.Shape)}.");
+        bool training = Model.Training;
+        Model.eval();
+        try { return PredictBatches(x, batchSize); }
+        finally { Model.train(training); }
+    }
+
+    private Tensor<T> PredictBatches(Tensor<T> x, int batchSize)
+    {
         var parts = new List<Tensor<T>>();
         for (int start = 0; start < x.Shape[0]; start += batchSize)
             parts.Add(Forward(Batching.Slice(x, start, Math.Min(batchSize, x.Shape[0] - start)), $"prediction (examples from {start})", 0, 0));

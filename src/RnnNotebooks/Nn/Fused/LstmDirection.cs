@@ -18,6 +18,7 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
     private T[] _c = [];       // [T, B, H]
     private T[] _tanhC = [];   // [T, B, H]
     private T[] _dc = [];      // [B, H] ∂L/∂c carried backwards
+    private T[] _dcKept = [];  // [B, H] ∂L/∂c of rows at a padded step
 
     public override bool HasCellState => true;
 
@@ -47,9 +48,19 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
         }
     }
 
+    protected override void CarryCellState(int t, int b) =>
+        Previous(_c, _c0, t, b, 1, H).CopyTo(_c.AsSpan(At(t, b, H), H));
+
+    protected override void KeepCellGradient(int b, bool save)
+    {
+        if (save) _dc.AsSpan(b * H, H).CopyTo(_dcKept.AsSpan(b * H, H));
+        else _dcKept.AsSpan(b * H, H).CopyTo(_dc.AsSpan(b * H, H));
+    }
+
     protected override void BeginBackward(ReadOnlySpan<T> dcT)
     {
         Resize(ref _dc, Batch * H);
+        Resize(ref _dcKept, Batch * H);
         dcT.CopyTo(_dc);
     }
 

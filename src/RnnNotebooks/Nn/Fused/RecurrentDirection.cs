@@ -32,6 +32,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected T[] WhhT = [];              // [H, G·H]    Wₕₕᵀ for the per-step product
     private T[] _wihT = [];               // [I, G·H]    Wᵢₕᵀ
     private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
+    private bool[]? _valid;               // [T, B]      false where a step is padding (null: no mask)
 
     protected RecurrentDirection(int inputSize, int hiddenSize, int gates, bool reverse,
         Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh)
@@ -49,11 +50,16 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     /// <summary>True for an LSTM, which carries a cell state besides h.</summary>
     public virtual bool HasCellState => false;
 
-    /// <summary>Runs the sequence. <paramref name="output"/> [T, B, H] receives every step's state.</summary>
+    /// <summary>
+    /// Runs the sequence. <paramref name="output"/> [T, B, H] receives every step's state.
+    /// With <paramref name="valid"/> [T, B] (time-major), a step marked false is padding: the
+    /// state passes through it unchanged (and, backwards, so does its gradient), so the final
+    /// state is the state after each sequence's last real step.
+    /// </summary>
     public void Forward(T[] x, int steps, int batch, ReadOnlySpan<T> h0, ReadOnlySpan<T> c0,
-        Span<T> output, Span<T> hT, Span<T> cT)
+        Span<T> output, Span<T> hT, Span<T> cT, bool[]? valid = null)
     {
-        Steps = steps; Batch = batch; X = x;
+        Steps = steps; Batch = batch; X = x; _valid = valid;
         int bh = batch * H, n = steps * batch, gh = G * H;
         Resize(ref Out, n * H); Resize(ref H0, bh);
         if (!ProjectIntoOutput) Resize(ref Zx, n * gh);
@@ -71,7 +77,12 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         BeginSequence(c0);
         ForEachRowBlock((b0, b1) =>
         {
-            for (int s = 0; s < Steps; s++) StepForward(TimeOf(s), b0, b1);
+            for (int s = 0; s < Steps; s++)
+            {
+                int t = TimeOf(s);
+                StepForward(t, b0, b1);
+                if (_valid is not null) CarryPaddedRows(t, b0, b1);
+            }
         });
         Out.AsSpan(0, steps * bh).CopyTo(output);
         Out.AsSpan(TimeOf(steps - 1) * bh, bh).CopyTo(hT);
@@ -98,11 +109,16 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         {
             int rows = b1 - b0;
             var dh = _dh.AsSpan(b0 * H, rows * H);
+            var kept = _valid is null ? null : new T[rows * H];
             for (int s = Steps - 1; s >= 0; s--)
             {
                 int t = TimeOf(s);
-                Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
-                StepBackward(t, b0, b1, dh);          // dh becomes ∂L/∂(state before step t)
+                if (_valid is null)
+                {
+                    Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
+                    StepBackward(t, b0, b1, dh);      // dh becomes ∂L/∂(state before step t)
+                }
+                else StepBackwardMasked(t, b0, b1, dh, dOut, kept!);
                 if (truncate > 0 && s % truncate == 0 && s > 0)
                 {
                     dh.Clear();
@@ -126,6 +142,47 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         Kernels.Gemm(true, false, gh, H, Batch, dAh.AsSpan(TimeOf(0) * Batch * gh, Batch * gh), H0, WeightHh.Grad.Data, accumulate: true);
         if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
     }
+
+    /// <summary>At padded steps of rows [b0, b1), replaces the computed state by the previous one.</summary>
+    private void CarryPaddedRows(int t, int b0, int b1)
+    {
+        for (int b = b0; b < b1; b++)
+        {
+            if (_valid![t * Batch + b]) continue;
+            Previous(Out, H0, t, b, 1, H).CopyTo(Out.AsSpan(At(t, b, H), H));
+            CarryCellState(t, b);
+        }
+    }
+
+    /// <summary>
+    /// One masked step back: real rows take the output gradient and run the step; padded rows
+    /// keep ∂L/∂state (and ∂L/∂cell) unchanged and leave no gradient for the step's weights or input.
+    /// </summary>
+    private void StepBackwardMasked(int t, int b0, int b1, Span<T> dh, T[] dOut, T[] kept)
+    {
+        int gh = G * H;
+        for (int b = b0; b < b1; b++)
+        {
+            var row = dh.Slice((b - b0) * H, H);
+            if (_valid![t * Batch + b]) Kernels.Add<T>(dOut.AsSpan(At(t, b, H), H), row);
+            else { row.CopyTo(kept.AsSpan((b - b0) * H, H)); KeepCellGradient(b, save: true); }
+        }
+        StepBackward(t, b0, b1, dh);
+        for (int b = b0; b < b1; b++)
+        {
+            if (_valid![t * Batch + b]) continue;
+            kept.AsSpan((b - b0) * H, H).CopyTo(dh.Slice((b - b0) * H, H));
+            KeepCellGradient(b, save: false);
+            DAx.AsSpan(At(t, b, gh), gh).Clear();
+            if (SeparateHiddenGradient) DAh.AsSpan(At(t, b, gh), gh).Clear();
+        }
+    }
+
+    /// <summary>Copies the previous cell state into step t of row b (LSTM), for a padded step.</summary>
+    protected virtual void CarryCellState(int t, int b) { }
+
+    /// <summary>Saves (or restores) row b of the carried ∂L/∂cell around a padded step (LSTM).</summary>
+    protected virtual void KeepCellGradient(int b, bool save) { }
 
     /// <summary>Time index of processing step s.</summary>
     protected int TimeOf(int s) => Reverse ? Steps - 1 - s : s;
