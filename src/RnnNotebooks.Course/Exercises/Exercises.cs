@@ -17,6 +17,7 @@ public static class Exercises
         new Notebook04Exercises(),
         new Notebook05Exercises(),
         new Notebook06Exercises(),
+        new Notebook08Exercises(),
         new Notebook09Exercises(),
     ];
 
