@@ -84,7 +84,7 @@ public static class SiteExporter
                 sb.Append("\n<ul>\n");
                 foreach (var section in sections)
                 {
-                    sb.Append($"<li><a href=\"{page.FileName}#{WebUtility.HtmlEncode(section.Id)}\">{WebUtility.HtmlEncode(section.Text)}</a></li>\n");
+                    sb.Append($"<li><a href=\"{page.FileName}#{WebUtility.HtmlEncode(section.Id)}\">{section.Html}</a></li>\n");
                 }
                 sb.Append("</ul>\n");
             }

@@ -72,9 +72,8 @@ public class BrowserTests(ITestOutputHelper log)
         Assert.Empty(notes);
 
         var failures = new List<string>();
-        foreach (var notebook in notebooks)
+        foreach (var page in notebooks.Select(n => Path.Combine(site, Path.GetFileNameWithoutExtension(n) + ".html")).Append(Path.Combine(site, "index.html")))
         {
-            var page = Path.Combine(site, Path.GetFileNameWithoutExtension(notebook) + ".html");
             var seen = PageProbe.Load(browser, page);
             log.WriteLine($"{Path.GetFileName(page)}: {seen.ChartsDrawn}/{seen.Charts} charts drawn, {seen.Formulas} formulas");
             if (seen.ChartsDrawn != seen.Charts) failures.Add($"{Path.GetFileName(page)}: {seen.ChartsDrawn} of {seen.Charts} charts drawn");

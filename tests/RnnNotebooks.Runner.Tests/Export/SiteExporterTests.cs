@@ -44,7 +44,7 @@ public class SiteExporterTests
         var index = File.ReadAllText(Path.Combine(site, "index.html"));
         Assert.Contains("<a href=\"02-forward.html\">02 &#183; The forward pass</a>", index);
         Assert.Contains("<a href=\"02-forward.html#part-one-shapes\">Part one: shapes</a>", index);
-        Assert.Contains("passed · 1.0 s · no samples", index);
+        Assert.Contains("passed &#183; 1.0 s &#183; no samples", index);
         var page = File.ReadAllText(Path.Combine(site, "02-forward.html"));
         Assert.Contains("id=\"part-one-shapes\"", page);
         Assert.Contains("<code class=\"language-csharp\">var name = &quot;x&quot;;", page);
@@ -68,6 +68,15 @@ public class SiteExporterTests
         Assert.Contains("<span class=\"math\">\\(c_i * d_i\\)</span>", html);
         Assert.Contains("<div class=\"math\">", html);
         Assert.DoesNotContain("<em>", html);
+    }
+
+    [Fact]
+    public void A_display_formula_whose_dollars_share_its_lines_becomes_a_math_block()
+    {
+        var (html, _) = MarkdownRenderer.Render("Through every step:\n\n$$\\frac{a}{b},\n\\qquad\nc_{k} = d \\quad(\\text{left}).$$\n\nAfter.");
+
+        Assert.Contains("<div class=\"math\">\n\\[\n\\frac{a}{b},\n\\qquad\nc_{k} = d \\quad(\\text{left}).\n\\]</div>", html);
+        Assert.Contains("<p>After.</p>", html);
     }
 
     [Fact]

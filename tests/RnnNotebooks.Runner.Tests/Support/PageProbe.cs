@@ -7,7 +7,7 @@ namespace RnnNotebooks.Runner.Tests.Support;
 /// <summary>
 /// What a browser shows of an exported page: a copy of the page with a probe script that, after the page's
 /// own scripts ran, counts chart divs and the ones plotly drew, KaTeX-typeset formulas, and text outside
-/// code, KaTeX output and scripts that still holds a <c>$</c> or <c>\(</c> (math left raw).
+/// code, cell outputs, KaTeX output and scripts that still holds a <c>$</c> or <c>\(</c> (math left raw).
 /// </summary>
 public static class PageProbe
 {
@@ -22,7 +22,7 @@ public static class PageProbe
           var raw = [];
           var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (var n = walker.nextNode(); n; n = walker.nextNode()) {
-            if (n.parentElement.closest('pre, code, script, style, .katex, #probe')) continue;
+            if (n.parentElement.closest('pre, code, script, style, svg, .output, .katex, #probe')) continue;
             if (/\$|\\\(|\\\[/.test(n.nodeValue)) raw.push(n.nodeValue.trim().slice(0, 120));
           }
           var result = { charts: charts.length, drawn: drawn, formulas: document.querySelectorAll('.katex').length,
