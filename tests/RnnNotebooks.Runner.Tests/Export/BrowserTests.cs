@@ -50,7 +50,7 @@ public class BrowserTests(ITestOutputHelper log)
     [Fact]
     public void Every_page_of_the_executed_course_draws_its_charts_and_typesets_its_math()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var folder = Environment.GetEnvironmentVariable("RNN_EXECUTED_NOTEBOOKS") ?? Path.Combine(root, "artifacts", "notebooks");
         var notebooks = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToArray() : [];
         if (notebooks.Length == 0)
@@ -82,17 +82,5 @@ public class BrowserTests(ITestOutputHelper log)
             failures.AddRange(seen.Errors.Select(e => $"{Path.GetFileName(page)}: script error: {e}"));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "RnnNotebooks.sln")))
-            {
-                return d.FullName;
-            }
-        }
-        throw new InvalidOperationException("RnnNotebooks.sln not found above the test binaries");
     }
 }

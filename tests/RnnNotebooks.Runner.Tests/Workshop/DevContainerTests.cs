@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RnnNotebooks.Runner.Tests.Support;
 
 namespace RnnNotebooks.Runner.Tests.Workshop;
 
@@ -7,11 +8,7 @@ public class DevContainerTests
     [Fact]
     public void The_devcontainer_builds_with_the_README_command_and_installs_the_notebook_extensions()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "RnnNotebooks.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("RnnNotebooks.sln not found above the test binaries");
-        }
+        var root = Repository.Root();
         var container = JsonNode.Parse(File.ReadAllText(Path.Combine(root, ".devcontainer", "devcontainer.json")))!;
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
 
