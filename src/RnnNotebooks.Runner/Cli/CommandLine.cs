@@ -28,7 +28,9 @@ public static class CommandLine
                 case "--version":
                     output.WriteLine(typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
                     return 0;
-                case "run":
+                case "export":
+                    return ExportCommand.Run(args[1..], output);
+                case "run" or "prepare":
                     using (var cancel = new CancellationTokenSource())
                     {
                         Console.CancelKeyPress += (_, e) =>
@@ -42,7 +44,9 @@ public static class CommandLine
                             context.Cancel = true;
                             cancel.Cancel();
                         });
-                        return await RunCommand.RunAsync(RunArguments.Parse(args[1..]), output, cancel.Token);
+                        return args[0] == "run"
+                            ? await RunCommand.RunAsync(RunArguments.Parse(args[1..]), output, cancel.Token)
+                            : await PrepareCommand.RunAsync(PrepareArguments.Parse(args[1..]), output, cancel.Token);
                     }
                 default:
                     throw new UsageException($"unknown command '{args[0]}'");
@@ -51,7 +55,7 @@ public static class CommandLine
         catch (UsageException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
-            await Console.Error.WriteLineAsync("Run 'rnn-notebooks run --help' for usage.");
+            await Console.Error.WriteLineAsync($"Run 'rnn-notebooks {(args[0] is "prepare" or "export" ? args[0] : "run")} --help' for usage.");
             return UsageError;
         }
         catch (OperationCanceledException)

@@ -9,9 +9,13 @@ public static class HelpText
 
         Usage:
           rnn-notebooks run <notebook-or-folder>... [options]
+          rnn-notebooks prepare [<notebook-or-folder>...] [options]
+          rnn-notebooks export <executed-notebook-or-folder>... [-o <site>]
           rnn-notebooks --help | --version
 
-        Run 'rnn-notebooks run --help' for the options.
+        'run' executes notebooks; 'prepare' readies a workshop (runs every notebook, checks the
+        data, writes executed copies, an HTML site and a report); 'export' writes executed
+        notebooks as the HTML site. '<command> --help' gives the options.
         """;
 
     /// <summary>Help for <c>run</c>.</summary>
@@ -43,8 +47,44 @@ public static class HelpText
                                       this machine is reported as skipped (with the package), not failed.
           --allow-empty               Exit 0 when no notebook is found, even if a named folder
                                       does not exist (default: exit 1, or 2 for a missing path).
+          --no-execute                Only write each notebook, with its parameters injected as above and
+                                      no outputs, to the output folder (for Jupyter: run them with
+                                      'jupyter nbconvert --execute' from the source notebook's folder).
           --plain                     Plain progress lines even on a terminal.
           -v, --verbose               Print each cell's time.
           -h, --help                  Show this help.
+        """;
+
+    /// <summary>Help for <c>prepare</c>.</summary>
+    public static readonly string Prepare = $"""
+        Usage: rnn-notebooks prepare [<notebook-or-folder>...] [options]
+
+        Readies a workshop: runs every notebook (default: {PrepareArguments.DefaultNotebooks}/) with its default
+        parameters, each in its own kernel process, with a static image of every chart; then writes
+          <output>/notebooks/   the executed copies to hand out,
+          <output>/site/        an HTML site that works offline (open site/index.html),
+          <output>/report.md    the report, also printed: per notebook result, time and the data
+                                it used (SAMPLE when a loader fell back to generated data, with
+                                how to fetch the real data), the hardware, and the TorchSharp device.
+        Exit code 0 only when every notebook passed on real data.
+
+        Options: those of 'run' (--quick, --param, --timeout, --notebook-timeout,
+        --skip-unavailable, --plain, --verbose), and
+          -o, --output <dir>          Workshop folder (default {PrepareArguments.DefaultOutput}).
+          --allow-samples             Exit 0 even when a notebook ran on sample data.
+        """;
+
+    /// <summary>Help for <c>export</c>.</summary>
+    public static readonly string Export = $"""
+        Usage: rnn-notebooks export <executed-notebook-or-folder>... [options]
+
+        Writes executed notebooks as a self-contained HTML site: one page per notebook (markdown,
+        math typeset by KaTeX, C# highlighted, outputs, interactive charts with a static image
+        where JavaScript is off) and index.html with the contents across notebooks.
+
+        Options:
+          -o, --output <dir>          Site folder (default {ExportCommand.DefaultOutput}).
+          --resources <dir>           Folder the notebooks' relative images (diagrams/*.svg) are
+                                      read from (default notebooks).
         """;
 }

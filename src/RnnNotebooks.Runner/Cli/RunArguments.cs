@@ -33,6 +33,9 @@ public sealed record RunArguments
     /// <summary>Print per-cell times.</summary>
     public bool Verbose { get; init; }
 
+    /// <summary>Write the copies with their parameters injected, without executing them.</summary>
+    public bool NoExecute { get; init; }
+
     /// <summary>Show help instead of running.</summary>
     public bool Help { get; init; }
 
@@ -43,7 +46,7 @@ public sealed record RunArguments
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         var output = DefaultOutput;
         int cellTimeout = DefaultCellTimeoutSeconds, notebookTimeout = DefaultNotebookTimeoutSeconds;
-        bool quick = false, skip = false, allowEmpty = false, plain = false, verbose = false, help = false;
+        bool quick = false, skip = false, allowEmpty = false, plain = false, verbose = false, help = false, noExecute = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -83,6 +86,9 @@ public sealed record RunArguments
                 case "--plain":
                     plain = true;
                     break;
+                case "--no-execute":
+                    noExecute = true;
+                    break;
                 case "-v" or "--verbose":
                     verbose = true;
                     break;
@@ -104,6 +110,7 @@ public sealed record RunArguments
             Plain = plain,
             Verbose = verbose,
             Help = help,
+            NoExecute = noExecute,
             Execution = new ExecutionOptions
             {
                 Parameters = parameters,

@@ -32,16 +32,40 @@ public static class RunCommand
         OutputFolder.EnsureWritable(arguments.Output);
         CheckParameters(notebooks, arguments.Execution.Parameters);
 
-        INotebookHost host = new ChildProcessHost();
+        if (arguments.NoExecute)
+        {
+            return WriteParametrized(targets, arguments.Execution, arguments.Output, output);
+        }
         var live = !arguments.Plain && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
-        var view = new ProgressView(live);
         var summary = new RunSummary();
+        foreach (var (name, _, _, result) in await ExecuteAsync(targets, arguments.Execution, output, live, arguments.Verbose, cancellationToken))
+        {
+            summary.Add(name, result);
+        }
 
+        output.WriteLine($"Executed copies: {Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(arguments.Output))}");
+        foreach (var line in summary.ClosingLines())
+        {
+            output.WriteLine(line);
+        }
+        return summary.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Runs each (source, target) pair in its own process, printing a line per notebook (with the failure,
+    /// notes and, when <paramref name="verbose"/>, cell times) as it ends. Returns the outcomes in order.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(string Name, string Source, string Target, NotebookResult Result)>> ExecuteAsync(
+        IReadOnlyList<(string Source, string Target)> targets, ExecutionOptions execution, TextWriter output, bool live, bool verbose, CancellationToken cancellationToken)
+    {
+        INotebookHost host = new ChildProcessHost();
+        var view = new ProgressView(live);
+        var results = new List<(string, string, string, NotebookResult)>();
         foreach (var (source, target) in targets)
         {
             var name = Path.GetFileName(source);
-            var result = await view.TrackAsync(name, progress => host.RunAsync(source, target, arguments.Execution, progress, cancellationToken));
-            summary.Add(name, result);
+            var result = await view.TrackAsync(name, progress => host.RunAsync(source, target, execution, progress, cancellationToken));
+            results.Add((name, source, target, result));
             output.WriteLine(ProgressView.ResultLine(name, result));
             if (result.Status == NotebookStatus.Failed && result.Message is not null)
             {
@@ -54,7 +78,7 @@ public static class RunCommand
             {
                 output.WriteLine($"        note: {note}");
             }
-            if (arguments.Verbose)
+            if (verbose)
             {
                 foreach (var timing in result.CellTimings)
                 {
@@ -62,13 +86,38 @@ public static class RunCommand
                 }
             }
         }
+        return results;
+    }
 
-        output.WriteLine($"Executed copies: {Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(arguments.Output))}");
-        foreach (var line in summary.ClosingLines())
+    // --no-execute: the copies another client (Jupyter's nbconvert) executes, with the parameters injected as this runner injects them.
+    private static int WriteParametrized(IReadOnlyList<(string Source, string Target)> targets, ExecutionOptions execution, string folder, TextWriter output)
+    {
+        var failed = 0;
+        foreach (var (source, target) in targets)
         {
-            output.WriteLine(line);
+            try
+            {
+                var notebook = Notebooks.NotebookFile.Read(source);
+                foreach (var cell in notebook.Cells)
+                {
+                    cell.ClearOutputs();
+                }
+                var notes = ParameterInjector.Inject(notebook, execution.Parameters, execution.Quick);
+                Notebooks.NotebookFile.Write(notebook, target);
+                output.WriteLine($"written {Path.GetFileName(source)}");
+                foreach (var note in notes)
+                {
+                    output.WriteLine($"        note: {note}");
+                }
+            }
+            catch (Exception e) when (e is Notebooks.NotebookFormatException or FormatException)
+            {
+                failed++;
+                output.WriteLine($"FAILED  {Path.GetFileName(source)}: {e.Message}");
+            }
         }
-        return summary.Failed == 0 ? 0 : 1;
+        output.WriteLine($"Parametrized copies (not executed): {Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(folder))}");
+        return failed == 0 ? 0 : 1;
     }
 
     // Every --param must be declared by some notebook's parameters cell and fit its type there, before anything runs.
