@@ -16,6 +16,7 @@ public static class Exercises
         new Notebook03Exercises(),
         new Notebook04Exercises(),
         new Notebook05Exercises(),
+        new Notebook10Exercises(),
     ];
 
     private static readonly Lazy<Dictionary<string, Func<object?, ExerciseResult>>> All = new(() =>
