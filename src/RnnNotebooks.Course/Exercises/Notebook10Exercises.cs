@@ -66,7 +66,7 @@ public sealed class Notebook10Exercises : IExerciseSet
     {
         const string id = "10.2";
         var a = Scalar(answer);
-        if (a is null) return ExerciseResult.Fail(id, "no answer yet: return the mean cross-entropy in nats per character as a double.");
+        if (a is null || double.IsNaN(a.Value)) return ExerciseResult.Fail(id, "no answer yet: return the mean cross-entropy in nats per character as a double.");
         double expected = UnigramEntropy(UnigramText);
         double v = a.Value;
         if (Math.Abs(v - expected) < 1e-9) return ExerciseResult.Pass(id, $"{expected:F6} nats/char, perplexity {Math.Exp(expected):F3}: as uncertain as a fair choice among that many characters.");

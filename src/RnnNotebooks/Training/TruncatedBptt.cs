@@ -116,32 +116,46 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
         return output.Reshape(ids.Length, output.Shape[2]);
     }
 
+    /// <summary>The next-character logits after the model reads <paramref name="prime"/> from zeros.</summary>
+    public double[] NextLogits(CharVocabulary vocabulary, string prime)
+    {
+        var (last, _) = Prime(vocabulary, prime);
+        return last;
+    }
+
     /// <summary>
     /// Generates <paramref name="length"/> characters after <paramref name="prime"/>: the model reads the prime
     /// from zeros, then each sampled character (<see cref="CharSampler"/> at <paramref name="temperature"/>) is fed back.
     /// </summary>
     public string Generate(CharVocabulary vocabulary, string prime, int length, double temperature, Rng rng)
     {
-        ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(rng);
-        if (string.IsNullOrEmpty(prime)) throw new ArgumentException("Generate: the prime needs at least one character.", nameof(prime));
         if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), length, "Generate: length must be 0 or more.");
+        var (last, state) = Prime(vocabulary, prime);
+        var generated = new char[length];
+        for (int n = 0; n < length; n++)
+        {
+            int next = CharSampler.Sample(last, temperature, rng);
+            generated[n] = vocabulary.CharOf(next);
+            Tensor<T> logits;
+            (logits, state) = Forward(new int[1, 1] { { next } }, state);
+            for (int j = 0; j < last.Length; j++) last[j] = double.CreateTruncating(logits.Data[j]);
+        }
+        return new string(generated);
+    }
+
+    private (double[] Last, RecurrentState<T> State) Prime(CharVocabulary vocabulary, string prime)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        if (string.IsNullOrEmpty(prime)) throw new ArgumentException("The prime needs at least one character.", nameof(prime));
         var ids = vocabulary.Encode(prime);
         var x = new int[1, ids.Length];
         for (int t = 0; t < ids.Length; t++) x[0, t] = ids[t];
         var (logits, state) = Forward(x, null);
-        int vocab = logits.Shape[2];
+        int vocab = logits.Shape[2], offset = (ids.Length - 1) * vocab;
         var last = new double[vocab];
-        var generated = new char[length];
-        for (int n = 0; n < length; n++)
-        {
-            int offset = (logits.Shape[1] - 1) * vocab;
-            for (int j = 0; j < vocab; j++) last[j] = double.CreateTruncating(logits.Data[offset + j]);
-            int next = CharSampler.Sample(last, temperature, rng);
-            generated[n] = vocabulary.CharOf(next);
-            (logits, state) = Forward(new int[1, 1] { { next } }, state);
-        }
-        return new string(generated);
+        for (int j = 0; j < vocab; j++) last[j] = double.CreateTruncating(logits.Data[offset + j]);
+        return (last, state);
     }
 
     private (Tensor<T> Logits, RecurrentState<T> Final) Forward(int[,] x, RecurrentState<T>? state)

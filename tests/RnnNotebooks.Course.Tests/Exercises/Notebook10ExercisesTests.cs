@@ -33,6 +33,7 @@ public class Notebook10ExercisesTests
         Assert.Contains("bits", bits.Message);
         Assert.Contains("sign", Ex.Check("10.2", -expected).Message);
         Assert.Contains("uniform", Ex.Check("10.2", Math.Log(8)).Message);
+        Assert.Contains("no answer yet", Ex.Check("10.2", double.NaN).Message);
     }
 
     [Fact]
