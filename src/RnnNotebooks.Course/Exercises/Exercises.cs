@@ -19,6 +19,7 @@ public static class Exercises
         new Notebook06Exercises(),
         new Notebook08Exercises(),
         new Notebook09Exercises(),
+        new Notebook10Exercises(),
     ];
 
     private static readonly Lazy<Dictionary<string, Func<object?, ExerciseResult>>> All = new(() =>
