@@ -45,6 +45,43 @@ public static partial class Plot
         return Scatter(xs, ys, name, color, line: true, markers, dash, 6, width);
     }
 
+    /// <summary>A line over dates: (<paramref name="x"/>[i], <paramref name="y"/>[i]) on a date axis, e.g. daily prices.</summary>
+    /// <param name="x">Dates (the time of day is dropped).</param>
+    /// <param name="y">Values; NaN and infinities leave a gap.</param>
+    /// <param name="name">Legend entry.</param>
+    /// <param name="color">CSS colour, or null for the palette.</param>
+    /// <param name="markers">True to also mark each point.</param>
+    /// <param name="dash">Stroke pattern.</param>
+    /// <param name="width">Line width in pixels, or null for plotly's 2.</param>
+    public static GenericChart Line<TY>(IEnumerable<DateTime> x, IEnumerable<TY> y, string? name = null, string? color = null,
+        bool markers = false, LineDash dash = LineDash.Solid, double? width = null) where TY : INumberBase<TY>
+    {
+        var xs = Dates(x, nameof(x));
+        var ys = Series.ToDoubles(y, nameof(y));
+        Series.SameLength(xs.Length, nameof(x), ys.Length, nameof(y));
+        return Scatter(xs, ys, name, color, line: true, markers, dash, 6, width);
+    }
+
+    /// <summary>Markers at dates: (<paramref name="x"/>[i], <paramref name="y"/>[i]) on a date axis.</summary>
+    /// <param name="x">Dates (the time of day is dropped).</param>
+    /// <param name="y">Vertical positions; NaN and infinities are skipped.</param>
+    /// <param name="name">Legend entry.</param>
+    /// <param name="color">CSS colour, or null for the palette.</param>
+    /// <param name="size">Marker diameter in pixels.</param>
+    public static GenericChart Scatter<TY>(IEnumerable<DateTime> x, IEnumerable<TY> y, string? name = null, string? color = null,
+        double size = 6) where TY : INumberBase<TY>
+    {
+        if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "Marker size must be positive.");
+        var xs = Dates(x, nameof(x));
+        var ys = Series.ToDoubles(y, nameof(y));
+        Series.SameLength(xs.Length, nameof(x), ys.Length, nameof(y));
+        return Scatter(xs, ys, name, color, line: false, markers: true, LineDash.Solid, size, null);
+    }
+
+    // plotly reads ISO dates as a date axis.
+    private static string[] Dates(IEnumerable<DateTime> x, string parameter) =>
+        (x ?? throw new ArgumentNullException(parameter)).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
     /// <summary>Markers at the points (<paramref name="x"/>[i], <paramref name="y"/>[i]).</summary>
     /// <param name="x">Horizontal positions.</param>
     /// <param name="y">Vertical positions; NaN and infinities are skipped.</param>
@@ -103,7 +140,7 @@ public static partial class Plot
         return New(trace).WithYAxis("count");
     }
 
-    private static GenericChart Scatter(double[] xs, double[] ys, string? name, string? color, bool line, bool markers,
+    private static GenericChart Scatter(object xs, double[] ys, string? name, string? color, bool line, bool markers,
         LineDash dash, double size, double? width)
     {
         if (width is <= 0) throw new ArgumentOutOfRangeException(nameof(width), width, "Line width must be positive.");

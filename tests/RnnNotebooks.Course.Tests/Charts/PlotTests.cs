@@ -23,6 +23,18 @@ public sealed class PlotTests
     }
 
     [Fact]
+    public void Dates_are_drawn_as_iso_days_so_plotly_makes_a_date_axis()
+    {
+        var days = new[] { new DateTime(2019, 12, 31), new DateTime(2020, 1, 2, 16, 0, 0) };
+        var t = Assert.Single(FigureJson.Of(Plot.Line(days, new[] { 1.0, 2.0 }, name: "AAPL")).Data);
+        Assert.Equal(new[] { "2019-12-31", "2020-01-02" }, t.GetProperty("x").EnumerateArray().Select(v => v.GetString()));
+        var s = Assert.Single(FigureJson.Of(Plot.Scatter(days[..1], new[] { 3.0 })).Data);
+        Assert.Equal("markers", FigureJson.Str(s, "mode"));
+        Assert.Equal("2019-12-31", s.GetProperty("x")[0].GetString());
+        Assert.Throws<ArgumentException>(() => Plot.Line(days, new[] { 1.0 }));
+    }
+
+    [Fact]
     public void Log_axes_are_labelled_with_powers_of_ten_not_si_prefixes()
     {
         var f = FigureJson.Of(Plot.Line(new[] { 1e-15, 1e-3, 1 }).WithYAxis("gradient norm", log: true, min: 1e-16, max: 10));
