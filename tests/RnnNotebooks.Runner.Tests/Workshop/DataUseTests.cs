@@ -37,7 +37,7 @@ public class DataUseTests
     [Fact]
     public void Without_a_notice_the_notebook_ran_on_real_data_and_printed_no_device()
     {
-        var use = DataUse.Of(Executed("IMDB: 25,000 reviews from /work/shared/datasets/imdb\n"));
+        var use = DataUse.Of(Executed("IMDB: 25,000 reviews from ../shared/datasets/imdb\n"));
 
         Assert.True(use.RealDataOnly);
         Assert.Null(use.TorchDevice);
