@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace RnnNotebooks.Tensors;
 
@@ -12,29 +13,96 @@ public static partial class Kernels
     /// </summary>
     public static int MaxThreads { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The SIMD width in bits the matrix products use: the widest the runtime accelerates (512 with
+    /// AVX-512, 256 with AVX2, 128 with SSE or ARM NEON), 0 where there is none.
+    /// </summary>
+    public static int VectorBits => _forcedBits ?? DetectedBits;
+
+    /// <summary>The widest accelerated width (the runtime's switches, such as DOTNET_EnableAVX512F=0, lower it).</summary>
+    public static int DetectedBits { get; } =
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
+
+    private static int? _forcedBits;
+
+    /// <summary>Runs the products at a narrower width than detected (tests of the 128- and 256-bit kernels), or back at the detected one with null.</summary>
+    internal static void ForceVectorBits(int? bits)
+    {
+        if (bits is int b && (b is not (0 or 128 or 256 or 512) || b > DetectedBits))
+            throw new ArgumentOutOfRangeException(nameof(bits), bits, $"a width of 0, 128, 256 or 512 bits no wider than the detected {DetectedBits}");
+        _forcedBits = bits;
+    }
+
     /// <summary>Multiply-adds below which a GEMM runs on one thread.</summary>
     private const long ParallelThreshold = 1L << 20;
 
-    private static bool Vectorized<T>() =>
-        Vector.IsHardwareAccelerated && (typeof(T) == typeof(float) || typeof(T) == typeof(double));
+    /// <summary>Rows of C per register tile.</summary>
+    private const int TileRows = 4;
 
-    /// <summary>Dispatch of <see cref="Gemm{T}"/> to the SIMD kernel (float, double) or the reference loops.</summary>
+    /// <summary>Rows of A kept in L2 while every panel of B passes over them.</summary>
+    private const int RowBlock = 128;
+
+    /// <summary>Bytes of a B panel slice kept in L1 while the row tiles pass over it.</summary>
+    private const int PanelSliceBytes = 16 * 1024;
+
+    /// <summary>Panel width (two vectors) of a SIMD width for T, 0 for the scalar loops.</summary>
+    internal static int PanelWidthFor<T>(int bits) where T : unmanaged =>
+        bits == 0 || !SimdType<T>() ? 0 : 2 * bits / 8 / Unsafe.SizeOf<T>();
+
+    private static bool SimdType<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
+
+    /// <summary>C[m×n] += A · op(B) on the calling thread, with A(i, p) at a[i·rs + p·cs] and B packed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void GemmPacked<T>(int m, T* a, int rs, int cs, PackedMatrix<T> b, T* c, int ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m == 0 || b.N == 0 || b.K == 0) return;
+        switch (b.Bits)
+        {
+            case 512: Blocked<T, Vector512<T>, Simd512<T>>(m, a, rs, cs, b, c, ldc); break;
+            case 256: Blocked<T, Vector256<T>, Simd256<T>>(m, a, rs, cs, b, c, ldc); break;
+            case 128: Blocked<T, Vector128<T>, Simd128<T>>(m, a, rs, cs, b, c, ldc); break;
+            default: Scalar(m, a, rs, cs, b, c, ldc); break;
+        }
+    }
+
+    /// <summary>
+    /// C += A · op(B) with op(B) packed, rows split over threads when the product is large.
+    /// Every element is accumulated by one thread in increasing p whatever the split.
+    /// </summary>
+    internal static unsafe void GemmPackedParallel<T>(int m, T* a, int rs, int cs, PackedMatrix<T> b, T* c, int ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int threads = Math.Min(MaxThreads, Math.Max(1, m / 16));
+        if (threads <= 1 || (long)m * b.N * b.K < ParallelThreshold) { GemmPacked(m, a, rs, cs, b, c, ldc); return; }
+        nint pa = (nint)a, pc = (nint)c;
+        int rowsPer = (m + threads - 1) / threads;
+        rowsPer = (rowsPer + TileRows - 1) / TileRows * TileRows;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+        {
+            int r0 = part * rowsPer, r1 = Math.Min(m, r0 + rowsPer);
+            if (r0 < r1) GemmPacked(r1 - r0, (T*)pa + (long)r0 * rs, rs, cs, b, (T*)pc + (long)r0 * ldc, ldc);
+        });
+    }
+
+    /// <summary>Dispatch of <see cref="Gemm{T}"/>: packs op(B), then runs the SIMD kernel (float, double) or the scalar loops.</summary>
     private static unsafe void GemmDispatch<T>(bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!Vectorized<T>()) { GemmCore(transA, transB, m, n, k, a, b, c); return; }
-        T[]? tb = null;
+        int bits = SimdType<T>() ? VectorBits : 0;
+        if (bits == 0) { GemmCore(transA, transB, m, n, k, a, b, c); return; }
+        var buffer = ArrayPool<T>.Shared.Rent(PackedMatrix<T>.Length(k, n, bits));
         try
         {
-            // The kernel reads A through strides, so Aᵀ needs no copy; Bᵀ is materialised.
-            if (transB) { tb = ArrayPool<T>.Shared.Rent(k * n); Transpose(b[..(k * n)], n, k, tb); b = tb.AsSpan(0, k * n); }
-            fixed (T* pa = a, pb = b, pc = c)
-                GemmRows(m, n, k, pa, transA ? 1 : k, transA ? m : 1, pb, pc);
+            var packed = new PackedMatrix<T>(buffer).Pack(transB, k, n, b, bits);
+            // A is read through strides, so Aᵀ needs no copy.
+            fixed (T* pa = a, pc = c)
+                GemmPackedParallel(m, pa, transA ? 1 : k, transA ? m : 1, packed, pc, n);
         }
         finally
         {
-            if (tb is not null) ArrayPool<T>.Shared.Return(tb);
+            ArrayPool<T>.Shared.Return(buffer);
         }
     }
 
@@ -53,132 +121,100 @@ public static partial class Kernels
     }
 
     /// <summary>
-    /// C[m×n] += A · B[k×n] with A(i, p) at a[i·rowStride + p·colStride]; rows of C are split
-    /// over threads when the product is large.
+    /// The cache-blocked loops around the register tile: a slice of k (a B panel slice that fits
+    /// in L1) × a block of rows (an A block that fits in L2) × every panel × every row tile.
+    /// Each element of C accumulates its products in increasing p, so neither the blocking nor
+    /// the vector width changes a result.
     /// </summary>
-    private static unsafe void GemmRows<T>(int m, int n, int k, T* a, int rowStride, int colStride, T* b, T* c)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Blocked<T, TV, S>(int m, T* a, int rs, int cs, PackedMatrix<T> b, T* c, int ldc)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where S : ISimdWidth<T, TV>
     {
-        int threads = Math.Min(MaxThreads, Math.Max(1, m / 16));
-        if (threads <= 1 || (long)m * n * k < ParallelThreshold)
-        {
-            GemmKernel(m, n, k, a, rowStride, colStride, b, n, c, n);
-            return;
-        }
-        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        int rowsPer = (m + threads - 1) / threads;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
-        {
-            int r0 = part * rowsPer, r1 = Math.Min(m, r0 + rowsPer);
-            if (r0 < r1) GemmKernel(r1 - r0, n, k, (T*)pa + (long)r0 * rowStride, rowStride, colStride, (T*)pb, n, (T*)pc + (long)r0 * n, n);
-        });
+        int nr = 2 * S.Lanes, k = b.K, n = b.N, panels = b.Panels;
+        int kc = Math.Max(1, PanelSliceBytes / (nr * sizeof(T)));
+        fixed (T* pb = b.Data)
+            for (int p0 = 0; p0 < k; p0 += kc)
+            {
+                int kk = Math.Min(kc, k - p0);
+                for (int i0 = 0; i0 < m; i0 += RowBlock)
+                {
+                    int i1 = Math.Min(m, i0 + RowBlock);
+                    for (int jp = 0; jp < panels; jp++)
+                    {
+                        T* panel = pb + (long)jp * k * nr + (long)p0 * nr;
+                        int j0 = jp * nr, cols = Math.Min(nr, n - j0);
+                        int i = i0;
+                        if (cols == nr)
+                            for (; i + TileRows <= i1; i += TileRows)
+                            {
+                                T* ai = a + (long)i * rs + (long)p0 * cs, ci = c + (long)i * ldc + j0;
+                                Tile<T, TV, S>(kk, ai, ai + rs, ai + 2 * rs, ai + 3 * rs, cs, panel, ci, ci + ldc, ci + 2 * ldc, ci + 3 * ldc);
+                            }
+                        for (; i < i1; i += TileRows)
+                            EdgeTile<T, TV, S>(kk, a + (long)i * rs + (long)p0 * cs, rs, cs, Math.Min(TileRows, i1 - i), panel, c + (long)i * ldc + j0, ldc, cols);
+                    }
+                }
+            }
     }
 
     /// <summary>
-    /// The SIMD kernel: C += A · B for A(i, p) at a[i·rs + p·cs] (rs = lda, cs = 1 for a row-major
-    /// A[m×k]; rs = 1, cs = lda for Aᵀ of a row-major [k×m]), row-major B[k×n] (ldb) and C[m×n] (ldc). Blocks of 4 rows × 2 vectors of C stay in registers while p runs over k;
-    /// every element is accumulated in increasing p with fused multiply-adds, so its value does
-    /// not depend on how rows are blocked or split over threads.
+    /// The register tile: 4 rows × 2 vectors of C stay in registers while p runs over the slice;
+    /// per p, two vectors of B and one broadcast of A per row, 8 fused multiply-adds.
     /// </summary>
-    internal static unsafe void GemmKernel<T>(int m, int n, int k, T* a, int rs, int cs, T* b, int ldb, T* c, int ldc)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Tile<T, TV, S>(int kc, T* a0, T* a1, T* a2, T* a3, int cs, T* b, T* c0, T* c1, T* c2, T* c3)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where S : ISimdWidth<T, TV>
     {
-        // Cache blocking: a KB×NB slab of B stays in L2 while every row block of C passes over it.
-        // Each element still accumulates in increasing p, so blocking does not change results.
-        const int KB = 256, NB = 256;
-        for (int j0 = 0; j0 < n; j0 += NB)
-            for (int p0 = 0; p0 < k; p0 += KB)
-                GemmBlock(m, Math.Min(NB, n - j0), Math.Min(KB, k - p0), a + (long)p0 * cs, rs, cs,
-                    b + (long)p0 * ldb + j0, ldb, c + j0, ldc);
+        int w = S.Lanes;
+        TV x00 = S.Load(c0), x01 = S.Load(c0 + w), x10 = S.Load(c1), x11 = S.Load(c1 + w);
+        TV x20 = S.Load(c2), x21 = S.Load(c2 + w), x30 = S.Load(c3), x31 = S.Load(c3 + w);
+        for (int p = 0; p < kc; p++, b += 2 * w)
+        {
+            TV b0 = S.Load(b), b1 = S.Load(b + w);
+            long o = (long)p * cs;
+            TV s = S.Splat(a0[o]); x00 = S.MultiplyAdd(s, b0, x00); x01 = S.MultiplyAdd(s, b1, x01);
+            s = S.Splat(a1[o]); x10 = S.MultiplyAdd(s, b0, x10); x11 = S.MultiplyAdd(s, b1, x11);
+            s = S.Splat(a2[o]); x20 = S.MultiplyAdd(s, b0, x20); x21 = S.MultiplyAdd(s, b1, x21);
+            s = S.Splat(a3[o]); x30 = S.MultiplyAdd(s, b0, x30); x31 = S.MultiplyAdd(s, b1, x31);
+        }
+        S.Store(c0, x00); S.Store(c0 + w, x01); S.Store(c1, x10); S.Store(c1 + w, x11);
+        S.Store(c2, x20); S.Store(c2 + w, x21); S.Store(c3, x30); S.Store(c3 + w, x31);
     }
 
-    private static unsafe void GemmBlock<T>(int m, int n, int k, T* a, int rs, int cs, T* b, int ldb, T* c, int ldc)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// A tile at the bottom or right edge of C: runs the full tile on a copy (missing rows repeat
+    /// the last real row of A, missing columns are the panel's zero padding) and writes back only
+    /// the real part, so edge elements get exactly the arithmetic of inner ones.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void EdgeTile<T, TV, S>(int kc, T* a, int rs, int cs, int rows, T* b, T* c, int ldc, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where S : ISimdWidth<T, TV>
     {
-        int w = Vector<T>.Count;
-        int i = 0;
-        for (; i + 4 <= m; i += 4)
-        {
-            T* a0 = a + (long)i * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
-            T* c0 = c + (long)i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-            int j = 0;
-            for (; j + 2 * w <= n; j += 2 * w)
-            {
-                Vector<T> x00 = Load(c0 + j), x01 = Load(c0 + j + w), x10 = Load(c1 + j), x11 = Load(c1 + j + w);
-                Vector<T> x20 = Load(c2 + j), x21 = Load(c2 + j + w), x30 = Load(c3 + j), x31 = Load(c3 + j + w);
-                T* bp = b + j;
-                for (int p = 0; p < k; p++, bp += ldb)
-                {
-                    Vector<T> b0 = Load(bp), b1 = Load(bp + w);
-                    Vector<T> s = new(a0[(long)p * cs]); x00 = Fma(s, b0, x00); x01 = Fma(s, b1, x01);
-                    s = new(a1[(long)p * cs]); x10 = Fma(s, b0, x10); x11 = Fma(s, b1, x11);
-                    s = new(a2[(long)p * cs]); x20 = Fma(s, b0, x20); x21 = Fma(s, b1, x21);
-                    s = new(a3[(long)p * cs]); x30 = Fma(s, b0, x30); x31 = Fma(s, b1, x31);
-                }
-                Store(c0 + j, x00); Store(c0 + j + w, x01); Store(c1 + j, x10); Store(c1 + j + w, x11);
-                Store(c2 + j, x20); Store(c2 + j + w, x21); Store(c3 + j, x30); Store(c3 + j + w, x31);
-            }
-            for (; j + w <= n; j += w)
-            {
-                Vector<T> x0 = Load(c0 + j), x1 = Load(c1 + j), x2 = Load(c2 + j), x3 = Load(c3 + j);
-                T* bp = b + j;
-                for (int p = 0; p < k; p++, bp += ldb)
-                {
-                    Vector<T> b0 = Load(bp);
-                    x0 = Fma(new Vector<T>(a0[(long)p * cs]), b0, x0); x1 = Fma(new Vector<T>(a1[(long)p * cs]), b0, x1);
-                    x2 = Fma(new Vector<T>(a2[(long)p * cs]), b0, x2); x3 = Fma(new Vector<T>(a3[(long)p * cs]), b0, x3);
-                }
-                Store(c0 + j, x0); Store(c1 + j, x1); Store(c2 + j, x2); Store(c3 + j, x3);
-            }
-            for (; j < n; j++)
-            {
-                T y0 = c0[j], y1 = c1[j], y2 = c2[j], y3 = c3[j];
-                T* bp = b + j;
-                for (int p = 0; p < k; p++, bp += ldb)
-                {
-                    y0 = T.FusedMultiplyAdd(a0[(long)p * cs], *bp, y0); y1 = T.FusedMultiplyAdd(a1[(long)p * cs], *bp, y1);
-                    y2 = T.FusedMultiplyAdd(a2[(long)p * cs], *bp, y2); y3 = T.FusedMultiplyAdd(a3[(long)p * cs], *bp, y3);
-                }
-                c0[j] = y0; c1[j] = y1; c2[j] = y2; c3[j] = y3;
-            }
-        }
-        for (; i < m; i++)
-        {
-            T* ai = a + (long)i * rs, ci = c + (long)i * ldc;
-            int j = 0;
-            for (; j + w <= n; j += w)
-            {
-                Vector<T> x = Load(ci + j);
-                T* bp = b + j;
-                for (int p = 0; p < k; p++, bp += ldb) x = Fma(new Vector<T>(ai[(long)p * cs]), Load(bp), x);
-                Store(ci + j, x);
-            }
-            for (; j < n; j++)
-            {
-                T y = ci[j];
-                T* bp = b + j;
-                for (int p = 0; p < k; p++, bp += ldb) y = T.FusedMultiplyAdd(ai[(long)p * cs], *bp, y);
-                ci[j] = y;
-            }
-        }
+        int nr = 2 * S.Lanes;
+        T* tile = stackalloc T[TileRows * nr];
+        for (int r = 0; r < TileRows; r++)
+            for (int j = 0; j < nr; j++) tile[r * nr + j] = r < rows && j < cols ? c[(long)r * ldc + j] : T.Zero;
+        T* last = a + (long)(rows - 1) * rs;
+        Tile<T, TV, S>(kc, a, rows > 1 ? a + rs : last, rows > 2 ? a + 2 * rs : last, rows > 3 ? a + 3 * rs : last, cs, b,
+            tile, tile + nr, tile + 2 * nr, tile + 3 * nr);
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < cols; j++) c[(long)r * ldc + j] = tile[r * nr + j];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector<T> Load<T>(T* p) where T : unmanaged => Unsafe.ReadUnaligned<Vector<T>>(p);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Store<T>(T* p, Vector<T> v) where T : unmanaged => Unsafe.WriteUnaligned(p, v);
-
-    /// <summary>a·b + c, fused where the runtime offers it (the scalar tails use fused too, so results agree).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> Fma<T>(Vector<T> a, Vector<T> b, Vector<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The scalar loops for a matrix packed row-major (no SIMD): C[i, j] += Σₚ A(i, p)·B(p, j).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Scalar<T>(int m, T* a, int rs, int cs, PackedMatrix<T> b, T* c, int ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-#if NET9_0_OR_GREATER
-        if (typeof(T) == typeof(float))
-            return Vector.As<float, T>(Vector.FusedMultiplyAdd(Vector.As<T, float>(a), Vector.As<T, float>(b), Vector.As<T, float>(c)));
-        if (typeof(T) == typeof(double))
-            return Vector.As<double, T>(Vector.FusedMultiplyAdd(Vector.As<T, double>(a), Vector.As<T, double>(b), Vector.As<T, double>(c)));
-#endif
-        return a * b + c;
+        int n = b.N, k = b.K;
+        fixed (T* pb = b.Data)
+            for (int i = 0; i < m; i++)
+                for (int p = 0; p < k; p++)
+                {
+                    T aip = a[(long)i * rs + (long)p * cs];
+                    T* bp = pb + (long)p * n;
+                    T* ci = c + (long)i * ldc;
+                    for (int j = 0; j < n; j++) ci[j] += aip * bp[j];
+                }
     }
 }

@@ -13,6 +13,7 @@ namespace RnnNotebooks.Nn.Fused;
 internal static class ElementwiseSteps
 {
     /// <summary>da = dh ⊙ (1 − h²).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TanhBackward<T>(ReadOnlySpan<T> dh, ReadOnlySpan<T> h, Span<T> da) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0, w = Vector<T>.Count;
@@ -44,6 +45,7 @@ internal static class ElementwiseSteps
     /// LSTM backward for one row. In: dh, dc (∂L/∂cₜ from the next step), the gates, cPrev and tanh(c).
     /// Out: da (∂ of the four pre-activations) and dc replaced by ∂L/∂cₜ₋₁.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LstmCellBackward<T>(ReadOnlySpan<T> dh, Span<T> dc, ReadOnlySpan<T> gates, ReadOnlySpan<T> cPrev,
         ReadOnlySpan<T> tc, Span<T> da) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -97,6 +99,7 @@ internal static class ElementwiseSteps
     /// GRU backward for one row. In: dh (∂L/∂hₜ), gates r z n, ah_n, hPrev. Out: dax (∂ of the
     /// input projection), dah (∂ of the hidden projection) and dh replaced by the direct part z ⊙ dh.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GruCellBackward<T>(Span<T> dh, ReadOnlySpan<T> gates, ReadOnlySpan<T> ahn, ReadOnlySpan<T> hPrev,
         Span<T> dax, Span<T> dah) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -29,8 +29,8 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected T[] H0 = [];                // [B, H]      the initial state (the previous state of the first step)
     protected T[] DAx = [];               // [T, B, G·H] ∂L/∂(input projection)
     protected T[] DAh = [];               // [T, B, G·H] ∂L/∂(h Wₕₕᵀ + bₕₕ)
-    protected T[] WhhT = [];              // [H, G·H]    Wₕₕᵀ for the per-step product
-    private T[] _wihT = [];               // [I, G·H]    Wᵢₕᵀ
+    private readonly PackedMatrix<T> _whhT = new();   // Wₕₕᵀ [H, G·H] packed for the forward step's product
+    private readonly PackedMatrix<T> _whh = new();    // Wₕₕ [G·H, H] packed for the backward step's product
     private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
     private bool[]? _valid;               // [T, B]      false where a step is padding (null: no mask)
 
@@ -64,13 +64,11 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         Resize(ref Out, n * H); Resize(ref H0, bh);
         if (!ProjectIntoOutput) Resize(ref Zx, n * gh);
         var projection = ProjectIntoOutput ? Out : Zx;
-        Resize(ref _wihT, I * gh); Resize(ref WhhT, H * gh);
         AllocateCaches(n);
-        Kernels.Transpose<T>(WeightIh.Value.Data, gh, I, _wihT);
-        Kernels.Transpose<T>(WeightHh.Value.Data, gh, H, WhhT);
+        _whhT.Pack(transpose: true, H, gh, WeightHh.Value.Data, Kernels.VectorBits);
 
         // Zx[T·B, G·H] = X[T·B, I] · Wᵢₕᵀ + bᵢₕ   (all steps at once)
-        Kernels.Gemm(false, false, n, gh, I, x, _wihT, projection, accumulate: false);
+        Kernels.Gemm(false, true, n, gh, I, x, WeightIh.Value.Data, projection, accumulate: false);
         if (BiasIh is not null) Kernels.AddRowVector<T>(projection, BiasIh.Value.Data, n);
 
         h0.CopyTo(H0);
@@ -103,6 +101,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         Resize(ref DAx, n * gh);
         if (SeparateHiddenGradient) Resize(ref DAh, n * gh);
         Resize(ref _dh, bh);
+        _whh.Pack(transpose: false, gh, H, WeightHh.Value.Data, Kernels.VectorBits);
         dhT.CopyTo(_dh);
         BeginBackward(dcT);
         ForEachRowBlock((b0, b1) =>
@@ -223,7 +222,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected void RecurrentProduct(ReadOnlySpan<T> h, Span<T> a, int rows, bool accumulate)
     {
         if (!accumulate) a.Clear();
-        Kernels.MatMulAdd<T>(h, WhhT, a, rows, G * H, H);
+        Kernels.MatMulAdd(h, _whhT, a, rows);
         if (BiasHh is not null) Kernels.AddRowVector(a, BiasHh.Value.Data, rows);
     }
 
@@ -231,7 +230,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected void RecurrentProductBackward(ReadOnlySpan<T> da, Span<T> dh, int rows, bool accumulate)
     {
         if (!accumulate) dh.Clear();
-        Kernels.MatMulAdd<T>(da, WeightHh.Value.Data, dh, rows, H, G * H);
+        Kernels.MatMulAdd(da, _whh, dh, rows);
     }
 
     protected static void Resize(ref T[] buffer, int length)
