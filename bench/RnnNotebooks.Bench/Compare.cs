@@ -30,7 +30,7 @@ internal static class Compare
                     }));
                     break;
                 case "torchsharp":
-                    peers.Add(new Peer("TorchSharp", c => TorchSharpPeer.Run(c, warmup, repeat, threads)));
+                    peers.Add(new Peer("TorchSharp", c => ChildPeer.Run("torchsharp", c, warmup, repeat, threads)));
                     break;
                 default:
                     Console.Error.WriteLine($"unknown peer '{name}'; known: torch, torchsharp");
@@ -38,7 +38,7 @@ internal static class Compare
             }
         }
         Kernels.MaxThreads = threads;
-        Console.WriteLine($"Engine vs {string.Join(" and ", peers.Select(p => p.Label))} on the CPU, float32, {threads} threads each, {rounds} rounds × (warmup {warmup}, repeat {repeat}), alternating.");
+        Console.WriteLine($"Engine vs {string.Join(" and ", peers.Select(p => p.Label))} on the CPU, float32, {threads} threads each, {rounds} rounds × (warmup {warmup} iterations and {Warmup.Seconds} s, repeat {repeat}), each case in a fresh process, alternating.");
         Console.WriteLine(Machine.Describe(threads));
         Console.WriteLine();
         var header = new List<string> { $"{"case",-10}", $"{"ours med",9}", $"{"ours min",9}" };
@@ -54,7 +54,7 @@ internal static class Compare
             var peaks = new double[peers.Count + 1];
             for (int r = 0; r < rounds; r++)
             {
-                var o = LayerBenchmark.Run(c, warmup, repeat);
+                var o = ChildPeer.Run("engine", c, warmup, repeat, threads);
                 ours.AddRange(o.Seconds); peaks[0] = Math.Max(peaks[0], o.PeakMb);
                 for (int k = 0; k < peers.Count; k++)
                 {
@@ -70,15 +70,15 @@ internal static class Compare
                 row.AddRange([F(tm, 15, 4), F(tmin, 15, 4), F(om / tm, 9, 3), F(omin / tmin, 9, 3)]);
             }
             double gflops = c.Flops / omin / 1e9;
-            string pct = Machine.PeakGflops(threads) is double peak ? (100 * gflops / peak).ToString("F1", CultureInfo.InvariantCulture) : "?";
+            string pct = (100 * gflops / Machine.MeasuredPeakGflops(threads)).ToString("F1", CultureInfo.InvariantCulture);
             row.AddRange([F(gflops, 8, 2), $"{pct,7}", F(peaks[0], 8, 0)]);
             row.AddRange(peaks.Skip(1).Select(m => F(m, 14, 0)));
             Console.WriteLine(string.Join(" ", row));
         }
         Console.WriteLine();
-        Console.WriteLine("ratio = our time / the peer's time (lower is better); GFLOP/s from our min time and the GEMM FLOP count 3·2·B·T·(I+H)·G·H" +
+        Console.WriteLine("ratio = our time / the peer's time (lower is better); GFLOP/s from our min time and the GEMM FLOP count 3·2·B·T·(I+H)·G·H; % peak of the measured peak" +
             (blas == "" ? "." : $"; Debian torch BLAS: {blas}."));
-        Console.WriteLine("MB is each process's peak resident memory (torch's includes ~240 MB for Python and torch, TorchSharp's the .NET runtime and libtorch).");
+        Console.WriteLine("MB is the peak resident memory of the process that ran the case (each side runs each case in a fresh process; torch's includes ~240 MB for Python and torch, TorchSharp's the .NET runtime and libtorch).");
         return 0;
     }
 

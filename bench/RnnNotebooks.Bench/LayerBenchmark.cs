@@ -25,13 +25,14 @@ internal static class LayerBenchmark
         var x = Tensor.Normal<float>(new Rng(1), 0, 1, c.Batch, c.Steps, c.Input);
         var times = new double[repeat];
         long allocated = 0;
-        for (int i = -warmup; i < repeat; i++)
+        Warmup.Run(warmup, () => Iteration(layer, x));
+        for (int i = 0; i < repeat; i++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             var sw = Stopwatch.StartNew();
             Iteration(layer, x);
             sw.Stop();
-            if (i >= 0) { times[i] = sw.Elapsed.TotalSeconds; allocated = GC.GetAllocatedBytesForCurrentThread() - before; }
+            times[i] = sw.Elapsed.TotalSeconds; allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
         return new Result(c, times, allocated, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
     }

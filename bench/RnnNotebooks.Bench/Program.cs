@@ -4,7 +4,7 @@ using RnnNotebooks.Bench;
 using RnnNotebooks.Tensors;
 
 // Benchmarks of the from-scratch engine; see bench/README.md.
-//   dotnet run -c Release --project bench/RnnNotebooks.Bench -- [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--repeat N] [--rounds N] [--threads N] [--json]
+//   dotnet run -c Release --project bench/RnnNotebooks.Bench -- [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--warmup-seconds S] [--repeat N] [--rounds N] [--threads N] [--json]
 //   dotnet run -c Release --project bench/RnnNotebooks.Bench -- --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]
 var cases = new List<BenchCase>();
 int warmup = 3, repeat = 5, rounds = 3, threads = Environment.ProcessorCount, epochs = 2;
@@ -22,6 +22,7 @@ for (int i = 0; i < args.Length; i++)
             cases.Add(c);
             break;
         case "--warmup": warmup = Next(); break;
+        case "--warmup-seconds": Warmup.Seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--repeat": repeat = Next(); break;
         case "--rounds": rounds = Next(); break;
         case "--threads": threads = Next(); break;
@@ -33,19 +34,19 @@ for (int i = 0; i < args.Length; i++)
         case "--peers": peers = args[++i]; break;
         case "--peer": peer = args[++i]; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--repeat N] [--rounds N] [--threads N] [--json] | --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--warmup-seconds S] [--repeat N] [--rounds N] [--threads N] [--json] | --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]");
             return 2;
     }
 }
 if (cases.Count == 0) cases.AddRange(BenchCase.All);
 Kernels.MaxThreads = threads;
 if (imdb) return ImdbEpoch.Run(epochs, kind);
-if (peer != "" && peer != "torchsharp") { Console.Error.WriteLine($"unknown peer '{peer}'; known: torchsharp"); return 2; }
-if (peer == "torchsharp") return TorchSharpPeer.Serve(cases, warmup, repeat, threads);
+if (peer != "" && !ChildPeer.Names.Contains(peer)) { Console.Error.WriteLine($"unknown peer '{peer}'; known: {string.Join(", ", ChildPeer.Names)}"); return 2; }
+if (peer != "") return ChildPeer.Serve(peer, cases, warmup, repeat, threads);
 if (compare) return Compare.Run(cases, warmup, repeat, rounds, threads, peers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-if (!json) Console.WriteLine($"RnnNotebooks engine, {threads} threads, float32, warmup {warmup}, repeat {repeat}; {Machine.Describe(threads)}\n" +
-    $"{"case",-10} {"B",4} {"T",4} {"I",4} {"H",4} {"median s",9} {"min s",8} {"GFLOP/s",8} {"alloc MB/it",11} {"peak MB",8}");
+if (!json) Console.WriteLine($"RnnNotebooks engine, {threads} threads, float32, warmup {warmup} iterations and {Warmup.Seconds} s, repeat {repeat}; {Machine.Describe(threads)}\n" +
+    $"{"case",-10} {"B",4} {"T",4} {"I",4} {"H",4} {"median s",9} {"min s",8} {"GFLOP/s",8} {"alloc MB/it",11} {"peak MB",8} {"% peak",7}");
 foreach (var c in cases)
 {
     var r = LayerBenchmark.Run(c, warmup, repeat);
@@ -58,6 +59,6 @@ foreach (var c in cases)
         }));
     else
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{c.Name,-10} {c.Batch,4} {c.Steps,4} {c.Input,4} {c.Hidden,4} {r.Median,9:F4} {r.Min,8:F4} {c.Flops / r.Min / 1e9,8:F2} {r.AllocatedBytesPerIteration / 1048576.0,11:F1} {r.PeakMb,8:F1}"));
+            $"{c.Name,-10} {c.Batch,4} {c.Steps,4} {c.Input,4} {c.Hidden,4} {r.Median,9:F4} {r.Min,8:F4} {c.Flops / r.Min / 1e9,8:F2} {r.AllocatedBytesPerIteration / 1048576.0,11:F1} {r.PeakMb,8:F1} {100 * c.Flops / r.Min / 1e9 / Machine.MeasuredPeakGflops(threads),7:F1}"));
 }
 return 0;

@@ -17,10 +17,8 @@ internal static class TorchSharpBenchmark
         var kind = c.Mode switch { "RNN" => RecurrentKind.Rnn, "LSTM" => RecurrentKind.Lstm, _ => RecurrentKind.Gru };
         using var layer = Recurrent.Create(kind, c.Input, c.Hidden, device: torch.CPU);
         using var x = torch.randn(c.Batch, c.Steps, c.Input).requires_grad_();
-        var times = new double[repeat];
-        for (int i = -warmup; i < repeat; i++)
+        void Iteration()
         {
-            var sw = Stopwatch.StartNew();
             using (torch.NewDisposeScope())
             {
                 layer.zero_grad();
@@ -28,8 +26,14 @@ internal static class TorchSharpBenchmark
                 var (y, _, _) = Recurrent.Forward(layer, x);
                 y.pow(2).mean().backward();
             }
-            sw.Stop();
-            if (i >= 0) times[i] = sw.Elapsed.TotalSeconds;
+        }
+        Warmup.Run(warmup, Iteration);
+        var times = new double[repeat];
+        for (int i = 0; i < repeat; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            Iteration();
+            times[i] = sw.Elapsed.TotalSeconds;
         }
         return new LayerBenchmark.Result(c, times, 0, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
     }

@@ -200,17 +200,19 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
         var dirOut = _dirBuffer;
         for (int l = 0; l < NumLayers; l++)
         {
-            Resize(ref _layerOutputs[l], steps * batch * dirs * h);
-            var y = _layerOutputs[l];
+            // One direction's own output buffer is the layer's output; two are interleaved into one.
+            if (dirs > 1) Resize(ref _layerOutputs[l], steps * batch * dirs * h);
             for (int d = 0; d < dirs; d++)
             {
                 int k = l * dirs + d;
                 var c0 = init.C is null ? default : init.C.Data.AsSpan(k * bh, bh);
                 var cT = final.C is null ? default : final.C.Data.AsSpan(k * bh, bh);
-                var target = dirs == 1 ? y : dirOut!;
+                var target = dirs == 1 ? default : dirOut.AsSpan();
                 _directions[k].Forward(x, steps, batch, init.H.Data.AsSpan(k * bh, bh), c0, target, final.H.Data.AsSpan(k * bh, bh), cT, valid);
-                if (dirs > 1) SequenceLayout.PasteColumns<T>(dirOut, h, y, dirs * h, d * h, steps * batch);
+                if (dirs > 1) SequenceLayout.PasteColumns<T>(dirOut, h, _layerOutputs[l], dirs * h, d * h, steps * batch);
             }
+            if (dirs == 1) _layerOutputs[l] = _directions[l].Output;
+            var y = _layerOutputs[l];
             x = y;
             _dropApplied[l] = drop && l < NumLayers - 1;
             if (_dropApplied[l])

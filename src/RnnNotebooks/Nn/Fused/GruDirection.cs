@@ -19,6 +19,8 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
 
     protected override bool SeparateHiddenGradient => true;
 
+    protected override T[] HiddenProjection => _ah;
+
     protected override void AllocateCaches(int rows)
     {
         Resize(ref _ah, rows * 3 * H);

@@ -27,12 +27,13 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected T[] Zx = [];                // [T, B, G·H] x Wᵢₕᵀ + bᵢₕ by time (LSTM, GRU: overwritten by the step's gates)
     protected T[] Out = [];               // [T, B, H]   the state each step produced
     protected T[] H0 = [];                // [B, H]      the initial state (the previous state of the first step)
-    protected T[] DAx = [];               // [T, B, G·H] ∂L/∂(input projection)
-    protected T[] DAh = [];               // [T, B, G·H] ∂L/∂(h Wₕₕᵀ + bₕₕ)
+    protected T[] DAx = [];               // [T, B, G·H] ∂L/∂(input projection) (LSTM, GRU: written over Zx)
+    protected T[] DAh = [];               // [T, B, G·H] ∂L/∂(h Wₕₕᵀ + bₕₕ) (GRU: written over its hidden projection)
     private readonly PackedMatrix<T> _whhT = new();   // Wₕₕᵀ [H, G·H] packed for the forward step's product
     private readonly PackedMatrix<T> _whh = new();    // Wₕₕ [G·H, H] packed for the backward step's product
     private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
     private bool[]? _valid;               // [T, B]      false where a step is padding (null: no mask)
+    private bool _backwardDone;           // the caches of the last forward pass were overwritten by its backward pass
 
     protected RecurrentDirection(int inputSize, int hiddenSize, int gates, bool reverse,
         Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh)
@@ -59,7 +60,8 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     public void Forward(T[] x, int steps, int batch, ReadOnlySpan<T> h0, ReadOnlySpan<T> c0,
         Span<T> output, Span<T> hT, Span<T> cT, bool[]? valid = null)
     {
-        Steps = steps; Batch = batch; X = x; _valid = valid;
+        Steps = steps; Batch = batch; X = x; _valid = valid; _backwardDone = false;
+        if (!ProjectIntoOutput) { DAx = []; DAh = []; }   // they alias this pass's caches once backward runs
         int bh = batch * H, n = steps * batch, gh = G * H;
         Resize(ref Out, n * H); Resize(ref H0, bh);
         if (!ProjectIntoOutput) Resize(ref Zx, n * gh);
@@ -82,7 +84,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
                 if (_valid is not null) CarryPaddedRows(t, b0, b1);
             }
         });
-        Out.AsSpan(0, steps * bh).CopyTo(output);
+        if (!output.IsEmpty) Out.AsSpan(0, steps * bh).CopyTo(output);
         Out.AsSpan(TimeOf(steps - 1) * bh, bh).CopyTo(hT);
         EndSequence(cT);
     }
@@ -97,9 +99,14 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     public void Backward(T[] dOut, ReadOnlySpan<T> dhT, ReadOnlySpan<T> dcT,
         Span<T> dx, Span<T> dh0, Span<T> dc0, int truncate)
     {
+        if (_backwardDone)
+            throw new InvalidOperationException("backward ran twice after one forward pass: its caches now hold gradients; run forward again first.");
+        _backwardDone = true;
         int bh = Batch * H, n = Steps * Batch, gh = G * H;
-        Resize(ref DAx, n * gh);
-        if (SeparateHiddenGradient) Resize(ref DAh, n * gh);
+        // Each step reads its gates before writing their gradients in the same places, so the
+        // gradients of the pre-activations can overwrite the cached activations (no second buffer).
+        if (ProjectIntoOutput) Resize(ref DAx, n * gh); else DAx = Zx;
+        if (SeparateHiddenGradient) DAh = HiddenProjection;
         Resize(ref _dh, bh);
         _whh.Pack(transpose: false, gh, H, WeightHh.Value.Data, Kernels.VectorBits);
         dhT.CopyTo(_dh);
@@ -191,6 +198,12 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
 
     /// <summary>Whether ∂L/∂(h Wₕₕᵀ + bₕₕ) differs from ∂L/∂(x Wᵢₕᵀ + bᵢₕ) (only for the GRU).</summary>
     protected virtual bool SeparateHiddenGradient => false;
+
+    /// <summary>[T, B, G·H] the cached h Wₕₕᵀ + bₕₕ, which its gradient overwrites (only for the GRU).</summary>
+    protected virtual T[] HiddenProjection => [];
+
+    /// <summary>[T, B, H] every step's state after <see cref="Forward"/>; valid until the next forward pass.</summary>
+    public T[] Output => Out;
 
     /// <summary>One step at time t for batch rows [b0, b1): reads Zx[t] and the previous state, writes Out[t] and the step's caches.</summary>
     protected abstract void StepForward(int t, int b0, int b1);
