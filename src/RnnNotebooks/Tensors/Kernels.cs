@@ -21,9 +21,22 @@ public static partial class Kernels
     {
         if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
             throw new ShapeException($"Gemm: spans too short for m={m}, n={n}, k={k} (A {a.Length}, B {b.Length}, C {c.Length}).");
-        if (!accumulate) c[..(m * n)].Clear();
-        if (m == 0 || n == 0 || k == 0) return;
-        GemmDispatch(transA, transB, m, n, k, a, b, c);
+        if (m == 0 || n == 0) return;
+        GemmDispatch(transA, transB, m, n, k, a, b, c, default, overwrite: !accumulate);
+    }
+
+    /// <summary>
+    /// C[m×n] = row + op(A) · op(B), with <paramref name="row"/>[n] added to every row (a layer's
+    /// bias): one pass over C, which is written and never read.
+    /// </summary>
+    public static void GemmAddRow<T>(bool transA, bool transB, int m, int n, int k,
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> row, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (a.Length < m * k || b.Length < k * n || c.Length < m * n || row.Length != n)
+            throw new ShapeException($"GemmAddRow: spans do not fit m={m}, n={n}, k={k} (A {a.Length}, B {b.Length}, row {row.Length}, C {c.Length}).");
+        if (m == 0 || n == 0) return;
+        GemmDispatch(transA, transB, m, n, k, a, b, c, row, overwrite: true);
     }
 
     /// <summary>Adds <paramref name="bias"/>[n] to every row of <paramref name="x"/>[rows×n].</summary>
@@ -59,49 +72,5 @@ public static partial class Kernels
         double s = 0;
         foreach (var v in x) { double d = double.CreateTruncating(v); s += d * d; }
         return s;
-    }
-
-    /// <summary>Reference matrix product: plain loops ordered for sequential access (types without SIMD).</summary>
-    internal static void GemmCore<T>(bool transA, bool transB, int m, int n, int k,
-        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (!transB)
-        {
-            // C[i,:] += A(i,p) * B[p,:]
-            for (int i = 0; i < m; i++)
-            {
-                var ci = c.Slice(i * n, n);
-                for (int p = 0; p < k; p++)
-                {
-                    T aip = transA ? a[p * m + i] : a[i * k + p];
-                    if (aip == T.Zero) continue;
-                    var bp = b.Slice(p * n, n);
-                    for (int j = 0; j < n; j++) ci[j] += aip * bp[j];
-                }
-            }
-        }
-        else
-        {
-            // C[i,j] += dot(A(i,:), B[j,:])
-            for (int i = 0; i < m; i++)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    var bj = b.Slice(j * k, k);
-                    T s = T.Zero;
-                    if (!transA)
-                    {
-                        var ai = a.Slice(i * k, k);
-                        for (int p = 0; p < k; p++) s += ai[p] * bj[p];
-                    }
-                    else
-                    {
-                        for (int p = 0; p < k; p++) s += a[p * m + i] * bj[p];
-                    }
-                    c[i * n + j] += s;
-                }
-            }
-        }
     }
 }

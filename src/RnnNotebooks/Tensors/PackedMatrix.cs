@@ -17,7 +17,7 @@ internal sealed class PackedMatrix<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>Columns of op(B).</summary>
     public int N { get; private set; }
 
-    /// <summary>The SIMD width in bits the layout was made for (0: plain row-major for the scalar loops).</summary>
+    /// <summary>The SIMD width in bits the layout was made for (0: plain row-major, one panel, for the scalar loops).</summary>
     public int Bits { get; private set; }
 
     /// <summary>Columns per panel.</summary>
@@ -44,14 +44,10 @@ internal sealed class PackedMatrix<T> where T : unmanaged, IFloatingPointIeee754
     public PackedMatrix<T> Pack(bool transpose, int k, int n, ReadOnlySpan<T> b, int bits)
     {
         if (b.Length < k * n) throw new ShapeException($"PackedMatrix: {b.Length} values cannot hold a {k}×{n} matrix.");
-        K = k; N = n; Bits = bits; PanelWidth = Kernels.PanelWidthFor<T>(bits);
-        int length = Length(k, n, bits);
-        if (Data.Length < length) Data = new T[length];
-        var d = Data.AsSpan(0, length);
-        if (PanelWidth == 0)
+        var d = Begin(k, n, bits);
+        if (!transpose)
         {
-            if (transpose) Kernels.Transpose(b[..(k * n)], n, k, d); else b[..(k * n)].CopyTo(d);
-            PanelWidth = n;
+            for (int p = 0; p < k; p++) PackRow(d, p, b.Slice(p * n, n));
             return this;
         }
         int nr = PanelWidth;
@@ -59,16 +55,53 @@ internal sealed class PackedMatrix<T> where T : unmanaged, IFloatingPointIeee754
         {
             int w = Math.Min(nr, n - j0);
             var panel = d.Slice(jp * k * nr, k * nr);
-            if (w < nr) panel.Clear();
-            if (!transpose)
-                for (int p = 0; p < k; p++) b.Slice(p * n + j0, w).CopyTo(panel.Slice(p * nr, w));
-            else
-                for (int jj = 0; jj < w; jj++)
-                {
-                    var column = b.Slice((j0 + jj) * k, k);
-                    for (int p = 0; p < k; p++) panel[p * nr + jj] = column[p];
-                }
+            for (int jj = 0; jj < w; jj++)
+            {
+                var column = b.Slice((j0 + jj) * k, k);
+                for (int p = 0; p < k; p++) panel[p * nr + jj] = column[p];
+            }
         }
         return this;
+    }
+
+    /// <summary>
+    /// Packs the k×(nl + nr) matrix whose row p is [left row p | right row p], where left is
+    /// [k×nl] and the rows of right are those of <paramref name="rightTop"/> followed by those of
+    /// <paramref name="rightBottom"/> (both nr wide): the inputs and previous states of every step,
+    /// side by side, without building that matrix.
+    /// </summary>
+    public PackedMatrix<T> PackSideBySide(int k, ReadOnlySpan<T> left, int nl, ReadOnlySpan<T> rightTop, ReadOnlySpan<T> rightBottom, int nr, int bits)
+    {
+        int top = rightTop.Length / Math.Max(1, nr);
+        if (left.Length < k * nl || top + rightBottom.Length / Math.Max(1, nr) < k)
+            throw new ShapeException($"PackedMatrix: the blocks do not hold a {k}×({nl}+{nr}) matrix.");
+        var d = Begin(k, nl + nr, bits);
+        var row = new T[nl + nr];
+        for (int p = 0; p < k; p++)
+        {
+            left.Slice(p * nl, nl).CopyTo(row);
+            (p < top ? rightTop.Slice(p * nr, nr) : rightBottom.Slice((p - top) * nr, nr)).CopyTo(row.AsSpan(nl));
+            PackRow(d, p, row);
+        }
+        return this;
+    }
+
+    private Span<T> Begin(int k, int n, int bits)
+    {
+        K = k; N = n; Bits = bits;
+        PanelWidth = Kernels.PanelWidthFor<T>(bits) is int w && w > 0 ? w : Math.Max(1, n);
+        int length = Length(k, n, bits);
+        if (Data.Length < length) Data = new T[length];
+        var d = Data.AsSpan(0, length);
+        if (n % PanelWidth != 0) d.Clear();   // the last panel's padding
+        return d;
+    }
+
+    /// <summary>Writes row p of op(B) into its place in every panel.</summary>
+    private void PackRow(Span<T> d, int p, ReadOnlySpan<T> row)
+    {
+        int nr = PanelWidth, k = K;
+        for (int jp = 0, j0 = 0; j0 < N; jp++, j0 += nr)
+            row.Slice(j0, Math.Min(nr, N - j0)).CopyTo(d.Slice(jp * k * nr + p * nr));
     }
 }

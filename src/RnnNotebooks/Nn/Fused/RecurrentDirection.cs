@@ -31,6 +31,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected T[] DAh = [];               // [T, B, G·H] ∂L/∂(h Wₕₕᵀ + bₕₕ) (GRU: written over its hidden projection)
     private readonly PackedMatrix<T> _whhT = new();   // Wₕₕᵀ [H, G·H] packed for the forward step's product
     private readonly PackedMatrix<T> _whh = new();    // Wₕₕ [G·H, H] packed for the backward step's product
+    private readonly PackedMatrix<T> _packed = new(); // [X | hPrev] or hPrev packed for the weight gradients
     private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
     private bool[]? _valid;               // [T, B]      false where a step is padding (null: no mask)
     private bool _backwardDone;           // the caches of the last forward pass were overwritten by its backward pass
@@ -70,8 +71,8 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         _whhT.Pack(transpose: true, H, gh, WeightHh.Value.Data, Kernels.VectorBits);
 
         // Zx[T·B, G·H] = X[T·B, I] · Wᵢₕᵀ + bᵢₕ   (all steps at once)
-        Kernels.Gemm(false, true, n, gh, I, x, WeightIh.Value.Data, projection, accumulate: false);
-        if (BiasIh is not null) Kernels.AddRowVector<T>(projection, BiasIh.Value.Data, n);
+        if (BiasIh is null) Kernels.Gemm(false, true, n, gh, I, x, WeightIh.Value.Data, projection, accumulate: false);
+        else Kernels.GemmAddRow<T>(false, true, n, gh, I, x, WeightIh.Value.Data, BiasIh.Value.Data, projection);
 
         h0.CopyTo(H0);
         BeginSequence(c0);
@@ -135,18 +136,27 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         _dh.CopyTo(dh0);
         EndBackward(dc0);
 
-        var dAh = SeparateHiddenGradient ? DAh : DAx;
-        // ∂Wᵢₕ += DAxᵀ · X ;  ∂bᵢₕ += Σ DAx ;  ∂x = DAx · Wᵢₕ
-        Kernels.Gemm(true, false, gh, I, n, DAx, X, WeightIh.Grad.Data, accumulate: true);
+        // ∂bᵢₕ += Σ DAx ;  ∂x = DAx · Wᵢₕ
         if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n);
         Kernels.Gemm(false, false, n, I, gh, DAx, WeightIh.Value.Data, dx, accumulate: false);
-        // ∂Wₕₕ += Σₜ DAh[t]ᵀ · hPrev[t], where hPrev[t] is the output of the step before t, or h₀ for the first step
-        int rest = n * gh - Batch * gh;
-        var dAhSteps = Reverse ? dAh.AsSpan(0, rest) : dAh.AsSpan(Batch * gh, rest);
-        var prevSteps = Reverse ? Out.AsSpan(bh, n * H - bh) : Out.AsSpan(0, n * H - bh);
-        Kernels.Gemm(true, false, gh, H, n - Batch, dAhSteps, prevSteps, WeightHh.Grad.Data, accumulate: true);
-        Kernels.Gemm(true, false, gh, H, Batch, dAh.AsSpan(TimeOf(0) * Batch * gh, Batch * gh), H0, WeightHh.Grad.Data, accumulate: true);
+        // hPrev, the state each step started from: the output of the step before, or h₀ for the first step
+        var prevTop = Reverse ? Out.AsSpan(bh, n * H - bh) : H0.AsSpan(0, bh);
+        var prevBottom = Reverse ? H0.AsSpan(0, bh) : Out.AsSpan(0, n * H - bh);
+        var dAh = SeparateHiddenGradient ? DAh : DAx;
         if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
+        if (SeparateHiddenGradient)
+        {
+            // ∂Wᵢₕ += DAxᵀ · X ;  ∂Wₕₕ += DAhᵀ · hPrev
+            Kernels.Gemm(true, false, gh, I, n, DAx, X, WeightIh.Grad.Data, accumulate: true);
+            _packed.PackSideBySide(n, default, 0, prevTop, prevBottom, H, Kernels.VectorBits);
+            Kernels.GemmTransposedA(n, gh, DAh, _packed, WeightHh.Grad.Data);
+        }
+        else
+        {
+            // [∂Wᵢₕ | ∂Wₕₕ] += DAxᵀ · [X | hPrev]: one product for both, reading DAx once
+            _packed.PackSideBySide(n, X.AsSpan(0, n * I), I, prevTop, prevBottom, H, Kernels.VectorBits);
+            Kernels.GemmTransposedAInto(n, gh, DAx, _packed, WeightIh.Grad.Data, WeightHh.Grad.Data, I);
+        }
     }
 
     /// <summary>At padded steps of rows [b0, b1), replaces the computed state by the previous one.</summary>
