@@ -16,6 +16,16 @@ public static partial class Kernels
         fixed (T* pa = a, pc = c) GemmPacked(m, pa, k, 1, b, pc, n);
     }
 
+    /// <summary>C[m×n] = row + A[m×k] · B on the calling thread, <paramref name="row"/>[n] added to every row; C is only written.</summary>
+    internal static unsafe void MatMulAddRow<T>(ReadOnlySpan<T> a, PackedMatrix<T> b, ReadOnlySpan<T> row, Span<T> c, int m)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = b.N, k = b.K;
+        if (a.Length < m * k || c.Length < m * n || row.Length < n)
+            throw new ShapeException($"MatMulAddRow: spans too short for m={m}, n={n}, k={k} (A {a.Length}, row {row.Length}, C {c.Length}).");
+        fixed (T* pa = a, pr = row, pc = c) GemmPacked(m, pa, k, 1, b, pc, n, pr);
+    }
+
     /// <summary>C[m×n] += aᵀ · B for a[k×m] (a weight gradient: Σ over rows of gradient ⊗ input).</summary>
     internal static unsafe void GemmTransposedA<T>(int k, int m, ReadOnlySpan<T> a, PackedMatrix<T> b, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>

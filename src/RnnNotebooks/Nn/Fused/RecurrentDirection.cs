@@ -9,9 +9,9 @@ namespace RnnNotebooks.Nn.Fused;
 /// form of a cell in <c>Cells/</c> (the derived class names which), computing the same numbers
 /// with the per-step work batched into few large products.
 /// Buffers are time-major: x [steps, batch, input], output [steps, batch, hidden].
-/// The input projection of every step (x Wᵢₕᵀ + bᵢₕ) is one GEMM before the time loop, and
-/// the weight gradients are GEMMs after the backward time loop, so the loop itself holds
-/// only the recurrent product and the element-wise step. The batch is independent across
+/// Each step's input projection (x Wᵢₕᵀ + bᵢₕ) and recurrent product are products with weights
+/// packed once per sequence; the weight gradients and ∂L/∂x are large GEMMs after the backward
+/// time loop, so that loop holds only the recurrent product and the element-wise step. The batch is independent across
 /// its rows, so the time loop runs on contiguous row blocks [b0, b1) in parallel; each
 /// element is computed the same way whatever the split, so results do not depend on it.
 /// Buffers are kept between calls and reused when the shapes repeat.
@@ -30,6 +30,8 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     protected T[] DAx = [];               // [T, B, G·H] ∂L/∂(input projection) (LSTM, GRU: written over Zx)
     protected T[] DAh = [];               // [T, B, G·H] ∂L/∂(h Wₕₕᵀ + bₕₕ) (GRU: written over its hidden projection)
     private readonly PackedMatrix<T> _whhT = new();   // Wₕₕᵀ [H, G·H] packed for the forward step's product
+    private readonly PackedMatrix<T> _wihT = new();   // Wᵢₕᵀ [I, G·H] packed for the input projection
+    private T[] _bihRow = [];                         // [G·H] bᵢₕ, or zeros
     private readonly PackedMatrix<T> _whh = new();    // Wₕₕ [G·H, H] packed for the backward step's product
     private readonly PackedMatrix<T> _packed = new(); // [X | hPrev] or hPrev packed for the weight gradients
     private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
@@ -69,10 +71,9 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         var projection = ProjectIntoOutput ? Out : Zx;
         AllocateCaches(n);
         _whhT.Pack(transpose: true, H, gh, WeightHh.Value.Data, Kernels.VectorBits);
-
-        // Zx[T·B, G·H] = X[T·B, I] · Wᵢₕᵀ + bᵢₕ   (all steps at once)
-        if (BiasIh is null) Kernels.Gemm(false, true, n, gh, I, x, WeightIh.Value.Data, projection, accumulate: false);
-        else Kernels.GemmAddRow<T>(false, true, n, gh, I, x, WeightIh.Value.Data, BiasIh.Value.Data, projection);
+        _wihT.Pack(transpose: true, I, gh, WeightIh.Value.Data, Kernels.VectorBits);
+        Resize(ref _bihRow, gh);
+        if (BiasIh is null) _bihRow.AsSpan().Clear(); else BiasIh.Value.Data.CopyTo(_bihRow);
 
         h0.CopyTo(H0);
         BeginSequence(c0);
@@ -81,6 +82,9 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
             for (int s = 0; s < Steps; s++)
             {
                 int t = TimeOf(s);
+                // Zx[t] = xₜ Wᵢₕᵀ + bᵢₕ for these rows, computed here rather than for all steps before
+                // the loop, so the step finds it in cache instead of in main memory
+                Kernels.MatMulAddRow(X.AsSpan(At(t, b0, I), (b1 - b0) * I), _wihT, _bihRow, projection.AsSpan(At(t, b0, gh), (b1 - b0) * gh), b1 - b0);
                 StepForward(t, b0, b1);
                 if (_valid is not null) CarryPaddedRows(t, b0, b1);
             }
