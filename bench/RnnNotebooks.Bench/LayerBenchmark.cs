@@ -44,7 +44,7 @@ internal static class LayerBenchmark
         // loss = mean(y²) → ∂loss/∂y = 2y / n
         var dy = new Tensor<float>(y.Shape);
         float scale = 2f / y.Length;
-        for (int i = 0; i < y.Length; i++) dy.Data[i] = scale * y.Data[i];
+        System.Numerics.Tensors.TensorPrimitives.Multiply(y.Data, scale, dy.Data);
         layer.backward(dy);
     }
 }

@@ -231,7 +231,8 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
         Tensor<T> output;
         if (ReturnSequences)
         {
-            output = new Tensor<T>(batch, steps, dirs * h);
+            // Every element is written below, so the array need not be zeroed first.
+            output = new Tensor<T>(GC.AllocateUninitializedArray<T>(batch * steps * dirs * h), batch, steps, dirs * h);
             SequenceLayout.ToBatchFirst<T>(x, output.Data, batch, steps, dirs * h);
             if (mask is not null)
                 for (int b = 0; b < batch; b++)
@@ -305,7 +306,7 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
             dy = dx;
         }
         InitialStateGradient = dInit;
-        var dInput = new Tensor<T>(batch, steps, InputSize);
+        var dInput = new Tensor<T>(GC.AllocateUninitializedArray<T>(batch * steps * InputSize), batch, steps, InputSize);   // fully written below
         SequenceLayout.ToBatchFirst<T>(dy, dInput.Data, batch, steps, InputSize);
         return dInput;
     }

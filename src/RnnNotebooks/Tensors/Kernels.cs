@@ -51,12 +51,48 @@ public static partial class Kernels
         }
     }
 
-    /// <summary>sums[n] += Σ over rows of x[rows×n] (the gradient of a bias added to every row).</summary>
-    public static void AccumulateColumnSums<T>(ReadOnlySpan<T> x, Span<T> sums, int rows)
+    /// <summary>
+    /// sums[n] += Σ over rows of x[rows×n] (the gradient of a bias added to every row), and the
+    /// same into <paramref name="sums2"/> when given (two biases added to the same rows), in one
+    /// pass over x. Large inputs split their columns over threads; each column still adds its rows
+    /// in order, so the result does not depend on the split.
+    /// </summary>
+    public static void AccumulateColumnSums<T>(ReadOnlySpan<T> x, Span<T> sums, int rows, Span<T> sums2 = default)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = sums.Length;
-        for (int r = 0; r < rows; r++) System.Numerics.Tensors.TensorPrimitives.Add<T>(x.Slice(r * n, n), sums, sums);
+        if (x.Length < rows * n || (!sums2.IsEmpty && sums2.Length != n))
+            throw new ShapeException($"AccumulateColumnSums: {x.Length} values, {rows} rows of {n}, second sums {sums2.Length}.");
+        int threads = Math.Min(MaxThreads, n / 64);
+        if (threads <= 1 || (long)rows * n < ParallelThreshold) { ColumnSums(x, sums, sums2, rows, n, 0, n); return; }
+        unsafe
+        {
+            fixed (T* px = x, ps = sums, ps2 = sums2)
+            {
+                nint ax = (nint)px, as1 = (nint)ps, as2 = (nint)ps2;
+                int len = x.Length, has2 = sums2.Length, per = (n / threads + 15) / 16 * 16;
+                Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+                {
+                    int j0 = Math.Min(n, part * per), j1 = part == threads - 1 ? n : Math.Min(n, j0 + per);
+                    ColumnSums(new ReadOnlySpan<T>((T*)ax, len), new Span<T>((T*)as1, n), new Span<T>((T*)as2, has2), rows, n, j0, j1);
+                });
+            }
+        }
+    }
+
+    private static void ColumnSums<T>(ReadOnlySpan<T> x, Span<T> sums, Span<T> sums2, int rows, int n, int j0, int j1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (j0 >= j1) return;
+        int w = j1 - j0;
+        var s1 = sums.Slice(j0, w);
+        var s2 = sums2.IsEmpty ? default : sums2.Slice(j0, w);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = x.Slice(r * n + j0, w);
+            System.Numerics.Tensors.TensorPrimitives.Add<T>(row, s1, s1);
+            if (!s2.IsEmpty) System.Numerics.Tensors.TensorPrimitives.Add<T>(row, s2, s2);
+        }
     }
 
     /// <summary>y += x, element-wise.</summary>

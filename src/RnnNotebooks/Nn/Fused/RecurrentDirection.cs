@@ -140,14 +140,19 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         _dh.CopyTo(dh0);
         EndBackward(dc0);
 
-        // ∂bᵢₕ += Σ DAx ;  ∂x = DAx · Wᵢₕ
-        if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n);
+        // ∂bᵢₕ += Σ DAx ;  ∂bₕₕ += Σ DAh (the same sums, but for the GRU) ;  ∂x = DAx · Wᵢₕ
+        var dAh = SeparateHiddenGradient ? DAh : DAx;
+        if (BiasIh is not null && BiasHh is not null && !SeparateHiddenGradient)
+            Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n, BiasHh.Grad.Data);
+        else
+        {
+            if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n);
+            if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
+        }
         Kernels.Gemm(false, false, n, I, gh, DAx, WeightIh.Value.Data, dx, accumulate: false);
         // hPrev, the state each step started from: the output of the step before, or h₀ for the first step
         var prevTop = Reverse ? Out.AsSpan(bh, n * H - bh) : H0.AsSpan(0, bh);
         var prevBottom = Reverse ? H0.AsSpan(0, bh) : Out.AsSpan(0, n * H - bh);
-        var dAh = SeparateHiddenGradient ? DAh : DAx;
-        if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
         if (SeparateHiddenGradient)
         {
             // ∂Wᵢₕ += DAxᵀ · X ;  ∂Wₕₕ += DAhᵀ · hPrev
