@@ -20,6 +20,7 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
     private RecurrentDirection<T>[] _directions = [];         // index l·D + d
     private T[][] _layerOutputs = [];                          // per layer, time-major [T, B, D·H]
     private T[] _xTime = [], _dyTime = [], _dxEven = [], _dxOdd = [], _dxDir = [];
+    private bool _backwardDone;                                 // backward has consumed the last forward's activations
     private T[] _dirBuffer = [];                               // one direction's [T, B, H] when bidirectional
     private T[][] _dropMasks = [];                             // per layer below the top: the dropout mask of its output
     private T[][] _dropped = [];                               // per layer below the top: its output after dropout
@@ -225,7 +226,7 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
                 x = _dropped[l];
             }
         }
-        _batch = batch; _steps = steps;
+        _batch = batch; _steps = steps; _backwardDone = false;
         FinalState = final;
 
         Tensor<T> output;
@@ -256,6 +257,9 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
     public Tensor<T> backward(Tensor<T> outputGradient, RecurrentState<T>? finalStateGradient)
     {
         if (_layerOutputs.Length == 0) throw NoForward();
+        if (_backwardDone)
+            throw new InvalidOperationException($"{Describe()}: backward ran twice after one forward pass; the gradients of the first overwrote the activations it kept, so run forward again before the next backward.");
+        _backwardDone = true;
         int batch = _batch, steps = _steps, dirs = Directions, h = HiddenSize, bh = batch * h;
         ExpectShape(outputGradient, "output gradient", OutputShape([batch, steps, InputSize]));
         if (finalStateGradient is not null) CheckState(finalStateGradient, batch, "final state gradient");

@@ -263,7 +263,10 @@ public static partial class Kernels
             for (int j = 0; j < cols; j++) c[(long)r * ldc + j] = tile[r * nr + j];
     }
 
-    /// <summary>The scalar loops for a matrix packed row-major (no SIMD): C[i, j] = (start[j] or C[i, j]) + Σₚ A(i, p)·B(p, j).</summary>
+    /// <summary>
+    /// The scalar loops for a matrix packed row-major (no SIMD): C[i, j] = (start[j] or C[i, j]) + Σₚ A(i, p)·B(p, j),
+    /// fused multiply-adds in increasing p as in the SIMD kernel, so both give the same bits.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Scalar<T>(int m, T* a, int rs, int cs, PackedMatrix<T> b, T* c, int ldc, T* start)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -278,7 +281,7 @@ public static partial class Kernels
                 {
                     T aip = a[(long)i * rs + (long)p * cs];
                     T* bp = pb + (long)p * n;
-                    for (int j = 0; j < n; j++) ci[j] += aip * bp[j];
+                    for (int j = 0; j < n; j++) ci[j] = T.FusedMultiplyAdd(aip, bp[j], ci[j]);
                 }
             }
     }

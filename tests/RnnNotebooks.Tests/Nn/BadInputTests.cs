@@ -91,6 +91,24 @@ public class BadInputTests
         Assert.Throws<ShapeException>(() => rnn.backward(new Tensor<float>(2, 2)));
     }
 
+    [Theory]
+    [InlineData("rnn_tanh")]
+    [InlineData("lstm")]
+    [InlineData("gru")]
+    public void A_second_backward_after_one_forward_is_refused_and_a_new_forward_allows_it(string kind)
+    {
+        var layer = LayerGradientTests.Make(kind, 3, 4, layers: 1, bidir: false, seq: true);
+        var x = Tensor.Normal<double>(new Rng(1), 0, 1, 2, 5, 3);
+        var dy = Tensor.Normal<double>(new Rng(2), 0, 1, 2, 5, 4);
+        layer.forward(x);
+        var first = layer.backward(dy);
+        var e = Assert.Throws<InvalidOperationException>(() => layer.backward(dy));
+        Assert.Contains("backward ran twice after one forward pass", e.Message);
+        Assert.Contains("run forward again", e.Message);
+        layer.forward(x);
+        Assert.Equal(first.Data, layer.backward(dy).Data);
+    }
+
     [Fact]
     public void Invalid_configuration()
     {
