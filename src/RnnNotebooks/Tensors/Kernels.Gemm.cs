@@ -103,21 +103,25 @@ public static partial class Kernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int bits = SimdType<T>() ? VectorBits : 0;
-        var buffer = ArrayPool<T>.Shared.Rent(PackedMatrix<T>.Length(k, n, bits));
         T[]? zeros = null;
         try
         {
             if (overwrite && start.IsEmpty) { zeros = ArrayPool<T>.Shared.Rent(n); start = zeros.AsSpan(0, n); zeros.AsSpan(0, n).Clear(); }
-            var packed = new PackedMatrix<T>(buffer).Pack(transB, k, n, b, bits);
+            var packed = (PackCache<T>.Matrix ??= new PackedMatrix<T>()).Pack(transB, k, n, b, bits);
             // A is read through strides, so Aᵀ needs no copy.
             fixed (T* pa = a, pc = c, ps = start)
                 GemmPackedParallel(m, pa, transA ? 1 : k, transA ? m : 1, packed, pc, n, overwrite ? ps : null);
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(buffer);
             if (zeros is not null) ArrayPool<T>.Shared.Return(zeros);
         }
+    }
+
+    /// <summary>The packing buffer of <see cref="Gemm{T}"/> calls on this thread, kept for the next call.</summary>
+    private static class PackCache<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        [ThreadStatic] public static PackedMatrix<T>? Matrix;
     }
 
     /// <summary>dst[cols×rows] = srcᵀ for src[rows×cols].</summary>
@@ -152,7 +156,7 @@ public static partial class Kernels
         T[]? aBuffer = packA ? ArrayPool<T>.Shared.Rent(RowBlock * kc) : null;
         try
         {
-            fixed (T* pb = b.Data, pk = aBuffer)
+            fixed (T* pb = b.Values, pk = aBuffer)
                 for (int p0 = 0; p0 < k; p0 += kc)
                 {
                     int kk = Math.Min(kc, k - p0);
@@ -272,7 +276,7 @@ public static partial class Kernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = b.N, k = b.K;
-        fixed (T* pb = b.Data)
+        fixed (T* pb = b.Values)
             for (int i = 0; i < m; i++)
             {
                 T* ci = c + (long)i * ldc;

@@ -25,10 +25,15 @@ internal sealed class PackedMatrix<T> where T : unmanaged, IFloatingPointIeee754
 
     public int Panels => PanelWidth == 0 ? 0 : (N + PanelWidth - 1) / PanelWidth;
 
-    /// <summary>The packed values (may be longer than needed when the buffer is reused).</summary>
-    public T[] Data { get; private set; }
+    /// <summary>Holds the values from <see cref="_offset"/> on; pinned, so the offset stays valid.</summary>
+    private T[] _buffer = [];
+    private int _offset, _length;
 
-    public PackedMatrix(T[]? buffer = null) => Data = buffer ?? [];
+    /// <summary>
+    /// The packed values. They start on a 64-byte boundary, so no vector load of a panel straddles
+    /// two cache lines (a 512-bit load is a whole line; an unaligned one touches two).
+    /// </summary>
+    public ReadOnlySpan<T> Values => _buffer.AsSpan(_offset, _length);
 
     /// <summary>Values needed to pack a k×n matrix for a SIMD width.</summary>
     public static int Length(int k, int n, int bits)
@@ -91,10 +96,18 @@ internal sealed class PackedMatrix<T> where T : unmanaged, IFloatingPointIeee754
         K = k; N = n; Bits = bits;
         PanelWidth = Kernels.PanelWidthFor<T>(bits) is int w && w > 0 ? w : Math.Max(1, n);
         int length = Length(k, n, bits);
-        if (Data.Length < length) Data = new T[length];
-        var d = Data.AsSpan(0, length);
+        if (_buffer.Length - _offset < length) Allocate(length);
+        _length = length;
+        var d = _buffer.AsSpan(_offset, length);
         if (n % PanelWidth != 0) d.Clear();   // the last panel's padding
         return d;
+    }
+
+    private unsafe void Allocate(int length)
+    {
+        const int Alignment = 64;
+        _buffer = GC.AllocateUninitializedArray<T>(length + Alignment / sizeof(T), pinned: true);
+        fixed (T* p = _buffer) _offset = (int)((Alignment - (nint)p % Alignment) % Alignment / sizeof(T));
     }
 
     /// <summary>Writes row p of op(B) into its place in every panel.</summary>
