@@ -38,6 +38,31 @@ public class TensorTests
     }
 
     [Fact]
+    public void Column_sums_add_rows_in_order_whatever_the_threads_and_fill_a_second_target()
+    {
+        int rows = 2000, n = 700;   // large enough to split its columns over threads
+        var x = Tensor.Normal<float>(new Rng(4), 0, 1, rows, n).Data;
+        var start = Tensor.Normal<float>(new Rng(5), 0, 1, n).Data;
+        var expected = (float[])start.Clone();
+        for (int r = 0; r < rows; r++) for (int j = 0; j < n; j++) expected[j] += x[r * n + j];
+        int saved = Kernels.MaxThreads;
+        try
+        {
+            foreach (int threads in new[] { 1, 3 })
+            {
+                Kernels.MaxThreads = threads;
+                var sums = (float[])start.Clone();
+                var second = (float[])start.Clone();
+                Kernels.AccumulateColumnSums<float>(x, sums, rows, second);
+                Assert.Equal(expected, sums);
+                Assert.Equal(expected, second);
+            }
+        }
+        finally { Kernels.MaxThreads = saved; }
+        Assert.Throws<ShapeException>(() => Kernels.AccumulateColumnSums<float>(x, new float[n], rows, new float[n - 1]));
+    }
+
+    [Fact]
     public void Rng_is_reproducible_and_uniform_enough()
     {
         var a = new Rng(5); var b = new Rng(5);
