@@ -211,11 +211,15 @@ public static partial class Kernels
         for (int p = 0; p < kc; p++)
         {
             T* src = a + (long)p * cs, d = dst + p * TileRows;
-            for (int g = 0; g < rows; g += TileRows, d += TileRows * kc)
-            {
-                T* s = src + (long)g * rs;
-                d[0] = s[0]; d[1] = s[rs]; d[2] = s[2 * rs]; d[3] = s[3 * rs];
-            }
+            if (rs == 1)   // Aᵀ stored row-major: the 4 values of a group are adjacent, one vector move
+                for (int g = 0; g < rows; g += TileRows, d += TileRows * kc)
+                    Unsafe.CopyBlockUnaligned(d, src + g, (uint)(TileRows * sizeof(T)));
+            else
+                for (int g = 0; g < rows; g += TileRows, d += TileRows * kc)
+                {
+                    T* s = src + (long)g * rs;
+                    d[0] = s[0]; d[1] = s[rs]; d[2] = s[2 * rs]; d[3] = s[3 * rs];
+                }
         }
     }
 
