@@ -7,7 +7,8 @@ namespace RnnNotebooks.Bench;
 /// <summary>
 /// Runs one case of one side in a fresh process of this program (<c>--peer engine</c> or
 /// <c>--peer torchsharp</c>) and reads its JSON line, so each side's peak memory is its own for
-/// that case and no side inherits another's heap, JIT state or threads.
+/// that case and no side inherits another's heap, JIT state or threads. The children run with
+/// non-concurrent GC and GCConserveMemory=5 (bench/README.md).
 /// </summary>
 internal static class ChildPeer
 {
@@ -22,6 +23,11 @@ internal static class ChildPeer
                      "--warmup-seconds", Warmup.Seconds.ToString(CultureInfo.InvariantCulture),
                      "--repeat", repeat.ToString(CultureInfo.InvariantCulture), "--threads", threads.ToString(CultureInfo.InvariantCulture) })
             psi.ArgumentList.Add(a);
+        // The cases keep every core busy, so a background GC thread would take a core from them;
+        // and with default settings the GC lets the results of earlier iterations pile up to
+        // hundreds of MB before it collects them. Both sides get the same settings.
+        psi.Environment["DOTNET_gcConcurrent"] = "0";
+        psi.Environment["DOTNET_GCConserveMemory"] = "5";
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         string stdout = p.StandardOutput.ReadToEnd();
