@@ -81,12 +81,29 @@ internal sealed class PackedMatrix<T> where T : unmanaged, IFloatingPointIeee754
         if (left.Length < k * nl || top + rightBottom.Length / Math.Max(1, nr) < k)
             throw new ShapeException($"PackedMatrix: the blocks do not hold a {k}×({nl}+{nr}) matrix.");
         var d = Begin(k, nl + nr, bits);
-        var row = new T[nl + nr];
-        for (int p = 0; p < k; p++)
+        // Rows land in disjoint places, so large matrices are packed by several threads.
+        int threads = Math.Clamp(Math.Min(Kernels.MaxThreads, k / 1024), 1, Environment.ProcessorCount);
+        unsafe
         {
-            left.Slice(p * nl, nl).CopyTo(row);
-            (p < top ? rightTop.Slice(p * nr, nr) : rightBottom.Slice((p - top) * nr, nr)).CopyTo(row.AsSpan(nl));
-            PackRow(d, p, row);
+            fixed (T* pl = left, pt = rightTop, pbot = rightBottom, pd = d)
+            {
+                nint l = (nint)pl, t = (nint)pt, bot = (nint)pbot, dst = (nint)pd;
+                int lLen = left.Length, tLen = rightTop.Length, bLen = rightBottom.Length, dLen = d.Length, per = (k + threads - 1) / threads;
+                void Rows(int part)
+                {
+                    var row = new T[nl + nr];
+                    ReadOnlySpan<T> lft = new((T*)l, lLen), tp = new((T*)t, tLen), bt = new((T*)bot, bLen);
+                    var target = new Span<T>((T*)dst, dLen);
+                    for (int p = part * per, end = Math.Min(k, p + per); p < end; p++)
+                    {
+                        lft.Slice(p * nl, nl).CopyTo(row);
+                        (p < top ? tp.Slice(p * nr, nr) : bt.Slice((p - top) * nr, nr)).CopyTo(row.AsSpan(nl));
+                        PackRow(target, p, row);
+                    }
+                }
+                if (threads == 1) Rows(0);
+                else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Rows);
+            }
         }
         return this;
     }
