@@ -1,5 +1,6 @@
 using System.Numerics;
 using RnnNotebooks.Nn;
+using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Nn.Fused;
 
@@ -8,20 +9,40 @@ internal static class SequenceLayout
 {
     /// <summary>[B, T, F] → [T, B, F].</summary>
     public static void ToTimeMajor<T>(ReadOnlySpan<T> src, Span<T> dst, int batch, int steps, int features)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int b = 0; b < batch; b++)
-            for (int t = 0; t < steps; t++)
-                src.Slice((b * steps + t) * features, features).CopyTo(dst.Slice((t * batch + b) * features, features));
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Move(src, dst, batch, steps, features, toTimeMajor: true);
 
     /// <summary>[T, B, F] → [B, T, F].</summary>
     public static void ToBatchFirst<T>(ReadOnlySpan<T> src, Span<T> dst, int batch, int steps, int features)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Move(src, dst, batch, steps, features, toTimeMajor: false);
+
+    /// <summary>Copies each (b, t) row between the two layouts; large tensors are split by batch rows over threads.</summary>
+    private static unsafe void Move<T>(ReadOnlySpan<T> src, Span<T> dst, int batch, int steps, int features, bool toTimeMajor)
+        where T : unmanaged
     {
-        for (int t = 0; t < steps; t++)
-            for (int b = 0; b < batch; b++)
-                src.Slice((t * batch + b) * features, features).CopyTo(dst.Slice((b * steps + t) * features, features));
+        int n = batch * steps * features;
+        if (src.Length < n || dst.Length < n)
+            throw new ShapeException($"SequenceLayout: {batch}×{steps}×{features} needs {n} values (source {src.Length}, target {dst.Length}).");
+        int threads = Math.Clamp(Math.Min(Kernels.MaxThreads, n / (1 << 17)), 1, batch);
+        fixed (T* ps = src, pd = dst)
+        {
+            nint s = (nint)ps, d = (nint)pd;
+            int per = (batch + threads - 1) / threads;
+            void Rows(int part)
+            {
+                ReadOnlySpan<T> from = new((T*)s, n);
+                Span<T> to = new((T*)d, n);
+                for (int b = part * per, end = Math.Min(batch, b + per); b < end; b++)
+                    for (int t = 0; t < steps; t++)
+                    {
+                        int batchFirst = (b * steps + t) * features, timeMajor = (t * batch + b) * features;
+                        from.Slice(toTimeMajor ? batchFirst : timeMajor, features).CopyTo(to.Slice(toTimeMajor ? timeMajor : batchFirst, features));
+                    }
+            }
+            if (threads == 1) Rows(0);
+            else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Rows);
+        }
     }
 
     /// <summary>Copies columns [offset, offset + width) of every row of src[rows × srcWidth] into dst[rows × width].</summary>
