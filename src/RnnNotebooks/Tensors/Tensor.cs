@@ -103,6 +103,7 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>Index of the first NaN or infinite element, or -1.</summary>
     public int IndexOfNonFinite()
     {
+        if (System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<T>(Data)) return -1;   // vectorised; the loop finds where
         for (int i = 0; i < Data.Length; i++) if (!T.IsFinite(Data[i])) return i;
         return -1;
     }
