@@ -19,7 +19,7 @@ public static partial class Kernels
     /// </summary>
     public static int VectorBits => _forcedBits ?? DetectedBits;
 
-    /// <summary>The widest accelerated width (the runtime's switches, such as DOTNET_EnableAVX512F=0, lower it).</summary>
+    /// <summary>The widest accelerated width (the runtime's switches lower it: DOTNET_EnableAVX512=0 or DOTNET_PreferredVectorBitWidth=256 to 256, DOTNET_EnableAVX2=0 to 128).</summary>
     public static int DetectedBits { get; } =
         Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
 

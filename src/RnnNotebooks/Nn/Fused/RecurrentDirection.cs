@@ -11,9 +11,10 @@ namespace RnnNotebooks.Nn.Fused;
 /// Buffers are time-major: x [steps, batch, input], output [steps, batch, hidden].
 /// Each step's input projection (x Wᵢₕᵀ + bᵢₕ) and recurrent product are products with weights
 /// packed once per sequence; the weight gradients and ∂L/∂x are large GEMMs after the backward
-/// time loop, so that loop holds only the recurrent product and the element-wise step. The batch is independent across
-/// its rows, so the time loop runs on contiguous row blocks [b0, b1) in parallel; each
-/// element is computed the same way whatever the split, so results do not depend on it.
+/// time loop, so that loop holds only the recurrent product and the element-wise step. The
+/// batch is independent across its rows, so the time loop runs on contiguous row blocks
+/// [b0, b1) in parallel; each element is computed the same way whatever the split, so results
+/// do not depend on it.
 /// Buffers are kept between calls and reused when the shapes repeat.
 /// </summary>
 internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPointIeee754<T>
