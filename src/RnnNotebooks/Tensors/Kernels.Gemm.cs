@@ -84,13 +84,8 @@ public static partial class Kernels
         int threads = Math.Min(MaxThreads, Math.Max(1, m / 16));
         if (threads <= 1 || (long)m * b.N * b.K < ParallelThreshold) { GemmPacked(m, a, rs, cs, b, c, ldc, start); return; }
         nint pa = (nint)a, pc = (nint)c, ps = (nint)start;
-        int rowsPer = (m + threads - 1) / threads;
-        rowsPer = (rowsPer + TileRows - 1) / TileRows * TileRows;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
-        {
-            int r0 = part * rowsPer, r1 = Math.Min(m, r0 + rowsPer);
-            if (r0 < r1) GemmPacked(r1 - r0, (T*)pa + (long)r0 * rs, rs, cs, b, (T*)pc + (long)r0 * ldc, ldc, (T*)ps);
-        });
+        ForEachRange(m, threads, TileRows, (r0, r1) =>
+            GemmPacked(r1 - r0, (T*)pa + (long)r0 * rs, rs, cs, b, (T*)pc + (long)r0 * ldc, ldc, (T*)ps));
     }
 
     /// <summary>

@@ -63,21 +63,35 @@ public static partial class Kernels
         int n = sums.Length;
         if (x.Length < rows * n || (!sums2.IsEmpty && sums2.Length != n))
             throw new ShapeException($"AccumulateColumnSums: {x.Length} values, {rows} rows of {n}, second sums {sums2.Length}.");
-        int threads = Math.Min(MaxThreads, n / 64);
-        if (threads <= 1 || (long)rows * n < ParallelThreshold) { ColumnSums(x, sums, sums2, rows, n, 0, n); return; }
+        int threads = (long)rows * n < ParallelThreshold ? 1 : Math.Min(MaxThreads, n / 64);
+        if (threads <= 1) { ColumnSums(x, sums, sums2, rows, n, 0, n); return; }
         unsafe
         {
             fixed (T* px = x, ps = sums, ps2 = sums2)
             {
                 nint ax = (nint)px, as1 = (nint)ps, as2 = (nint)ps2;
-                int len = x.Length, has2 = sums2.Length, per = (n / threads + 15) / 16 * 16;
-                Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
-                {
-                    int j0 = Math.Min(n, part * per), j1 = part == threads - 1 ? n : Math.Min(n, j0 + per);
-                    ColumnSums(new ReadOnlySpan<T>((T*)ax, len), new Span<T>((T*)as1, n), new Span<T>((T*)as2, has2), rows, n, j0, j1);
-                });
+                int len = x.Length, has2 = sums2.Length;
+                ForEachRange(n, threads, 16, (j0, j1) =>
+                    ColumnSums(new ReadOnlySpan<T>((T*)ax, len), new Span<T>((T*)as1, n), new Span<T>((T*)as2, has2), rows, n, j0, j1));
             }
         }
+    }
+
+    /// <summary>
+    /// Splits [0, count) into up to <paramref name="parts"/> contiguous ranges, each a multiple of
+    /// <paramref name="align"/> long but the last, and runs body(start, end) for each: on the calling
+    /// thread for one part, on as many threads as parts otherwise.
+    /// </summary>
+    internal static void ForEachRange(int count, int parts, int align, Action<int, int> body)
+    {
+        parts = Math.Clamp(parts, 1, Math.Max(1, count));
+        if (parts == 1) { body(0, count); return; }
+        int per = ((count + parts - 1) / parts + align - 1) / align * align;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        {
+            int lo = p * per, hi = Math.Min(count, lo + per);
+            if (lo < hi) body(lo, hi);
+        });
     }
 
     private static void ColumnSums<T>(ReadOnlySpan<T> x, Span<T> sums, Span<T> sums2, int rows, int n, int j0, int j1)

@@ -82,27 +82,24 @@ internal sealed class PackedMatrix<T> where T : unmanaged, IFloatingPointIeee754
             throw new ShapeException($"PackedMatrix: the blocks do not hold a {k}×({nl}+{nr}) matrix.");
         var d = Begin(k, nl + nr, bits);
         // Rows land in disjoint places, so large matrices are packed by several threads.
-        int threads = Math.Clamp(Math.Min(Kernels.MaxThreads, k / 1024), 1, Environment.ProcessorCount);
         unsafe
         {
             fixed (T* pl = left, pt = rightTop, pbot = rightBottom, pd = d)
             {
                 nint l = (nint)pl, t = (nint)pt, bot = (nint)pbot, dst = (nint)pd;
-                int lLen = left.Length, tLen = rightTop.Length, bLen = rightBottom.Length, dLen = d.Length, per = (k + threads - 1) / threads;
-                void Rows(int part)
+                int lLen = left.Length, tLen = rightTop.Length, bLen = rightBottom.Length, dLen = d.Length;
+                Kernels.ForEachRange(k, Math.Min(Kernels.MaxThreads, k / 1024), 1, (p0, p1) =>
                 {
                     var row = new T[nl + nr];
                     ReadOnlySpan<T> lft = new((T*)l, lLen), tp = new((T*)t, tLen), bt = new((T*)bot, bLen);
                     var target = new Span<T>((T*)dst, dLen);
-                    for (int p = part * per, end = Math.Min(k, p + per); p < end; p++)
+                    for (int p = p0; p < p1; p++)
                     {
                         lft.Slice(p * nl, nl).CopyTo(row);
                         (p < top ? tp.Slice(p * nr, nr) : bt.Slice((p - top) * nr, nr)).CopyTo(row.AsSpan(nl));
                         PackRow(target, p, row);
                     }
-                }
-                if (threads == 1) Rows(0);
-                else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Rows);
+                });
             }
         }
         return this;

@@ -273,13 +273,6 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
 
     private void ForEachRowBlock(Action<int, int> body)
     {
-        int workers = Math.Clamp(Math.Min(Kernels.MaxThreads, Batch / MinRowsPerWorker), 1, Batch);
-        if (workers == 1) { body(0, Batch); return; }
-        int per = (Batch + workers - 1) / workers;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-        {
-            int b0 = w * per, b1 = Math.Min(Batch, b0 + per);
-            if (b0 < b1) body(b0, b1);
-        });
+        Kernels.ForEachRange(Batch, Math.Min(Kernels.MaxThreads, Batch / MinRowsPerWorker), 1, body);
     }
 }

@@ -24,24 +24,20 @@ internal static class SequenceLayout
         int n = batch * steps * features;
         if (src.Length < n || dst.Length < n)
             throw new ShapeException($"SequenceLayout: {batch}×{steps}×{features} needs {n} values (source {src.Length}, target {dst.Length}).");
-        int threads = Math.Clamp(Math.Min(Kernels.MaxThreads, n / (1 << 17)), 1, batch);
         fixed (T* ps = src, pd = dst)
         {
             nint s = (nint)ps, d = (nint)pd;
-            int per = (batch + threads - 1) / threads;
-            void Rows(int part)
+            Kernels.ForEachRange(batch, Math.Min(Kernels.MaxThreads, n / (1 << 17)), 1, (b0, b1) =>
             {
                 ReadOnlySpan<T> from = new((T*)s, n);
                 Span<T> to = new((T*)d, n);
-                for (int b = part * per, end = Math.Min(batch, b + per); b < end; b++)
+                for (int b = b0; b < b1; b++)
                     for (int t = 0; t < steps; t++)
                     {
                         int batchFirst = (b * steps + t) * features, timeMajor = (t * batch + b) * features;
                         from.Slice(toTimeMajor ? batchFirst : timeMajor, features).CopyTo(to.Slice(toTimeMajor ? timeMajor : batchFirst, features));
                     }
-            }
-            if (threads == 1) Rows(0);
-            else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Rows);
+            });
         }
     }
 
