@@ -259,10 +259,10 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
         if (_layerOutputs.Length == 0) throw NoForward();
         if (_backwardDone)
             throw new InvalidOperationException($"{Describe()}: backward ran twice after one forward pass; the gradients of the first overwrote the activations it kept, so run forward again before the next backward.");
-        _backwardDone = true;
         int batch = _batch, steps = _steps, dirs = Directions, h = HiddenSize, bh = batch * h;
         ExpectShape(outputGradient, "output gradient", OutputShape([batch, steps, InputSize]));
         if (finalStateGradient is not null) CheckState(finalStateGradient, batch, "final state gradient");
+        _backwardDone = true;
         var dFinal = finalStateGradient?.Detach() ?? ZeroState(batch);
 
         Resize(ref _dyTime, steps * batch * dirs * h);

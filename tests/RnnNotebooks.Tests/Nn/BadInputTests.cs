@@ -101,6 +101,7 @@ public class BadInputTests
         var x = Tensor.Normal<double>(new Rng(1), 0, 1, 2, 5, 3);
         var dy = Tensor.Normal<double>(new Rng(2), 0, 1, 2, 5, 4);
         layer.forward(x);
+        Assert.Throws<ShapeException>(() => layer.backward(new Tensor<double>(2, 5, 3)));   // a refused gradient does not count
         var first = layer.backward(dy);
         var e = Assert.Throws<InvalidOperationException>(() => layer.backward(dy));
         Assert.Contains("backward ran twice after one forward pass", e.Message);

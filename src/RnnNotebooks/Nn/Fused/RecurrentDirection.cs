@@ -37,7 +37,6 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     private readonly PackedMatrix<T> _packed = new(); // [X | hPrev] or hPrev packed for the weight gradients
     private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
     private bool[]? _valid;               // [T, B]      false where a step is padding (null: no mask)
-    private bool _backwardDone;           // the caches of the last forward pass were overwritten by its backward pass
 
     protected RecurrentDirection(int inputSize, int hiddenSize, int gates, bool reverse,
         Parameter<T> weightIh, Parameter<T> weightHh, Parameter<T>? biasIh, Parameter<T>? biasHh)
@@ -64,7 +63,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     public void Forward(T[] x, int steps, int batch, ReadOnlySpan<T> h0, ReadOnlySpan<T> c0,
         Span<T> output, Span<T> hT, Span<T> cT, bool[]? valid = null)
     {
-        Steps = steps; Batch = batch; X = x; _valid = valid; _backwardDone = false;
+        Steps = steps; Batch = batch; X = x; _valid = valid;
         if (!ProjectIntoOutput) { DAx = []; DAh = []; }   // they alias this pass's caches once backward runs
         int bh = batch * H, n = steps * batch, gh = G * H;
         Resize(ref Out, n * H); Resize(ref H0, bh);
@@ -105,9 +104,6 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     public void Backward(T[] dOut, ReadOnlySpan<T> dhT, ReadOnlySpan<T> dcT,
         Span<T> dx, Span<T> dh0, Span<T> dc0, int truncate)
     {
-        if (_backwardDone)
-            throw new InvalidOperationException("backward ran twice after one forward pass: its caches now hold gradients; run forward again first.");
-        _backwardDone = true;
         int bh = Batch * H, n = Steps * Batch, gh = G * H;
         // Each step reads its gates before writing their gradients in the same places, so the
         // gradients of the pre-activations can overwrite the cached activations (no second buffer).
