@@ -45,39 +45,27 @@ public static class ScratchTwins
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "ScratchTwins: unknown kind."),
     };
 
-    /// <summary>The scratch model's weights by name (PyTorch's <c>state_dict()</c>).</summary>
-    public static Dictionary<string, Tensor<T>> StateDict<T>(Sequential<T> model) where T : unmanaged, IFloatingPointIeee754<T> =>
+    /// <summary>A scratch model's or layer's weights by name (PyTorch's <c>state_dict()</c>: <c>rnn.weight_ih_l0</c>, or <c>weight_ih_l0</c> for a layer).</summary>
+    public static Dictionary<string, Tensor<T>> StateDict<T>(Module<T> model) where T : unmanaged, IFloatingPointIeee754<T> =>
         model.state_dict();
 
-    /// <summary>A scratch layer's weights by name (<c>weight_ih_l0</c>, …).</summary>
-    public static Dictionary<string, Tensor<T>> StateDict<T>(Module<T> layer) where T : unmanaged, IFloatingPointIeee754<T> =>
-        layer.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.Value.Clone());
-
-    /// <summary>The gradients the last scratch backward pass accumulated, by parameter name.</summary>
-    public static Dictionary<string, Tensor<T>> Gradients<T>(Sequential<T> model) where T : unmanaged, IFloatingPointIeee754<T> =>
+    /// <summary>The gradients the last scratch backward pass accumulated in a model or layer, by parameter name.</summary>
+    public static Dictionary<string, Tensor<T>> Gradients<T>(Module<T> model) where T : unmanaged, IFloatingPointIeee754<T> =>
         model.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.Grad.Clone());
 
-    /// <summary>The gradients of a scratch layer, by parameter name.</summary>
-    public static Dictionary<string, Tensor<T>> Gradients<T>(Module<T> layer) where T : unmanaged, IFloatingPointIeee754<T> =>
-        layer.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.Grad.Clone());
-
     /// <summary>Copies the scratch model's weights into its TorchSharp twin.</summary>
-    public static void CopyTo<T>(Sequential<T> model, torch.nn.Module twin) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static void CopyTo<T>(Module<T> model, torch.nn.Module twin) where T : unmanaged, IFloatingPointIeee754<T> =>
         StateDictBridge.Load(twin, model.state_dict());
 
-    /// <summary>Copies a scratch layer's weights into its TorchSharp twin.</summary>
-    public static void CopyTo<T>(Module<T> layer, torch.nn.Module twin) where T : unmanaged, IFloatingPointIeee754<T> =>
-        StateDictBridge.Load(twin, StateDict(layer));
-
     /// <summary>Copies the TorchSharp twin's weights into the scratch model.</summary>
-    public static void CopyFrom<T>(Sequential<T> model, torch.nn.Module twin) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static void CopyFrom<T>(Module<T> model, torch.nn.Module twin) where T : unmanaged, IFloatingPointIeee754<T> =>
         model.load_state_dict(StateDictBridge.Read<T>(twin));
 
     /// <summary>Saves the scratch model's weights to a safetensors file that <c>load_safetensors</c> reads into the twin.</summary>
-    public static void Save<T>(Sequential<T> model, string path) where T : unmanaged, IFloatingPointIeee754<T> => model.Save(path);
+    public static void Save<T>(Module<T> model, string path) where T : unmanaged, IFloatingPointIeee754<T> => model.save(path);
 
     /// <summary>Loads a safetensors file (e.g. written by the twin's <c>save_safetensors</c>) into the scratch model.</summary>
-    public static void Load<T>(Sequential<T> model, string path) where T : unmanaged, IFloatingPointIeee754<T> => model.Load(path);
+    public static void Load<T>(Module<T> model, string path) where T : unmanaged, IFloatingPointIeee754<T> => model.load(path);
 
     /// <summary>
     /// Loads a safetensors file (saved by the scratch library, by <see cref="SaveFile"/> or by PyTorch) into a twin,

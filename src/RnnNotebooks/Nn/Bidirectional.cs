@@ -28,33 +28,24 @@ public sealed class Bidirectional<T> : Module<T> where T : unmanaged, IFloatingP
             throw new ArgumentException($"Bidirectional '{Name}': the backward layer must be a one-directional {forward.GetType().Name.Split('`')[0]} with the same input size and returnSequences.", nameof(backward));
         ForwardLayer = forward;
         BackwardLayer = backward;
+        register_module("forward_layer", forward);
+        register_module("backward_layer", backward);
     }
 
-    /// <summary>The layer that reads the sequence left to right.</summary>
+    /// <summary>The layer that reads the sequence left to right (child <c>forward_layer</c>).</summary>
     public RNNBase<T> ForwardLayer { get; }
-    /// <summary>The layer that reads the sequence right to left.</summary>
+    /// <summary>The layer that reads the sequence right to left (child <c>backward_layer</c>).</summary>
     public RNNBase<T> BackwardLayer { get; }
 
-    /// <summary>The forward layer's parameters under their own names, then the backward layer's
-    /// with <c>_reverse</c> appended to the name (<c>weight_ih_l0_reverse</c>), as PyTorch names them.</summary>
-    public override IEnumerable<(string name, Parameter<T> parameter)> named_parameters() =>
-        ForwardLayer.named_parameters().Concat(BackwardLayer.named_parameters().Select(np => (np.name + "_reverse", np.parameter)));
+    /// <summary>The forward layer's parameters keep their own names, the backward layer's get <c>_reverse</c>
+    /// appended (<c>weight_ih_l0_reverse</c>), as PyTorch names the two directions of one layer.</summary>
+    protected override string ChildParameterName(string child, string parameter) =>
+        child == "backward_layer" ? parameter + "_reverse" : parameter;
 
-    /// <inheritdoc/>
-    public override Module<T> train(bool mode = true)
-    {
-        base.train(mode);
-        ForwardLayer.train(mode);
-        BackwardLayer.train(mode);
-        return this;
-    }
-
-    /// <inheritdoc/>
-    public override void ResetParameters(InitScheme scheme, Rng rng)
-    {
-        ForwardLayer.ResetParameters(scheme, rng);
-        BackwardLayer.ResetParameters(scheme, rng);
-    }
+    /// <summary>Refuses a mask: pass <c>bidirectional: true</c> to the layer, which takes one.</summary>
+    public override (Tensor<T> Output, SequenceMask? Mask) ForwardMasked(Tensor<T> input, SequenceMask? mask) =>
+        mask is null ? (forward(input), null)
+        : throw new NotSupportedException($"{Describe()}: the Bidirectional wrapper cannot take a mask; use a layer with bidirectional: true.");
 
     /// <inheritdoc/>
     public override int[] OutputShape(int[] inputShape)

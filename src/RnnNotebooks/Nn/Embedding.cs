@@ -29,8 +29,9 @@ public sealed class Embedding<T> : Module<T> where T : unmanaged, IFloatingPoint
     /// <summary>Vector size.</summary>
     public int EmbeddingDim { get; }
     /// <summary>
-    /// Keras's <c>mask_zero</c>: id 0 is padding, and a <see cref="Sequential{T}"/> passes the
-    /// mask of the non-zero ids (<see cref="SequenceMask.FromPadding"/>) to the recurrent layer that follows.
+    /// Keras's <c>mask_zero</c>: id 0 is padding. <see cref="ForwardMasked"/> then returns the mask of
+    /// the non-zero ids (<see cref="SequenceMask.FromPadding"/>), which a <see cref="Sequential{T}"/> passes to the
+    /// recurrent layer that follows.
     /// </summary>
     public bool MaskZero { get; set; }
 
@@ -46,6 +47,14 @@ public sealed class Embedding<T> : Module<T> where T : unmanaged, IFloatingPoint
 
     /// <inheritdoc/>
     public override int[] OutputShape(int[] inputShape) => [.. inputShape, EmbeddingDim];
+
+    /// <summary>The vectors, and with <see cref="MaskZero"/> the mask of the non-zero ids (<see cref="SequenceMask.FromPadding"/>);
+    /// without it the input's mask passes on.</summary>
+    public override (Tensor<T> Output, SequenceMask? Mask) ForwardMasked(Tensor<T> input, SequenceMask? mask)
+    {
+        var y = forward(input);
+        return (y, MaskZero ? SequenceMask.FromPadding(input) : mask);
+    }
 
     /// <inheritdoc/>
     public override Tensor<T> forward(Tensor<T> input)

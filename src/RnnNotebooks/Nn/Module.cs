@@ -22,17 +22,18 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     private readonly List<(string Name, Parameter<T> Parameter)> _parameters = [];
     private readonly List<(string Name, Module<T> Module)> _modules = [];
 
-    /// <summary>Creates a module with a name (used by <see cref="Sequential{T}"/> and in messages).</summary>
+    /// <summary>Creates a module with a name (used in messages, and by <see cref="Sequential{T}"/> to name its children).</summary>
     protected Module(string name) => Name = name;
 
-    /// <summary>Name of the module; a <see cref="Sequential{T}"/> prefixes its parameter names with it.</summary>
+    /// <summary>Name of the module, used in messages; a <see cref="Sequential{T}"/> registers a child under it
+    /// (the name a parent registers a module under is in the parent's <see cref="named_children"/>).</summary>
     public string Name { get; set; }
 
     /// <summary>Whether the module is in training mode (the default) or evaluation mode; dropout is active only in training.</summary>
     public bool Training { get; private set; } = true;
 
     /// <summary>Sets training mode (or evaluation mode for false) on this module and every sub-module, as PyTorch's <c>train()</c>.</summary>
-    public virtual Module<T> train(bool mode = true)
+    public Module<T> train(bool mode = true)
     {
         Training = mode;
         foreach (var (_, m) in _modules) m.train(mode);
@@ -48,19 +49,39 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Back-propagates ∂L/∂output: accumulates parameter gradients and returns ∂L/∂input.</summary>
     public abstract Tensor<T> backward(Tensor<T> outputGradient);
 
+    /// <summary>
+    /// Forward with the padding mask of the input's steps (null: every step is real, see
+    /// <see cref="SequenceMask"/>); returns the output and the mask of the output's steps. A container
+    /// such as <see cref="Sequential{T}"/> threads the mask through its children this way. The default
+    /// runs <see cref="forward(Tensor{T})"/> and passes the mask on unchanged, right for modules that act on
+    /// each step alone (<see cref="Linear{T}"/>, <see cref="Dropout{T}"/>); modules that make a mask
+    /// (<see cref="Embedding{T}.MaskZero"/>), use it (<see cref="RNNBase{T}"/>) or cannot take one override it.
+    /// </summary>
+    public virtual (Tensor<T> Output, SequenceMask? Mask) ForwardMasked(Tensor<T> input, SequenceMask? mask) => (forward(input), mask);
+
     /// <summary>Every parameter with its dotted name (<c>rnn.weight_ih_l0</c>), own parameters first, then each child's.</summary>
-    public virtual IEnumerable<(string name, Parameter<T> parameter)> named_parameters()
+    public IEnumerable<(string name, Parameter<T> parameter)> named_parameters()
     {
         foreach (var (name, p) in _parameters) yield return (name, p);
         foreach (var (prefix, m) in _modules)
-            foreach (var (name, p) in m.named_parameters()) yield return ($"{prefix}.{name}", p);
+            foreach (var (name, p) in m.named_parameters()) yield return (ChildParameterName(prefix, name), p);
     }
+
+    /// <summary>
+    /// The name a child's parameter gets in <see cref="named_parameters"/>: <c>child.parameter</c>.
+    /// A wrapper whose children stand for parts of one layer may name them otherwise
+    /// (<see cref="Bidirectional{T}"/>: <c>weight_ih_l0</c> and <c>weight_ih_l0_reverse</c>, as PyTorch).
+    /// </summary>
+    protected virtual string ChildParameterName(string child, string parameter) => $"{child}.{parameter}";
 
     /// <summary>Every parameter, in the order of <see cref="named_parameters"/>.</summary>
     public IReadOnlyList<Parameter<T>> parameters() => named_parameters().Select(np => np.parameter).ToList();
 
-    /// <summary>The direct sub-modules with their names.</summary>
+    /// <summary>The direct sub-modules with the names they were registered under.</summary>
     public IEnumerable<(string name, Module<T> module)> named_children() => _modules;
+
+    /// <summary>The direct sub-modules, in registration order.</summary>
+    public IEnumerable<Module<T>> children() => _modules.Select(m => m.Module);
 
     /// <summary>Number of trainable scalars.</summary>
     public long ParameterCount => parameters().Sum(p => (long)p.Value.Length);
@@ -100,10 +121,10 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Saves <see cref="state_dict"/> to a safetensors file (see <see cref="SafeTensors"/>).</summary>
-    public void Save(string path) => SafeTensors.Save(path, state_dict(), new Dictionary<string, string> { ["format"] = "rnn-notebooks" });
+    public void save(string path) => SafeTensors.Save(path, state_dict(), new Dictionary<string, string> { ["format"] = "rnn-notebooks" });
 
-    /// <summary>Loads weights from a safetensors file written by <see cref="Save"/> or by PyTorch.</summary>
-    public void Load(string path, bool strict = true)
+    /// <summary>Loads weights from a safetensors file written by <see cref="save"/> or by PyTorch.</summary>
+    public void load(string path, bool strict = true)
     {
         var state = SafeTensors.Load<T>(path);
         try { load_state_dict(state, strict); }

@@ -15,7 +15,7 @@ namespace RnnNotebooks.Nn;
 /// (<see cref="Cells.RnnCell{T}"/>, <see cref="Cells.LstmCell{T}"/>, <see cref="Cells.GruCell{T}"/>):
 /// read the cell to learn the equations; the tests hold the fused code to it.</para>
 /// </summary>
-public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
+public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private RecurrentDirection<T>[] _directions = [];         // index l·D + d
     private T[][] _layerOutputs = [];                          // per layer, time-major [T, B, D·H]
@@ -173,6 +173,12 @@ public abstract class RNNBase<T> : Module<T> where T : unmanaged, IFloatingPoint
 
     /// <inheritdoc/>
     public override Tensor<T> backward(Tensor<T> outputGradient) => backward(outputGradient, null);
+
+    /// <summary>Runs the sequence with its padding mask from zeros; the output's steps keep the mask when every step is returned.</summary>
+    public override (Tensor<T> Output, SequenceMask? Mask) ForwardMasked(Tensor<T> input, SequenceMask? mask) =>
+        (forward(input, null, mask).Output, ReturnSequences ? mask : null);
+
+    RecurrentOutput<T> IRecurrentModule<T>.forward(Tensor<T> input, RecurrentState<T>? initialState) => forward(input, initialState);
 
     /// <summary>
     /// Runs the sequence from <paramref name="initialState"/> (zeros when null). With a

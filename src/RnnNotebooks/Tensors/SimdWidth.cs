@@ -1,10 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-#if !NET9_0_OR_GREATER
-using System.Runtime.Intrinsics.Arm;
-using System.Runtime.Intrinsics.X86;
-#endif
 
 namespace RnnNotebooks.Tensors;
 
@@ -36,15 +32,8 @@ internal readonly struct Simd128<T> : ISimdWidth<T, Vector128<T>> where T : unma
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> MultiplyAdd(Vector128<T> a, Vector128<T> b, Vector128<T> c)
     {
-#if NET9_0_OR_GREATER
         if (typeof(T) == typeof(float)) return Vector128.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
         if (typeof(T) == typeof(double)) return Vector128.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-#else
-        if (Fma.IsSupported && typeof(T) == typeof(float)) return Fma.MultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        if (Fma.IsSupported && typeof(T) == typeof(double)) return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-        if (AdvSimd.IsSupported && typeof(T) == typeof(float)) return AdvSimd.FusedMultiplyAdd(c.AsSingle(), a.AsSingle(), b.AsSingle()).As<float, T>();
-        if (AdvSimd.Arm64.IsSupported && typeof(T) == typeof(double)) return AdvSimd.Arm64.FusedMultiplyAdd(c.AsDouble(), a.AsDouble(), b.AsDouble()).As<double, T>();
-#endif
         return a * b + c;
     }
 }
@@ -60,13 +49,8 @@ internal readonly struct Simd256<T> : ISimdWidth<T, Vector256<T>> where T : unma
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
     {
-#if NET9_0_OR_GREATER
         if (typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
         if (typeof(T) == typeof(double)) return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-#else
-        if (Fma.IsSupported && typeof(T) == typeof(float)) return Fma.MultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        if (Fma.IsSupported && typeof(T) == typeof(double)) return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-#endif
         return a * b + c;
     }
 }
@@ -82,13 +66,8 @@ internal readonly struct Simd512<T> : ISimdWidth<T, Vector512<T>> where T : unma
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
     {
-#if NET9_0_OR_GREATER
         if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
         if (typeof(T) == typeof(double)) return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-#else
-        if (Avx512F.IsSupported && typeof(T) == typeof(float)) return Avx512F.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        if (Avx512F.IsSupported && typeof(T) == typeof(double)) return Avx512F.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-#endif
         return a * b + c;
     }
 }

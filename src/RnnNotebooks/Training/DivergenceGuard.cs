@@ -10,7 +10,7 @@ namespace RnnNotebooks.Training;
 /// ±∞ is traced to the first layer that overflowed, and each optimizer step is checked for weights
 /// that became non-finite and measured (|Δθ| / |θ|) so the trainer can warn about oversized steps.
 /// </summary>
-internal sealed class DivergenceGuard<T>(Sequential<T> model, Optimizer<T> optimizer) where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class DivergenceGuard<T>(Module<T> model, Optimizer<T> optimizer) where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T[][]? _before;
 
@@ -38,8 +38,10 @@ internal sealed class DivergenceGuard<T>(Sequential<T> model, Optimizer<T> optim
     private TrainingDivergedException? Diagnose(Tensor<T> x, string where, int epoch, int batch)
     {
         if (x.IndexOfNonFinite() >= 0) return null; // the caller's own input: the layer's message says so
+        // A chain of modules is replayed layer by layer to find the one that overflowed; any other model is one step.
+        var layers = model is Sequential<T> chain ? chain.named_children().ToList() : [(model.Name, model)];
         var h = x;
-        foreach (var layer in model.Modules)
+        foreach (var (name, layer) in layers)
         {
             try { h = layer.forward(h); }
             catch (ArgumentException) { return null; }
@@ -47,9 +49,10 @@ internal sealed class DivergenceGuard<T>(Sequential<T> model, Optimizer<T> optim
             if (bad < 0) continue;
             double value = double.CreateTruncating(h.Data[bad]);
             string kind = layer.GetType().Name.Split('`')[0];
+            string what = ReferenceEquals(layer, model) ? $"the output of model '{name}' ({kind})" : $"layer '{name}' ({kind}) output";
             return new TrainingDivergedException(epoch, batch, value, FormattableString.Invariant(
-                $"{Stopped(epoch)} {where}: layer '{layer.Name}' ({kind}) output {value} at {h.FormatIndex(bad)} from finite inputs: ") +
-                $"its activations overflowed. {LargestWeight()}. {TrainingDivergedException.Advice}", layer.Name);
+                $"{Stopped(epoch)} {where}: {what} {value} at {h.FormatIndex(bad)} from finite inputs: ") +
+                $"its activations overflowed. {LargestWeight()}. {TrainingDivergedException.Advice}", name);
         }
         return null;
     }

@@ -10,7 +10,8 @@ using RnnNotebooks.Training.Optimizers;
 namespace RnnNotebooks.Training;
 
 /// <summary>
-/// The training loop of a <see cref="Sequential{T}"/> model (Keras's <c>compile</c> + <c>fit</c>):
+/// The training loop of any model (a <see cref="Sequential{T}"/> or a <see cref="Module{T}"/> class of your
+/// own; Keras's <c>compile</c> + <c>fit</c>):
 /// shuffled mini-batches, optional gradient clipping, validation, history, callbacks and early stopping.
 /// Training stops with a <see cref="TrainingDivergedException"/> naming the layer or weight as soon as
 /// an output or a weight becomes NaN or ±∞, and warns (once per fit) when a step changes the weights
@@ -20,14 +21,17 @@ namespace RnnNotebooks.Training;
 public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates a trainer for a model, loss, optimizer and metrics.</summary>
-    public Trainer(Sequential<T> model, Loss<T> loss, Optimizer<T> optimizer, params Metric<T>[] metrics)
+    public Trainer(Module<T> model, Loss<T> loss, Optimizer<T> optimizer, params Metric<T>[] metrics)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(optimizer);
         Model = model; Loss = loss; Optimizer = optimizer; Metrics = metrics;
         _guard = new DivergenceGuard<T>(model, optimizer);
     }
 
     /// <summary>The model being trained.</summary>
-    public Sequential<T> Model { get; }
+    public Module<T> Model { get; }
     /// <summary>The training loss.</summary>
     public Loss<T> Loss { get; }
     /// <summary>The optimizer.</summary>
@@ -154,7 +158,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (ClipNorm is double cn) GradientClipping.ClipByGlobalNorm(Model.parameters(), cn);
         var parameters = Model.named_parameters().ToList();
         _guard.Snapshot(parameters);
-        Optimizer.Step();
+        Optimizer.step();
         WarnAboutStep(_guard.CheckStep(parameters, where, epoch, batch), where);
         foreach (var metric in Metrics) metric.Update(prediction, yb);
         return loss;

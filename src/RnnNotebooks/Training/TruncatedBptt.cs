@@ -8,40 +8,43 @@ using RnnNotebooks.Training.Optimizers;
 namespace RnnNotebooks.Training;
 
 /// <summary>
-/// The explicit training loop of a character language model <c>Embedding → RNN/LSTM/GRU (every step) →
-/// Linear(vocabulary)</c>: forward from the carried state, softmax cross-entropy, BPTT, clip by global norm,
-/// optimizer step. With <see cref="CarryState"/> the final state of batch i (detached: no gradient crosses
-/// it) starts batch i+1, whose rows continue the rows of batch i (<see cref="BpttBatcher"/>); every epoch,
-/// every evaluation and every generation starts from zeros.
+/// The explicit training loop of a language model over a long stream: forward from the carried state,
+/// softmax cross-entropy, BPTT, clip by global norm, optimizer step. The model is any module that takes
+/// and returns a recurrent state (<see cref="IRecurrentModule{T}"/>): token ids [batch, steps] in, logits
+/// [batch, steps, vocabulary] and the final state out, e.g. <c>Embedding → RNN/LSTM/GRU (every step) →
+/// Linear(vocabulary)</c> in a <see cref="Sequential{T}"/>, or a model class with those fields. With
+/// <see cref="CarryState"/> the final state of batch i (detached: no gradient crosses it) starts batch i+1,
+/// whose rows continue the rows of batch i (<see cref="BpttBatcher"/>); every epoch, every evaluation and
+/// every generation starts from zeros.
 /// </summary>
 public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly SoftmaxCrossEntropy<T> _loss = new();
+    private readonly IRecurrentModule<T> _recurrent;
 
-    /// <summary>Wraps <paramref name="model"/>, which must hold an <see cref="Embedding{T}"/>, a recurrent layer
-    /// with <c>returnSequences</c> and a <see cref="Linear{T}"/>, in that order.</summary>
-    public TruncatedBptt(Sequential<T> model, Optimizer<T> optimizer, double clipNorm = 5.0)
+    /// <summary>Wraps <paramref name="model"/>, a module that implements <see cref="IRecurrentModule{T}"/>
+    /// (a <see cref="Sequential{T}"/> must hold exactly one recurrent layer, returning every step).</summary>
+    public TruncatedBptt(Module<T> model, Optimizer<T> optimizer, double clipNorm = 5.0)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
-        if (model.Modules.Count != 3 || model.Modules[0] is not Embedding<T> embedding || model.Modules[1] is not RNNBase<T> recurrent
-            || model.Modules[2] is not Linear<T> linear)
-            throw new ArgumentException($"TruncatedBptt: expected Embedding → RNN/LSTM/GRU → Linear, got {string.Join(" → ", model.Modules.Select(m => m.GetType().Name.Split('`')[0]))}.", nameof(model));
-        if (!recurrent.ReturnSequences)
-            throw new ArgumentException($"TruncatedBptt: the recurrent layer '{recurrent.Name}' must return every step (returnSequences: true).", nameof(model));
+        if (model is not IRecurrentModule<T> recurrent)
+            throw new ArgumentException($"TruncatedBptt: model '{model.Name}' ({model.GetType().Name.Split('`')[0]}) does not take and return a state; " +
+                "implement IRecurrentModule<T> (forward(input, state) → output and final state, backward(outputGradient, stateGradient)).", nameof(model));
+        if (model is Sequential<T> chain)
+        {
+            if (chain.Modules.OfType<IRecurrentModule<T>>().Count() != 1)
+                throw new ArgumentException($"TruncatedBptt: expected one recurrent layer, e.g. Embedding → RNN/LSTM/GRU → Linear, got {chain.Chain()}.", nameof(model));
+            if (chain.Modules.OfType<RNNBase<T>>().FirstOrDefault() is { ReturnSequences: false } layer)
+                throw new ArgumentException($"TruncatedBptt: the recurrent layer '{layer.Name}' must return every step (returnSequences: true).", nameof(model));
+        }
         if (!(clipNorm > 0)) throw new ArgumentOutOfRangeException(nameof(clipNorm), clipNorm, "TruncatedBptt: clipNorm must be positive.");
-        Model = model; Embedding = embedding; Recurrent = recurrent; Linear = linear;
+        Model = model; _recurrent = recurrent;
         Optimizer = optimizer; ClipNorm = clipNorm;
     }
 
     /// <summary>The model being trained.</summary>
-    public Sequential<T> Model { get; }
-    /// <summary>The embedding (first module).</summary>
-    public Embedding<T> Embedding { get; }
-    /// <summary>The recurrent layer (second module).</summary>
-    public RNNBase<T> Recurrent { get; }
-    /// <summary>The output layer (third module): logits over the vocabulary.</summary>
-    public Linear<T> Linear { get; }
+    public Module<T> Model { get; }
     /// <summary>The optimizer applied after clipping.</summary>
     public Optimizer<T> Optimizer { get; }
     /// <summary>Maximum global gradient norm.</summary>
@@ -63,10 +66,9 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
         var (logits, final) = Forward(x, State);
         double loss = _loss.forward(logits, Tensor.FromIndices<T>(y));
         Model.zero_grad();
-        var dLogits = _loss.backward();
-        Embedding.backward(Recurrent.backward(Linear.backward(dLogits), null));
+        _recurrent.backward(_loss.backward(), null);
         LastGradientNorm = GradientClipping.ClipByGlobalNorm(Model.parameters(), ClipNorm);
-        Optimizer.Step();
+        Optimizer.step();
         State = CarryState ? final.Detach() : null;
         return loss;
     }
@@ -106,14 +108,22 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
         return sum / batches.BatchCount;
     }
 
-    /// <summary>The recurrent layer's top-layer output at every position of <paramref name="ids"/>, [ids, hidden], from zeros.</summary>
+    /// <summary>The recurrent layer's top-layer output at every position of <paramref name="ids"/>, [ids, hidden], from zeros:
+    /// the modules of a <see cref="Sequential{T}"/> model up to and including its recurrent layer.</summary>
     public Tensor<T> HiddenStates(int[] ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
+        if (Model is not Sequential<T> chain)
+            throw new NotSupportedException($"TruncatedBptt: HiddenStates reads the recurrent layer of a Sequential model; for '{Model.Name}', call its recurrent layer's forward.");
         var input = new int[1, ids.Length];
         for (int t = 0; t < ids.Length; t++) input[0, t] = ids[t];
-        var output = Recurrent.forward(Embedding.forward(Tensor.FromIndices<T>(input)), null).Output;
-        return output.Reshape(ids.Length, output.Shape[2]);
+        var x = Tensor.FromIndices<T>(input);
+        foreach (var m in chain.Modules)
+        {
+            x = m.forward(x);
+            if (m is IRecurrentModule<T>) break;
+        }
+        return x.Reshape(ids.Length, x.Shape[2]);
     }
 
     /// <summary>The next-character logits after the model reads <paramref name="prime"/> from zeros.</summary>
@@ -160,7 +170,11 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
 
     private (Tensor<T> Logits, RecurrentState<T> Final) Forward(int[,] x, RecurrentState<T>? state)
     {
-        var output = Recurrent.forward(Embedding.forward(Tensor.FromIndices<T>(x)), state);
-        return (Linear.forward(output.Output), output.FinalState);
+        var output = _recurrent.forward(Tensor.FromIndices<T>(x), state);
+        var logits = output.Output;
+        if (logits.Rank != 3 || logits.Shape[0] != x.GetLength(0) || logits.Shape[1] != x.GetLength(1))
+            throw new ShapeException($"TruncatedBptt: model '{Model.Name}' returned {Tensor.Format(logits.Shape)} for ids [{x.GetLength(0)}, {x.GetLength(1)}]; " +
+                "a language model returns logits [batch, steps, vocabulary] (its recurrent layer must return every step).");
+        return (logits, output.FinalState);
     }
 }

@@ -73,7 +73,7 @@ public class Notebook06ExercisesTests
         var (g, lr) = Notebook06Exercises.AdamProblem;
         var p = new Parameter<double>("w", g.Length);
         g.CopyTo(p.Grad.Data, 0);
-        new Adam<double>([p], Framework.PyTorch, learningRate: lr).Step();
+        new Adam<double>([p], Framework.PyTorch, learningRate: lr).step();
         var update = p.Value.Data.ToArray();                     // θ started at 0, so θ is the update
         var r = Ex.Check("06.3", update);
         Assert.True(r.Passed, r.Message);

@@ -12,9 +12,15 @@ namespace RnnNotebooks.Tests.Nn;
 public class DropoutTests(ITestOutputHelper output)
 {
     /// <summary>Re-seeds the masks before every forward pass, so the gradient check sees one fixed mask.</summary>
-    private sealed class FixedMask(Module<double> inner, Action reseed) : Module<double>("fixed")
+    private sealed class FixedMask : Module<double>
     {
-        public override IEnumerable<(string name, Parameter<double> parameter)> named_parameters() => inner.named_parameters();
+        private readonly Module<double> inner;
+        private readonly Action reseed;
+        public FixedMask(Module<double> inner, Action reseed) : base("fixed")
+        {
+            (this.inner, this.reseed) = (inner, reseed);
+            register_module("inner", inner);
+        }
         public override Tensor<double> forward(Tensor<double> input) { reseed(); return inner.forward(input); }
         public override Tensor<double> backward(Tensor<double> g) => inner.backward(g);
     }

@@ -13,9 +13,15 @@ public class MaskingTests(ITestOutputHelper output)
     private const int Steps = 4;
 
     /// <summary>A recurrent layer that always runs with one mask, so the gradient check sees the masked function.</summary>
-    private sealed class Masked(RNNBase<double> rnn, SequenceMask mask) : Module<double>("masked")
+    private sealed class Masked : Module<double>
     {
-        public override IEnumerable<(string name, Parameter<double> parameter)> named_parameters() => rnn.named_parameters();
+        private readonly RNNBase<double> rnn;
+        private readonly SequenceMask mask;
+        public Masked(RNNBase<double> rnn, SequenceMask mask) : base("masked")
+        {
+            (this.rnn, this.mask) = (rnn, mask);
+            register_module("rnn", rnn);
+        }
         public override Tensor<double> forward(Tensor<double> input) => rnn.forward(input, null, mask).Output;
         public override Tensor<double> backward(Tensor<double> g) => rnn.backward(g);
     }

@@ -24,7 +24,9 @@ public class SequentialTests
     public void Duplicate_layer_names_are_made_unique()
     {
         var m = new Sequential<float>(new LSTM<float>(2, 3, returnSequences: true), new LSTM<float>(3, 3));
-        Assert.Equal(["lstm", "lstm_1"], m.Modules.Select(l => l.Name));
+        Assert.Equal(["lstm", "lstm_1"], m.named_children().Select(c => c.name));
+        Assert.Contains("lstm_1.weight_ih_l0", m.named_parameters().Select(p => p.name));
+        Assert.All(m.Modules, l => Assert.Equal("lstm", l.Name));       // the modules themselves are not renamed
     }
 
     [Fact]
@@ -35,11 +37,11 @@ public class SequentialTests
         string path = Path.Combine(Path.GetTempPath(), $"rnn-{Guid.NewGuid():N}.safetensors");
         try
         {
-            a.Save(path);
+            a.save(path);
             Rng.ManualSeed(2);
             var b = new Sequential<double>(new Embedding<double>(5, 3), new Bidirectional<double>(new GRU<double>(3, 2)), new Linear<double>(4, 1));
             Assert.NotEqual(a.parameters()[0].Value.Data, b.parameters()[0].Value.Data);
-            b.Load(path);
+            b.load(path);
             foreach (var ((na, pa), (nb, pb)) in a.named_parameters().Zip(b.named_parameters()))
             {
                 Assert.Equal(na, nb);
@@ -86,11 +88,11 @@ public class SequentialTests
         try
         {
             SafeTensors.Save(path, new Dictionary<string, Tensor<float>> { ["linear.weight"] = new(2, 3), ["linear.bias"] = new(2), ["extra.w"] = new(1) });
-            var ex = Assert.Throws<InvalidDataException>(() => m.Load(path));
+            var ex = Assert.Throws<InvalidDataException>(() => m.load(path));
             Assert.Contains(path, ex.Message);
             Assert.Contains("extra.w", ex.Message);
             File.WriteAllBytes(path, [1, 2, 3]);
-            Assert.Contains(path, Assert.Throws<InvalidDataException>(() => m.Load(path)).Message);
+            Assert.Contains(path, Assert.Throws<InvalidDataException>(() => m.load(path)).Message);
         }
         finally { File.Delete(path); }
     }

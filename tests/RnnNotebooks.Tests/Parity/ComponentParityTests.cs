@@ -92,7 +92,7 @@ public class ComponentParityTests
             for (int k = 0; k < steps; k++)
             {
                 p.Grad.CopyFrom(f.Get<T>($"{spec.Name}.grad{k}"));
-                opt.Step();
+                opt.step();
                 Parity.Close($"{spec.Name} after step {k}", f.Get<T>($"{spec.Name}.after{k}"), p.Value);
             }
         }

@@ -15,7 +15,7 @@ public class KerasOptimizerTests
 
     private static double Run(Optimizer<double> opt, Parameter<double> p, params double[] grads)
     {
-        foreach (var g in grads) { p.Grad.Data[0] = g; opt.Step(); }
+        foreach (var g in grads) { p.Grad.Data[0] = g; opt.step(); }
         return p.Value.Data[0];
     }
 

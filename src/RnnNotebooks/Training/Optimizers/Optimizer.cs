@@ -5,7 +5,7 @@ namespace RnnNotebooks.Training.Optimizers;
 
 /// <summary>
 /// Updates parameters from their gradients. Per-parameter state is kept in double precision;
-/// <see cref="Step"/> applies one update to every parameter.
+/// <see cref="step"/> applies one update to every parameter.
 /// </summary>
 public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -18,7 +18,7 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         LearningRate = learningRate;
     }
 
-    /// <summary>The parameters updated by <see cref="Step"/>.</summary>
+    /// <summary>The parameters updated by <see cref="step"/>.</summary>
     public IReadOnlyList<Parameter<T>> Parameters { get; }
 
     /// <summary>Step size; may be changed between steps (schedules).</summary>
@@ -31,14 +31,14 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public abstract string Describe();
 
     /// <summary>Applies one update to every parameter from its current gradient.</summary>
-    public void Step()
+    public void step()
     {
         Iterations++;
         for (int i = 0; i < Parameters.Count; i++) Update(i, Parameters[i].Value.Data, Parameters[i].Grad.Data);
     }
 
     /// <summary>Clears every gradient.</summary>
-    public void ZeroGrad()
+    public void zero_grad()
     {
         foreach (var p in Parameters) p.ZeroGrad();
     }
