@@ -54,6 +54,19 @@ internal static class Parity
     /// <summary>Relative tolerance: float32 1e-5, float64 1e-10.</summary>
     public static double Tolerance<T>() => typeof(T) == typeof(float) ? 1e-5 : 1e-10;
 
+    /// <summary>max |a − e| / max |e| over the tensor (the error <see cref="Close{T}"/> bounds).</summary>
+    public static double RelativeError<T>(Tensor<T> expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double maxAbs = 0, maxErr = 0;
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double e = double.CreateChecked(expected.Data[i]);
+            maxAbs = Math.Max(maxAbs, Math.Abs(e));
+            maxErr = Math.Max(maxErr, Math.Abs(double.CreateChecked(actual.Data[i]) - e));
+        }
+        return maxErr / Math.Max(maxAbs, 1e-30);
+    }
+
     /// <summary>max |a − e| / max |e| over the tensor (error relative to the tensor's scale).</summary>
     public static void Close<T>(string what, Tensor<T> expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
     {
