@@ -34,6 +34,12 @@ public static class ScratchTwins
             new GRU<T>(embeddingDim, hiddenSize, returnSequences: true),
             new Linear<T>(hiddenSize, vocabSize));
 
+    /// <summary>The scratch twin of <see cref="Seq2SeqAttention"/>, with the same arguments.</summary>
+    public static global::RnnNotebooks.Seq2Seq.EncoderDecoder<T> EncoderDecoder<T>(int vocabularySize, int embeddingSize, int hiddenSize, bool bidirectional = true,
+        global::RnnNotebooks.Attention.AttentionKind attentionKind = global::RnnNotebooks.Attention.AttentionKind.Additive, int? decoderHiddenSize = null, int? attentionSize = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(vocabularySize, embeddingSize, hiddenSize, bidirectional, attentionKind, decoderHiddenSize, attentionSize);
+
     /// <summary>A scratch recurrent layer, the twin of <see cref="Models.Recurrent.Create"/> with the same arguments.</summary>
     public static RNNBase<T> Recurrent<T>(RecurrentKind kind, int inputSize, int hiddenSize, int numLayers = 1,
         bool bidirectional = false, bool returnSequences = false, string nonlinearity = "tanh")
