@@ -173,4 +173,57 @@ s.text(410, 482, sym('n', 't') + ' = tanh(' + sym('W', 'in') + sym('x', 't') + '
 s.text(410, 508, sym('r', 't') + ', ' + sym('z', 't') + ' read [' + sym('x', 't') + ', ' + sym('h', 't−1') + ']; the reset gate multiplies ' + sym('W', 'hn') + sym('h', 't−1') + ' + ' + sym('b', 'hn') + ', after the matrix product',
        raw=True, size=13, color='#555')
 s.save('gru-cell.svg')
+
+# ---------- encoder–decoder with attention (notebook 11) ----------
+s = Svg(960, 540, 'An encoder–decoder with attention: a bidirectional GRU encoder reads the source into h_1…h_S; its final states, through the bridge, start the GRU decoder (the bottleneck); at each output step t the decoder state s_t scores every h_s, the softmax weights α_ts give the context c_t, and tanh(W_c [c_t; s_t]) predicts the next character')
+s.text(480, 30, 'Encoder–decoder with attention', size=18, weight='bold')
+src = ['7', ' ', 'D', 'e', 'c']
+ex = [70 + 95 * i for i in range(len(src))]
+ey = 380
+s.text(250, 492, 'encoder: a bidirectional GRU reads the source', size=14, color='#555')
+for i, (x, ch) in enumerate(zip(ex, src)):
+    s.rect(x - 32, ey - 25, 64, 50)
+    s.text(x, ey + 6, 'GRU', size=14)
+    s.text(x, ey + 72, repr(ch)[1:-1] if ch != ' ' else '␣', size=16)
+    s.arrow([(x, ey + 55), (x, ey + 27)])
+    s.arrow([(x, ey - 27), (x, ey - 68)])
+    s.text(x, ey - 76, sym('h', str(i + 1)), raw=True, size=16)
+    if i + 1 < len(src):
+        s.arrow([(x + 34, ey - 8), (ex[i + 1] - 34, ey - 8)])
+        s.arrow([(ex[i + 1] - 34, ey + 10), (x + 34, ey + 10)])
+# bridge: the bottleneck
+dx = [640, 760, 880]
+dy = 380
+s.arrow([(ex[-1] + 34, ey), (dx[0] - 34, dy)], color='#d62728', marker='r')
+s.text((ex[-1] + dx[0]) / 2, ey - 30, 'bridge:', size=13, color='#d62728')
+s.text((ex[-1] + dx[0]) / 2, ey - 12, 'the bottleneck', size=13, color='#d62728')
+s.text((ex[-1] + dx[0]) / 2, ey + 22, sym('s', '0') + ' = tanh(' + sym('W', 'b') + '[h→; h←])', raw=True, size=11, color='#d62728')
+outs = ['1', '9', '7']
+ins = ['<s>', '1', '9']
+for i, x in enumerate(dx):
+    s.rect(x - 32, dy - 25, 64, 50, fill='#fdf3e7', stroke='#ff7f0e')
+    s.text(x, dy + 6, 'GRU', size=14)
+    s.text(x, dy + 72, ins[i], size=14)
+    s.arrow([(x, dy + 55), (x, dy + 27)])
+    s.text(x + 44, dy - 30, sym('s', str(i + 1)), raw=True, size=15)
+    if i + 1 < len(dx):
+        s.arrow([(x + 34, dy), (dx[i + 1] - 34, dy)])
+s.text(760, 492, 'decoder: reads the previous character', size=14, color='#555')
+# attention at decoder step 2
+t = dx[1]
+ay = 200
+s.circle(t, ay, 20, 'Σ')
+for x in ex:
+    s.line([(x, ey - 90), (t - 16, ay + 12)], color='#2ca02c', dash='5 4')
+s.text(330, 190, sym('α', '2s') + ' = softmax' + sym('', 's') + '(score(' + sym('s', '2') + ', ' + sym('h', 's') + '))', raw=True, size=14, color='#2ca02c')
+s.arrow([(t, dy - 27), (t, ay + 22)], color='#2ca02c')
+s.text(t + 30, 300, 'query', size=12, color='#2ca02c', anchor='start')
+s.rect(t - 70, 90, 140, 44, fill='#eef7ee', stroke='#2ca02c')
+s.text(t, 118, 'tanh(' + sym('W', 'c') + '[' + sym('c', '2') + '; ' + sym('s', '2') + '])', raw=True, size=14)
+s.arrow([(t, ay - 22), (t, 136)], color='#2ca02c')
+s.text(t + 14, 170, sym('c', '2') + ' = Σ' + sym('', 's') + ' ' + sym('α', '2s') + sym('h', 's'), raw=True, size=13, anchor='start', color='#2ca02c')
+s.arrow([(t, 88), (t, 62)])
+s.text(t, 55, 'next: ' + outs[1], size=14)
+s.text(480, 526, 'without attention the decoder sees only ' + sym('s', '0') + '; with it, every step reads all of ' + sym('h', '1') + '…' + sym('h', 'S'), raw=True, size=13, color='#555')
+s.save('seq2seq-attention.svg')
 print('ok')
