@@ -1,5 +1,4 @@
 using System.Numerics;
-using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Nn;

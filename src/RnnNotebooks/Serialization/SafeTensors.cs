@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using RnnNotebooks.Data;
 using RnnNotebooks.Tensors;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Serialization;
 

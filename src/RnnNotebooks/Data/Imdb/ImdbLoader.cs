@@ -1,6 +1,7 @@
 using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Tensors;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Data.Imdb;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RnnNotebooks.Data.Sequences;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Data.Imdb;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace RnnNotebooks.Data;
+namespace RnnNotebooks.IO;
 
 /// <summary>
 /// Decompresses a <c>.gz</c> file and, at the end, checks the uncompressed length against the
