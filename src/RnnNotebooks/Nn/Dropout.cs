@@ -30,6 +30,9 @@ public sealed class Dropout<T> : Module<T> where T : unmanaged, IFloatingPointIe
     public void ManualSeed(ulong seed) => _rng = new Rng(seed);
 
     /// <inheritdoc/>
+    protected override IEnumerable<(string name, Rng generator)> OwnGenerators() => [("mask", _rng)];
+
+    /// <inheritdoc/>
     public override int[] OutputShape(int[] inputShape) => inputShape;
 
     /// <inheritdoc/>

@@ -65,6 +65,7 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
         Kernels.Gemm(false, true, rows, OutputSize, InputSize, input.Data, Weight.Value.Data, y.Data, accumulate: false);
         if (Bias is not null) Kernels.AddRowVector<T>(y.Data, Bias.Value.Data, rows);
         Apply(y.Data);
+        ExpectFiniteResult(y, "the output");
         _x = input;
         _y = y;
         return y;

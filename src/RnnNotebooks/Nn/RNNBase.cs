@@ -88,7 +88,13 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
     /// chunks of k steps and lets no gradient cross a chunk boundary (as if the state were
     /// detached there). 0 means full BPTT.
     /// </summary>
-    public int TruncateBackpropSteps { get; set; }
+    public int TruncateBackpropSteps
+    {
+        get => _truncateBackpropSteps;
+        set => _truncateBackpropSteps = value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(TruncateBackpropSteps), value, $"{Describe()}: TruncateBackpropSteps must be 0 (full BPTT) or a positive number of steps, got {value}.");
+    }
+    private int _truncateBackpropSteps;
 
     /// <summary>
     /// PyTorch's <c>dropout</c>: in training mode, the probability of zeroing each output
@@ -108,6 +114,9 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
 
     /// <summary>Restarts the between-layer dropout masks from a seed.</summary>
     public void ManualSeedDropout(ulong seed) => _dropoutRng = new Rng(seed);
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string name, Rng generator)> OwnGenerators() => [("dropout", _dropoutRng)];
 
     /// <summary>∂L/∂(initial state) from the last backward pass.</summary>
     public RecurrentState<T>? InitialStateGradient { get; private set; }
@@ -253,6 +262,8 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
             for (int d = 0; d < dirs; d++)
                 SequenceLayout.PasteColumns<T>(final.H.Data.AsSpan(((NumLayers - 1) * dirs + d) * bh, bh), h, output.Data, dirs * h, d * h, batch);
         }
+        // A non-finite value at any step reaches the final state through the recurrence.
+        ExpectFiniteResult(final.H, "the final state");
         return new RecurrentOutput<T>(output, final);
     }
 

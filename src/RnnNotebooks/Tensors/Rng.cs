@@ -26,6 +26,27 @@ public sealed class Rng
         _s0 = SplitMix(ref x); _s1 = SplitMix(ref x); _s2 = SplitMix(ref x); _s3 = SplitMix(ref x);
     }
 
+    /// <summary>The generator's state as text (four 64-bit words and the cached normal, in hex), for
+    /// <see cref="SetState"/>: a checkpoint saves it so a resumed run draws the same numbers.</summary>
+    public string GetState() =>
+        $"{_s0:x16}:{_s1:x16}:{_s2:x16}:{_s3:x16}:" + (_spareNormal is double d ? BitConverter.DoubleToInt64Bits(d).ToString("x16") : "-");
+
+    /// <summary>Restores a state written by <see cref="GetState"/>.</summary>
+    public void SetState(string state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var parts = state.Split(':');
+        var words = new ulong[4];
+        bool ok = parts.Length == 5;
+        for (int i = 0; ok && i < 4; i++) ok = ulong.TryParse(parts[i], System.Globalization.NumberStyles.HexNumber, null, out words[i]);
+        long spare = 0;
+        ok = ok && (parts[4] == "-" || long.TryParse(parts[4], System.Globalization.NumberStyles.HexNumber, null, out spare));
+        if (!ok || (words[0] | words[1] | words[2] | words[3]) == 0)
+            throw new ArgumentException($"Rng.SetState: '{(state.Length > 90 ? state[..90] + "…" : state)}' is not a state written by GetState (five ':'-separated hex fields, not all zero).", nameof(state));
+        (_s0, _s1, _s2, _s3) = (words[0], words[1], words[2], words[3]);
+        _spareNormal = parts[4] == "-" ? null : BitConverter.Int64BitsToDouble(spare);
+    }
+
     /// <summary>Next 64 random bits.</summary>
     public ulong NextUInt64()
     {

@@ -30,6 +30,15 @@ public sealed class FitOptions
     /// <summary>Called after every batch with (epoch, batch index, batches per epoch, batch loss).</summary>
     public Action<BatchProgress>? OnBatchEnd { get; init; }
 
+    /// <summary>
+    /// Where to keep a checkpoint (<see cref="Checkpoint"/>): after every epoch the weights, the optimizer's state,
+    /// the random generators, the history and early stopping's state are saved there, atomically. When the file
+    /// exists as <c>Fit</c> starts, the fit resumes after the saved epoch and ends with the bits an uninterrupted
+    /// fit ends with (the data and options must be the same; a different seed, batch size or data set is refused).
+    /// Delete the file to start again. Null (default): no checkpoint.
+    /// </summary>
+    public string? CheckpointPath { get; init; }
+
     /// <summary>Print one line per epoch to the console (Keras's verbose=2).</summary>
     public bool Verbose { get; init; } = true;
 }

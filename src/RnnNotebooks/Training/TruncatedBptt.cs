@@ -38,7 +38,8 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
             if (chain.Modules.OfType<RNNBase<T>>().FirstOrDefault() is { ReturnSequences: false } layer)
                 throw new ArgumentException($"TruncatedBptt: the recurrent layer '{layer.Name}' must return every step (returnSequences: true).", nameof(model));
         }
-        if (!(clipNorm > 0)) throw new ArgumentOutOfRangeException(nameof(clipNorm), clipNorm, "TruncatedBptt: clipNorm must be positive.");
+        if (!(clipNorm > 0 && double.IsFinite(clipNorm))) throw new ArgumentOutOfRangeException(nameof(clipNorm), clipNorm, $"TruncatedBptt: clipNorm must be positive and finite, got {clipNorm}.");
+        optimizer.ExpectParametersOf(model, "TruncatedBptt");
         Model = model; _recurrent = recurrent;
         Optimizer = optimizer; ClipNorm = clipNorm;
     }
@@ -55,6 +56,39 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
     public RecurrentState<T>? State { get; private set; }
     /// <summary>The global gradient norm of the last step, before clipping.</summary>
     public double LastGradientNorm { get; private set; }
+
+    /// <summary>
+    /// Saves the model, the optimizer's state and the model's random generators after <paramref name="epochsDone"/>
+    /// epochs, atomically (<see cref="Checkpoint"/>), with optional <paramref name="values"/> of the caller's
+    /// (e.g. a loss curve). Call it after <see cref="TrainEpoch"/>; <see cref="ResumeFrom"/> continues from it.
+    /// </summary>
+    public void SaveCheckpoint(string path, int epochsDone, IReadOnlyDictionary<string, string>? values = null)
+    {
+        if (epochsDone < 0) throw new ArgumentOutOfRangeException(nameof(epochsDone), epochsDone, "TruncatedBptt: epochsDone must be 0 or more.");
+        var all = new Dictionary<string, string>(values ?? new Dictionary<string, string>())
+        {
+            ["epoch"] = epochsDone.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["carry_state"] = CarryState ? "true" : "false",
+        };
+        Checkpoint.Save(path, Model, Optimizer, all);
+    }
+
+    /// <summary>
+    /// Restores a checkpoint written by <see cref="SaveCheckpoint"/> and returns the epochs it had done and the
+    /// caller's values; when <paramref name="path"/> does not exist, changes nothing and returns 0 epochs (a fresh
+    /// start), so <c>for (int e = loop.ResumeFrom(path).Epochs + 1; e &lt;= epochs; e++)</c> runs either way.
+    /// </summary>
+    public (int Epochs, Dictionary<string, string> Values) ResumeFrom(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path)) return (0, []);
+        var (values, _) = Checkpoint.Load(path, Model, Optimizer);
+        if (!values.TryGetValue("epoch", out var e) || !int.TryParse(e, System.Globalization.CultureInfo.InvariantCulture, out int epochs) || epochs < 0)
+            throw new InvalidDataException($"{path}: the checkpoint has no valid epoch count ('{e ?? "missing"}').");
+        ResetState();
+        values.Remove("epoch"); values.Remove("carry_state");
+        return (epochs, values);
+    }
 
     /// <summary>Forgets the carried state: the next batch starts from zeros.</summary>
     public void ResetState() => State = null;
@@ -142,6 +176,8 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
         ArgumentNullException.ThrowIfNull(rng);
         if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), length, "Generate: length must be 0 or more.");
         var (last, state) = Prime(vocabulary, prime);
+        if (last.Length != vocabulary.Count)
+            throw new ArgumentException($"Generate: the model scores {last.Length} characters, the vocabulary has {vocabulary.Count}; use the vocabulary the model was trained with.", nameof(vocabulary));
         var generated = new char[length];
         for (int n = 0; n < length; n++)
         {

@@ -16,7 +16,10 @@ public static class Padding
     {
         ArgumentNullException.ThrowIfNull(sequences);
         int len = maxlen ?? (sequences.Count == 0 ? 0 : sequences.Max(s => s.Length));
-        if (len < 0) throw new ArgumentOutOfRangeException(nameof(maxlen), maxlen, "maxlen must be non-negative.");
+        if (maxlen is int m && m < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxlen), maxlen, $"PadSequences: maxlen must be at least 1 (null: the longest sequence), got {m}.");
+        if (len == 0 && sequences.Count > 0)
+            throw new ArgumentException($"PadSequences: all {sequences.Count} sequences are empty; there is nothing to pad (give maxlen to get rows of padding only).", nameof(sequences));
         var result = new int[sequences.Count, len];
         for (int i = 0; i < sequences.Count; i++)
         {

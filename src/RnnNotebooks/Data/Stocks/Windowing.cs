@@ -28,10 +28,16 @@ public static class Windowing
         int rows = data.GetLength(0), cols = data.GetLength(1);
         if (features.Length == 0 || features.Any(f => f < 0 || f >= cols)) throw new ArgumentException($"features must be column indices in 0..{cols - 1}.", nameof(features));
         if (target < 0 || target >= cols) throw new ArgumentOutOfRangeException(nameof(target), target, $"target must be a column index in 0..{cols - 1}.");
+        ArgumentNullException.ThrowIfNull(data);
+        if (targetFrom < 0 || targetTo < targetFrom)
+            throw new ArgumentOutOfRangeException(nameof(targetFrom), $"Windowing: target rows [{targetFrom}, {targetTo}) are not a range of rows (0 ≤ from ≤ to).");
         int first = Math.Max(targetFrom, length + horizon - 1);
         int last = Math.Min(targetTo, rows);
         var targets = new List<int>();
         for (int t = first; t < last; t += stride) targets.Add(t);
+        if (targets.Count == 0)
+            throw new ArgumentException($"Windowing: no window fits: a window of {length} rows with horizon {horizon} needs its target at row {length + horizon - 1} or later, " +
+                $"and the allowed target rows are [{targetFrom}, {Math.Min(targetTo, rows)}) of {rows}. Use a shorter window or more rows.", nameof(length));
         var x = new float[targets.Count, length, features.Length];
         var y = new float[targets.Count];
         var lastKnown = new float[targets.Count];

@@ -18,9 +18,9 @@ public sealed class Adagrad<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
         : base(parameters, learningRate ?? (framework == Framework.Keras ? 1e-3 : 1e-2))
     {
         Framework = framework;
-        Epsilon = epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-10);
-        InitialAccumulator = initialAccumulator ?? (framework == Framework.Keras ? 0.1 : 0);
-        _sum = NewState(InitialAccumulator);
+        Epsilon = Positive(nameof(epsilon), epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-10));
+        InitialAccumulator = InRange(nameof(initialAccumulator), initialAccumulator ?? (framework == Framework.Keras ? 0.1 : 0), 0, double.MaxValue, closed: true);
+        _sum = NewState("sum", InitialAccumulator);
     }
 
     /// <summary>Whose formula is used.</summary>

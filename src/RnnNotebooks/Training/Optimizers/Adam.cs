@@ -18,9 +18,11 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
         double? learningRate = null, double beta1 = 0.9, double beta2 = 0.999, double? epsilon = null)
         : base(parameters, learningRate ?? 1e-3)
     {
-        Framework = framework; Beta1 = beta1; Beta2 = beta2;
-        Epsilon = epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-8);
-        _m = NewState(); _v = NewState();
+        Framework = framework;
+        Beta1 = InRange(nameof(beta1), beta1, 0, 1);
+        Beta2 = InRange(nameof(beta2), beta2, 0, 1);
+        Epsilon = Positive(nameof(epsilon), epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-8));
+        _m = NewState("exp_avg"); _v = NewState("exp_avg_sq");
     }
 
     /// <summary>Whose formula is used.</summary>

@@ -18,10 +18,10 @@ public sealed class Sgd<T> : Optimizer<T> where T : unmanaged, IFloatingPointIee
     public Sgd(IEnumerable<Parameter<T>> parameters, double learningRate = 0.01, double momentum = 0, bool nesterov = false)
         : base(parameters, learningRate)
     {
-        if (momentum < 0 || momentum >= 1) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Sgd: momentum must be in [0, 1).");
+        InRange(nameof(momentum), momentum, 0, 1);
         if (nesterov && momentum == 0) throw new ArgumentException("Sgd: Nesterov momentum needs momentum > 0.", nameof(nesterov));
         Momentum = momentum; Nesterov = nesterov;
-        _buffer = NewState();
+        _buffer = NewState("momentum_buffer");
     }
 
     /// <summary>μ.</summary>
