@@ -44,7 +44,14 @@ public static class ApiTable
         for (int i = 0; i < t.Length; i++) t.Data[i] = 0.1 * (i + 1);
         return t;
     }
-    private static string EmptyDir() => Directory.CreateTempSubdirectory("apiwalk-").FullName;
+    // Files the calls write go under one folder per test process, removed when the process ends.
+    private static readonly Lazy<string> Scratch = new(() =>
+    {
+        string root = Directory.CreateTempSubdirectory("rnn-apiwalk-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(root, recursive: true); } catch (IOException) { } };
+        return root;
+    });
+    private static string EmptyDir() => Directory.CreateDirectory(Path.Combine(Scratch.Value, Guid.NewGuid().ToString("N"))).FullName;
     private static string TempFile() => Path.Combine(EmptyDir(), "file.bin");
     private static string GzipFile()
     {

@@ -21,10 +21,14 @@ public static class PublicNumericParameters
 
     public sealed record Found(string Key, Type Type, MemberInfo Member, string Parameter);
 
-    public static IReadOnlyList<Found> List()
+    /// <summary>The parameters of the library's exported types.</summary>
+    public static IReadOnlyList<Found> List() => List(typeof(RnnNotebooks.Tensors.Rng).Assembly.GetExportedTypes());
+
+    /// <summary>The parameters of <paramref name="types"/> (the library's, or a test's stand-ins).</summary>
+    public static IReadOnlyList<Found> List(IEnumerable<Type> types)
     {
         var found = new List<Found>();
-        foreach (var t in typeof(RnnNotebooks.Tensors.Rng).Assembly.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
+        foreach (var t in types.OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             if (IsRecord(t) || typeof(Exception).IsAssignableFrom(t) || t.IsEnum || typeof(Delegate).IsAssignableFrom(t)) continue;
             bool constructible = t.IsAbstract || t.GetConstructors().Length > 0 || t.IsValueType;
