@@ -15,11 +15,11 @@ public sealed class Rng
     /// </summary>
     public static Rng Global { get; private set; } = new(0);
 
-    /// <summary>Reseeds <see cref="Global"/> (PyTorch's <c>torch.manual_seed</c>).</summary>
+    /// <summary>Reseeds <see cref="Global"/> (PyTorch's <c>torch.manual_seed</c>). Any value, 0 included, is a seed.</summary>
     public static void ManualSeed(ulong seed) => Global = new Rng(seed);
     private double? _spareNormal;
 
-    /// <summary>Creates a generator from a seed.</summary>
+    /// <summary>Creates a generator from a seed; any value, 0 included, is a seed.</summary>
     public Rng(ulong seed)
     {
         ulong x = seed;
@@ -60,8 +60,20 @@ public sealed class Rng
     /// <summary>Uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>Uniform double in [lo, hi).</summary>
-    public double Uniform(double lo, double hi) => lo + (hi - lo) * NextDouble();
+    /// <summary>Uniform double in [lo, hi), for finite bounds with lo ≤ hi (lo = hi gives lo).</summary>
+    public double Uniform(double lo, double hi)
+    {
+        CheckRange("Rng.Uniform", lo, hi);
+        return lo + (hi - lo) * NextDouble();
+    }
+
+    internal static void CheckRange(string who, double lo, double hi)
+    {
+        if (!double.IsFinite(lo)) throw new ArgumentOutOfRangeException(nameof(lo), lo, $"{who}: lo must be finite, got {lo}.");
+        if (!double.IsFinite(hi)) throw new ArgumentOutOfRangeException(nameof(hi), hi, $"{who}: hi must be finite, got {hi}.");
+        if (lo > hi) throw new ArgumentOutOfRangeException(nameof(lo), lo, $"{who}: lo must be ≤ hi, got lo = {lo}, hi = {hi}.");
+        if (!double.IsFinite(hi - lo)) throw new ArgumentOutOfRangeException(nameof(hi), hi, $"{who}: hi − lo overflows, got lo = {lo}, hi = {hi}.");
+    }
 
     /// <summary>Uniform integer in [0, n), without modulo bias.</summary>
     public int NextInt(int n)
@@ -96,9 +108,11 @@ public sealed class Rng
         }
     }
 
-    /// <summary>A random permutation of 0..n-1.</summary>
+    /// <summary>A random permutation of 0..n-1 (empty for 0).</summary>
     public int[] Permutation(int n)
     {
+        if (n < 0 || n > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"Rng.Permutation: n must be in [0, {Array.MaxLength}] (the longest array), got {n}.");
         var p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         Shuffle<int>(p);

@@ -40,9 +40,9 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public Optimizer<T> Optimizer { get; }
     /// <summary>Metrics reported each epoch.</summary>
     public IReadOnlyList<Metric<T>> Metrics { get; }
-    /// <summary>Clip gradients to this global L2 norm before each step (null: no clipping); positive and finite.</summary>
+    /// <summary>Clip gradients to this global L2 norm before each step (null: no clipping); positive and finite (a huge one clips nothing in practice).</summary>
     public double? ClipNorm { get => _clipNorm; set => _clipNorm = PositiveOrNull(value, nameof(ClipNorm)); }
-    /// <summary>Clip each gradient element to ±this value before each step (null: no clipping); positive and finite.</summary>
+    /// <summary>Clip each gradient element to ±this value before each step (null: no clipping); positive and finite (a huge one clips nothing in practice).</summary>
     public double? ClipValue { get => _clipValue; set => _clipValue = PositiveOrNull(value, nameof(ClipValue)); }
 
     private double? _clipNorm, _clipValue;
@@ -55,7 +55,8 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>
     /// A step whose update norm exceeds this multiple of the weight norm (|Δθ| / |θ| over all
     /// parameters) prints a warning and adds it to <see cref="History.Warnings"/>. Healthy steps are
-    /// around 1e-3; the default 1 means the step was larger than the weights themselves.
+    /// around 1e-3; the default 1 means the step was larger than the weights themselves. Positive: a huge value warns only past
+    /// that ratio, PositiveInfinity: never warn.
     /// </summary>
     public double UpdateRatioWarning
     {
@@ -226,9 +227,12 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         }
     }
 
-    /// <summary>One gradient step on a batch; returns the batch loss and updates the metrics.</summary>
+    /// <summary>One gradient step on a batch; returns the batch loss and updates the metrics. <paramref name="epoch"/> and
+    /// <paramref name="batch"/> only label the messages and warnings (0 or more).</summary>
     public double TrainStep(Tensor<T> xb, Tensor<T> yb, int epoch = 0, int batch = 0)
     {
+        if (epoch < 0) throw new ArgumentOutOfRangeException(nameof(epoch), epoch, $"TrainStep: epoch must be 0 or more (it labels messages), got {epoch}.");
+        if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, $"TrainStep: batch must be 0 or more (it labels messages), got {batch}.");
         Model.train();
         Model.zero_grad();
         string where = epoch > 0 ? $"epoch {epoch}, batch {batch}" : "this step";
@@ -246,7 +250,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         return loss;
     }
 
-    /// <summary>Loss and metrics over a data set, in batches, without updating the model.</summary>
+    /// <summary>Loss and metrics over a data set, in batches of <paramref name="batchSize"/> (at least 1; more than the examples: one batch), without updating the model.</summary>
     public Dictionary<string, double> Evaluate(Tensor<T> x, Tensor<T> y, int batchSize = 128)
     {
         ExpectBatchSize(batchSize, "Evaluate");
@@ -303,7 +307,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         Console.WriteLine(line);
     }
 
-    /// <summary>Model outputs for every example, computed in batches in evaluation mode (no dropout).</summary>
+    /// <summary>Model outputs for every example, computed in batches of <paramref name="batchSize"/> (at least 1; more than the examples: one batch) in evaluation mode (no dropout).</summary>
     public Tensor<T> Predict(Tensor<T> x, int batchSize = 128)
     {
         ArgumentNullException.ThrowIfNull(x);

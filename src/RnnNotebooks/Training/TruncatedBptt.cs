@@ -22,8 +22,12 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
     private readonly SoftmaxCrossEntropy<T> _loss = new();
     private readonly IRecurrentModule<T> _recurrent;
 
+    /// <summary>The most characters <see cref="Generate"/> makes in one call.</summary>
+    public const int MaxGenerated = 100_000_000;
+
     /// <summary>Wraps <paramref name="model"/>, a module that implements <see cref="IRecurrentModule{T}"/>
-    /// (a <see cref="Sequential{T}"/> must hold exactly one recurrent layer, returning every step).</summary>
+    /// (a <see cref="Sequential{T}"/> must hold exactly one recurrent layer, returning every step). <paramref name="clipNorm"/> is
+    /// positive and finite (a huge one clips nothing in practice).</summary>
     public TruncatedBptt(Module<T> model, Optimizer<T> optimizer, double clipNorm = 5.0)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -59,7 +63,7 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
 
     /// <summary>
     /// Saves the model, the optimizer's state and the model's random generators after <paramref name="epochsDone"/>
-    /// epochs, atomically (<see cref="Checkpoint"/>), with optional <paramref name="values"/> of the caller's
+    /// (0 or more) epochs, atomically (<see cref="Checkpoint"/>), with optional <paramref name="values"/> of the caller's
     /// (e.g. a loss curve). Call it after <see cref="TrainEpoch"/>; <see cref="ResumeFrom"/> continues from it.
     /// </summary>
     public void SaveCheckpoint(string path, int epochsDone, IReadOnlyDictionary<string, string>? values = null)
@@ -170,11 +174,13 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>
     /// Generates <paramref name="length"/> characters after <paramref name="prime"/>: the model reads the prime
     /// from zeros, then each sampled character (<see cref="CharSampler"/> at <paramref name="temperature"/>) is fed back.
+    /// <paramref name="length"/> is in [0, <see cref="MaxGenerated"/>] (0: the prime only, nothing generated); a temperature of 0 picks the most
+    /// likely character each step, a huge one samples nearly uniform characters.
     /// </summary>
     public string Generate(CharVocabulary vocabulary, string prime, int length, double temperature, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), length, "Generate: length must be 0 or more.");
+        if (length < 0 || length > MaxGenerated) throw new ArgumentOutOfRangeException(nameof(length), length, $"Generate: length must be in [0, {MaxGenerated:N0}], got {length}.");
         var (last, state) = Prime(vocabulary, prime);
         if (last.Length != vocabulary.Count)
             throw new ArgumentException($"Generate: the model scores {last.Length} characters, the vocabulary has {vocabulary.Count}; use the vocabulary the model was trained with.", nameof(vocabulary));

@@ -28,7 +28,7 @@ public sealed class CharVocabulary
     public int IdOf(char c) => _ids.TryGetValue(c, out int id) ? id
         : throw new KeyNotFoundException($"Character U+{(int)c:X4} '{c}' is not in the vocabulary of {Count} characters.");
 
-    /// <summary>The character with id <paramref name="id"/> (0 … Count − 1).</summary>
+    /// <summary>The character with id <paramref name="id"/> in [0, Count).</summary>
     public char CharOf(int id) => (uint)id < (uint)_chars.Length ? _chars[id]
         : throw new ArgumentOutOfRangeException(nameof(id), id, $"CharVocabulary: id {id} is not in [0, {Count}); was the model trained with another vocabulary?");
 

@@ -12,7 +12,8 @@ public sealed class Adagrad<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
 {
     private readonly double[][] _sum;
 
-    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults.</summary>
+    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults. Checked: the learning rate and ε are positive and finite (a huge finite one is taken as given),
+    /// s₀ is 0 or more and finite (0 is PyTorch's default).</summary>
     public Adagrad(IEnumerable<Parameter<T>> parameters, Framework framework = Framework.PyTorch,
         double? learningRate = null, double? epsilon = null, double? initialAccumulator = null)
         : base(parameters, learningRate ?? (framework == Framework.Keras ? 1e-3 : 1e-2))

@@ -13,7 +13,8 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
 {
     private readonly double[][] _m, _v;
 
-    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults.</summary>
+    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults. Checked: the learning rate and ε are positive and finite (a huge finite one is taken as given),
+    /// β₁ and β₂ are in [0, 1) (0: no averaging).</summary>
     public Adam(IEnumerable<Parameter<T>> parameters, Framework framework = Framework.PyTorch,
         double? learningRate = null, double beta1 = 0.9, double beta2 = 0.999, double? epsilon = null)
         : base(parameters, learningRate ?? 1e-3)

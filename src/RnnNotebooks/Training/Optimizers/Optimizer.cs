@@ -28,7 +28,7 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The parameters updated by <see cref="step"/>.</summary>
     public IReadOnlyList<Parameter<T>> Parameters { get; }
 
-    /// <summary>Step size, positive and finite; may be changed between steps (schedules).</summary>
+    /// <summary>Step size, positive and finite (a huge finite one is taken as given); may be changed between steps (schedules).</summary>
     public double LearningRate
     {
         get => _learningRate;

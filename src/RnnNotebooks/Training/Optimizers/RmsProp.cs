@@ -12,7 +12,8 @@ public sealed class RmsProp<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
 {
     private readonly double[][] _v;
 
-    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults.</summary>
+    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults. Checked: the learning rate and ε are positive and finite (a huge finite one is taken as given),
+    /// ρ is in [0, 1) (0: no averaging of squares).</summary>
     public RmsProp(IEnumerable<Parameter<T>> parameters, Framework framework = Framework.PyTorch,
         double? learningRate = null, double? rho = null, double? epsilon = null)
         : base(parameters, learningRate ?? (framework == Framework.Keras ? 1e-3 : 1e-2))

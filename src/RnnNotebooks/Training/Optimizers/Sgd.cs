@@ -14,7 +14,7 @@ public sealed class Sgd<T> : Optimizer<T> where T : unmanaged, IFloatingPointIee
 {
     private readonly double[][] _buffer;
 
-    /// <summary>Creates the optimizer.</summary>
+    /// <summary>Creates the optimizer: the learning rate is positive and finite (a huge finite one is taken as given), the momentum in [0, 1) (0: plain SGD).</summary>
     public Sgd(IEnumerable<Parameter<T>> parameters, double learningRate = 0.01, double momentum = 0, bool nesterov = false)
         : base(parameters, learningRate)
     {
