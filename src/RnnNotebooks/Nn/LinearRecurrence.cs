@@ -178,7 +178,7 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
     /// <summary>The candidate h̃ = p (plain) or g(p) (log-space variant), element-wise.</summary>
     private protected Tensor<T> Candidate(Tensor<T> p)
     {
-        if (Variant == MinVariant.Plain) return p.Clone();
+        if (Variant == MinVariant.Plain) return p;                 // shared: neither is written after the forward pass
         var y = new Tensor<T>(p.Shape);
         for (int i = 0; i < y.Length; i++) y.Data[i] = G(p.Data[i]);
         return y;

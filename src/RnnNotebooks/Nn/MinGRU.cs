@@ -62,13 +62,19 @@ public sealed class MinGRU<T> : LinearRecurrence<T> where T : unmanaged, IFloati
 
     private protected override Tensor<T> CoefficientsBackward(T[] da, T[] db)
     {
-        var (z, p, hc) = (_z!, _p!, _candidate!);
-        var dA = new Tensor<T>(da, z.Shape);
-        var dB = new Tensor<T>(db, z.Shape);
-        var dz = dB * hc - dA;                                                        // a = 1 − z, b = z ⊙ h̃
-        var dk = dz * z * OneMinus(z);
-        var dp = dB * z * CandidateDerivative(p);
-        return linear_z.backward(dk) + linear_h.backward(dp);
+        var (z, p, hc) = (_z!.Data, _p!.Data, _candidate!.Data);
+        var dk = new Tensor<T>(_z.Shape);
+        var dp = new Tensor<T>(_z.Shape);
+        bool plain = Variant == MinVariant.Plain;
+        for (int i = 0; i < z.Length; i++)                                            // a = 1 − z, b = z ⊙ h̃, element by element:
+        {
+            T dz = db[i] * hc[i] - da[i];                                             // ∂L/∂z = ∂b ⊙ h̃ − ∂a
+            dk.Data[i] = dz * z[i] * (T.One - z[i]);                                  // σ' = σ(1 − σ)
+            dp.Data[i] = db[i] * z[i] * (plain ? T.One : GDerivative(p[i]));          // ∂L/∂p = ∂b ⊙ z ⊙ g'(p)
+        }
+        var dx = linear_z.backward(dk);
+        Kernels.Add<T>(linear_h.backward(dp).Data, dx.Data);
+        return dx;
     }
 
     internal static void Accumulate(Linear<T> layer, Tensor<T> dOut, Tensor<T> x)

@@ -68,13 +68,23 @@ public sealed class MinLSTM<T> : LinearRecurrence<T> where T : unmanaged, IFloat
 
     private protected override Tensor<T> CoefficientsBackward(T[] da, T[] db)
     {
-        var (f, i, p, hc) = (_f!, _i!, _p!, _candidate!);
-        var dA = new Tensor<T>(da, f.Shape);
-        var dB = new Tensor<T>(db, f.Shape);
-        var (_, iN) = Normalise(f, i);
-        var (dk_f, dk_i) = GateBackward(dA, dB * hc, f, i);
-        var dp = dB * iN * CandidateDerivative(p);
-        return linear_f.backward(dk_f) + linear_i.backward(dk_i) + linear_h.backward(dp);
+        var (f, i, p, hc) = (_f!.Data, _i!.Data, _p!.Data, _candidate!.Data);
+        var dkf = new Tensor<T>(_f.Shape);
+        var dki = new Tensor<T>(_f.Shape);
+        var dp = new Tensor<T>(_f.Shape);
+        bool plain = Variant == MinVariant.Plain;
+        for (int k = 0; k < f.Length; k++)                                            // a = f′, b = i′ ⊙ h̃, element by element:
+        {
+            T s = f[k] + i[k];
+            T diff = (da[k] - db[k] * hc[k]) / (s * s);                               // (∂L/∂f′ − ∂L/∂i′) / s², see GateBackward
+            dkf.Data[k] = i[k] * diff * f[k] * (T.One - f[k]);
+            dki.Data[k] = -f[k] * diff * i[k] * (T.One - i[k]);
+            dp.Data[k] = db[k] * (i[k] / s) * (plain ? T.One : GDerivative(p[k]));   // ∂L/∂p = ∂b ⊙ i′ ⊙ g'(p)
+        }
+        var dx = linear_f.backward(dkf);
+        Kernels.Add<T>(linear_i.backward(dki).Data, dx.Data);
+        Kernels.Add<T>(linear_h.backward(dp).Data, dx.Data);
+        return dx;
     }
 
     // f′ = f / (f + i), i′ = i / (f + i).
