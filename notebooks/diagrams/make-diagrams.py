@@ -173,4 +173,44 @@ s.text(410, 482, sym('n', 't') + ' = tanh(' + sym('W', 'in') + sym('x', 't') + '
 s.text(410, 508, sym('r', 't') + ', ' + sym('z', 't') + ' read [' + sym('x', 't') + ', ' + sym('h', 't−1') + ']; the reset gate multiplies ' + sym('W', 'hn') + sym('h', 't−1') + ' + ' + sym('b', 'hn') + ', after the matrix product',
        raw=True, size=13, color='#555')
 s.save('gru-cell.svg')
+
+# ---------- blocked parallel scan of h_t = a_t ⊙ h_{t-1} + b_t ----------
+s = Svg(920, 470, 'The blocked scan of a linear recurrence over 8 steps and 2 threads: each block scans its own steps from zero and multiplies its a into A; the state at the block boundary is carried across; the second block then adds A times that state')
+s.text(470, 28, 'Parallel scan of hₜ = aₜ ⊙ hₜ₋₁ + bₜ: 8 steps, 2 blocks on 2 threads', size=18, weight='bold')
+xs = [170 + 92 * i for i in range(8)]
+blue, orange = ('#eef3fb', '#1f77b4'), ('#fdf1e6', '#ff7f0e')
+s.text(20, 78, '(a, b)', size=14, anchor='start', color='#555')
+for i, x in enumerate(xs):
+    s.rect(x - 36, 60, 72, 30, fill=(blue if i < 4 else orange)[0], stroke=(blue if i < 4 else orange)[1], rx=6)
+    s.text(x, 81, '(' + sym('a', str(i + 1)) + ', ' + sym('b', str(i + 1)) + ')', raw=True, size=13)
+s.text(20, 128, '1', size=16, anchor='start', weight='bold')
+s.text(44, 150, 'each block,', size=12, anchor='start', color='#555')
+s.text(44, 164, 'in parallel', size=12, anchor='start', color='#555')
+for i, x in enumerate(xs):
+    s.arrow([(x, 90), (x, 118)])
+    c = blue if i < 4 else orange
+    s.circle(x, 136, 18, '', fill=c[0], stroke=c[1])
+    s.text(x, 141, sym('h', str(i + 1)) if i < 4 else sym('ĥ', str(i + 1)), raw=True, size=14)
+    if i not in (0, 4): s.arrow([(xs[i - 1] + 18, 136), (x - 20, 136)])
+s.text(xs[0] - 24, 141, sym('h', '0') + ' →', raw=True, size=14, anchor='end')
+s.text(xs[4] - 24, 175, 'from 0; Aₜ = a₅ ⋯ aₜ', size=12, anchor='start', color='#ff7f0e')
+s.text(20, 238, '2', size=16, anchor='start', weight='bold')
+s.text(44, 258, 'in order', size=12, anchor='start', color='#555')
+s.arrow([(xs[3], 154), (xs[3], 230), (xs[4] - 40, 230)], color='#d62728', marker='r')
+s.text((xs[3] + xs[4]) / 2, 220, 's = ' + sym('h', '4'), raw=True, size=14, color='#d62728')
+s.text(20, 318, '3', size=16, anchor='start', weight='bold')
+s.text(44, 338, 'in parallel', size=12, anchor='start', color='#555')
+for i in range(4, 8):
+    x = xs[i]
+    s.arrow([(x, 154), (x, 290)])
+    s.rect(x - 40, 292, 80, 34, fill='#ffffff', stroke='#ff7f0e', rx=6)
+    s.text(x, 314, sym('ĥ', str(i + 1)) + ' + ' + sym('A', str(i + 1)) + 's', raw=True, size=13)
+    s.text(x, 350, '= ' + sym('h', str(i + 1)), raw=True, size=14)
+s.line([(xs[4] - 40, 230), (xs[7] + 44, 230), (xs[7] + 44, 270)], color='#d62728', dash='5,4')
+for i in range(4, 8): s.arrow([(xs[i] + 20, 270), (xs[i] + 20, 290)], color='#d62728', marker='r')
+s.line([(xs[4] + 20, 270), (xs[7] + 44, 270)], color='#d62728', dash='5,4')
+s.text(470, 400, 'combine: (' + sym('a', '1') + ', ' + sym('b', '1') + ') ∘ (' + sym('a', '2') + ', ' + sym('b', '2') + ') = (' + sym('a', '1') + sym('a', '2') + ', ' + sym('a', '2') + sym('b', '1') + ' + ' + sym('b', '2') + ')   — associative, so any grouping of the steps gives the same hₜ', raw=True, size=14)
+s.text(470, 428, 'work ≈ 2× the sequential loop; with P blocks the time is about T/P + P steps (a tree of combines gives depth log T)', size=13, color='#555')
+s.text(470, 452, 'backward: δₜ = gₜ + aₜ₊₁ ⊙ δₜ₊₁ is the same scan run from the last step to the first', size=13, color='#555')
+s.save('linear-scan.svg')
 print('ok')

@@ -20,6 +20,7 @@ public static class Exercises
         new Notebook08Exercises(),
         new Notebook09Exercises(),
         new Notebook10Exercises(),
+        new Notebook12Exercises(),
     ];
 
     private static readonly Lazy<Dictionary<string, Func<object?, ExerciseResult>>> All = new(() =>
