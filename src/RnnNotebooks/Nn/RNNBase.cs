@@ -10,7 +10,8 @@ namespace RnnNotebooks.Nn;
 /// parameter names (<c>weight_ih_l{k}</c>, <c>weight_hh_l{k}</c>, <c>bias_ih_l{k}</c>,
 /// <c>bias_hh_l{k}</c>, suffix <c>_reverse</c>) and shapes ([gates·hidden, input], …).
 /// Input is batch-first [batch, steps, input].
-/// <para>Each layer and direction runs the fused multi-step code in <c>Nn/Fused</c>, which
+/// <para>Each layer and direction runs the fused multi-step code in <c>Nn/Fused</c> (<c>FusedStack</c>
+/// holds the buffers, the dropout masks and the order of the layers; this class validates and delegates), which
 /// computes exactly what the cell of <see cref="Cell"/> computes step by step
 /// (<see cref="Cells.RnnCell{T}"/>, <see cref="Cells.LstmCell{T}"/>, <see cref="Cells.GruCell{T}"/>):
 /// read the cell to learn the equations; the tests hold the fused code to it.</para>
