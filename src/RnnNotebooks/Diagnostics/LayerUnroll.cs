@@ -92,7 +92,7 @@ public static class LayerUnroll
 
     // The reverse direction reads and writes its steps last to first.
     private static Tensor<T>[] InOrder<T>(Tensor<T>[] steps, bool reverse) where T : unmanaged, IFloatingPointIeee754<T> =>
-        reverse ? steps.Reverse().ToArray() : steps;
+        reverse ? Enumerable.Reverse(steps).ToArray() : steps;
 
     // Row k of a [rows, batch, hidden] state, as [batch, hidden].
     private static Tensor<T> Row<T>(Tensor<T> s, int k) where T : unmanaged, IFloatingPointIeee754<T> =>
