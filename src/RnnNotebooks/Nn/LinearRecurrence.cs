@@ -18,8 +18,12 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
 
     private protected LinearRecurrence(string name, int inputSize, int hiddenSize, bool returnSequences, MinVariant variant) : base(name)
     {
-        if (inputSize <= 0 || hiddenSize <= 0)
-            throw new ArgumentOutOfRangeException(nameof(inputSize), $"{GetType().Name.Split('`')[0]} '{name}': sizes must be positive, got input={inputSize}, hidden={hiddenSize}.");
+        string owner = $"{GetType().Name.Split('`')[0]} '{name}'";
+        Sizes.Positive(owner, nameof(inputSize), inputSize);
+        Sizes.Positive(owner, nameof(hiddenSize), hiddenSize);
+        // The weights are [hidden, input]: blame the larger of the two sizes.
+        if (hiddenSize >= inputSize) Sizes.Allocatable(owner, nameof(hiddenSize), hiddenSize, (double)hiddenSize * inputSize, "a weight matrix [hidden, input]");
+        else Sizes.Allocatable(owner, nameof(inputSize), inputSize, (double)hiddenSize * inputSize, "a weight matrix [hidden, input]");
         if (!Enum.IsDefined(variant)) throw new ArgumentOutOfRangeException(nameof(variant), variant, $"'{name}': unknown variant.");
         InputSize = inputSize; HiddenSize = hiddenSize; ReturnSequences = returnSequences; Variant = variant;
     }
@@ -34,13 +38,25 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
     public MinVariant Variant { get; }
     /// <summary>Sequential loop or parallel scan (default).</summary>
     public ScanPath Path { get; set; } = ScanPath.Scan;
-    /// <summary>Blocks of steps the scan runs on separate threads (default <see cref="Kernels.MaxThreads"/>).</summary>
-    public int ScanBlocks { get; set; } = Kernels.MaxThreads;
+    /// <summary>Blocks of steps the scan runs on separate threads (default <see cref="Kernels.MaxThreads"/>), at least 1;
+    /// more blocks than a quarter of the steps are merged (an upper bound only).</summary>
+    public int ScanBlocks
+    {
+        get => _scanBlocks;
+        set => _scanBlocks = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(ScanBlocks), value, $"{Describe()}: ScanBlocks must be at least 1, got {value}.");
+    }
+    private int _scanBlocks = Kernels.MaxThreads;
     /// <summary>∂L/∂h₀ from the last backward pass.</summary>
     public RecurrentState<T>? InitialStateGradient { get; private set; }
 
     /// <summary>A zero state [1, batch, hidden].</summary>
-    public RecurrentState<T> ZeroState(int batch) => new(new Tensor<T>(1, batch, HiddenSize));
+    public RecurrentState<T> ZeroState(int batch)
+    {
+        Sizes.Positive(Describe(), nameof(batch), batch);
+        Sizes.Allocatable(Describe(), nameof(batch), batch, (double)batch * HiddenSize, "a state");
+        return new(new Tensor<T>(1, batch, HiddenSize));
+    }
 
     /// <summary>aₜ and bₜ of every step, flat [B, T, H]; remembers what <see cref="CoefficientsBackward"/> needs.</summary>
     private protected abstract (T[] A, T[] B) Coefficients(Tensor<T> input);

@@ -9,7 +9,7 @@ public static partial class Kernels
     /// The linear recurrence hₜ = aₜ ⊙ hₜ₋₁ + bₜ over every step of a batch-first [batch, steps, width]
     /// sequence, from h₋₁ = <paramref name="h0"/> [batch, width]; <paramref name="reverse"/> runs it from the
     /// last step to the first (the backward pass of a forward scan). The steps are cut into up to
-    /// <paramref name="blocks"/> contiguous blocks that run on their own threads, each row vectorised over
+    /// <paramref name="blocks"/> contiguous blocks (an upper bound: at most a quarter of the steps) that run on their own threads, each row vectorised over
     /// its <paramref name="width"/> features:
     /// <code>
     /// 1. every block, in parallel: hₜ = aₜ ⊙ hₜ₋₁ + bₜ from zero, and Aₜ = aₜ ⊙ Aₜ₋₁ (the product of its a's so far)
@@ -23,6 +23,13 @@ public static partial class Kernels
     public static void LinearScan<T>(T[] a, T[] b, T[] h0, T[] h, int batch, int steps, int width, bool reverse, int blocks)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b); ArgumentNullException.ThrowIfNull(h0); ArgumentNullException.ThrowIfNull(h);
+        if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, $"LinearScan: batch must be 0 or more (0: nothing to scan), got {batch}.");
+        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"LinearScan: steps must be 0 or more (0: nothing to scan), got {steps}.");
+        if (width < 0) throw new ArgumentOutOfRangeException(nameof(width), width, $"LinearScan: width must be 0 or more (0: nothing to scan), got {width}.");
+        if (blocks < 1) throw new ArgumentOutOfRangeException(nameof(blocks), blocks, $"LinearScan: blocks must be at least 1 (an upper bound: more blocks than a quarter of the steps are merged), got {blocks}.");
+        if ((long)batch * steps * width != a.Length && (long)batch * steps * width > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(batch), batch, $"LinearScan: batch {batch} · steps {steps} · width {width} is more elements than an array holds; a holds {a.Length}.");
         int n = batch * steps * width;
         if (a.Length != n || b.Length != n || h.Length != n || h0.Length != batch * width)
             throw new ShapeException($"LinearScan: a {a.Length}, b {b.Length}, h {h.Length} must hold batch·steps·width = {n} elements and h0 {h0.Length} must hold batch·width = {batch * width}.");

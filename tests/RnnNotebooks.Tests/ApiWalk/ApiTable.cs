@@ -222,6 +222,17 @@ public static class ApiTable
         ULong("RNNBase.ManualSeedDropout(seed)", v => new GRU<double>(2, 3, 2).ManualSeedDropout(v)).Means(ZeroAndHuge, "a seed", SeedDoc),
         Int("RNNBase.Cell(layer)", v => ((RNNBase<double>)new GRU<double>(2, 3)).Cell(v)).Means(Bad.Zero, "the first layer", "layer"),
         Int("RNNBase.ZeroState(batch)", v => new GRU<double>(2, 3).ZeroState(v)),
+        Int("MinGRU.ctor(inputSize)", v => _ = new MinGRU<double>(v, 3)),
+        Int("MinGRU.ctor(hiddenSize)", v => _ = new MinGRU<double>(2, v)),
+        Int("MinLSTM.ctor(inputSize)", v => _ = new MinLSTM<double>(v, 3)),
+        Int("MinLSTM.ctor(hiddenSize)", v => _ = new MinLSTM<double>(2, v)),
+        Int("LinearRecurrence.ZeroState(batch)", v => new MinGRU<double>(2, 3).ZeroState(v)),
+        Int("LinearRecurrence.ScanBlocks", v => new MinGRU<double>(2, 3).ScanBlocks = v).Means(Bad.Huge, "merged down to a quarter of the steps", "upper bound"),
+        Int("Kernels.LinearScan(batch)", v => Kernels.LinearScan<double>(new double[8], new double[8], new double[4], new double[8], v, 2, 2, false, 1)),
+        Int("Kernels.LinearScan(steps)", v => Kernels.LinearScan<double>(new double[8], new double[8], new double[4], new double[8], 2, v, 2, false, 1)),
+        Int("Kernels.LinearScan(width)", v => Kernels.LinearScan<double>(new double[8], new double[8], new double[4], new double[8], 2, 2, v, false, 1)),
+        Int("Kernels.LinearScan(blocks)", v => Kernels.LinearScan<double>(new double[8], new double[8], new double[4], new double[8], 2, 2, 2, false, v))
+            .Means(Bad.Huge, "merged down to a quarter of the steps", "upper bound"),
         Int("RNNBase.TruncateBackpropSteps", v => new GRU<double>(2, 3).TruncateBackpropSteps = v)
             .Means(Bad.Zero, "full BPTT", "0 means full BPTT")
             .Means(Bad.Huge, "chunks longer than any sequence: full BPTT", "longer than the sequence"),
