@@ -16,10 +16,14 @@ internal static class LayerBenchmark
     public static Result Run(BenchCase c, int warmup, int repeat)
     {
         Rng.ManualSeed(0);
-        RNNBase<float> layer = c.Mode switch
+        Module<float> layer = c.Mode switch
         {
             "RNN" => new RNN<float>(c.Input, c.Hidden, returnSequences: true),
             "LSTM" => new LSTM<float>(c.Input, c.Hidden, returnSequences: true),
+            "MINGRU-SEQ" => new MinGRU<float>(c.Input, c.Hidden, returnSequences: true) { Path = ScanPath.Sequential },
+            "MINGRU-SCAN" => new MinGRU<float>(c.Input, c.Hidden, returnSequences: true) { Path = ScanPath.Scan },
+            "MINLSTM-SEQ" => new MinLSTM<float>(c.Input, c.Hidden, returnSequences: true) { Path = ScanPath.Sequential },
+            "MINLSTM-SCAN" => new MinLSTM<float>(c.Input, c.Hidden, returnSequences: true) { Path = ScanPath.Scan },
             _ => new GRU<float>(c.Input, c.Hidden, returnSequences: true),
         };
         var x = Tensor.Normal<float>(new Rng(1), 0, 1, c.Batch, c.Steps, c.Input);
@@ -37,7 +41,7 @@ internal static class LayerBenchmark
         return new Result(c, times, allocated, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
     }
 
-    private static void Iteration(RNNBase<float> layer, Tensor<float> x)
+    private static void Iteration(Module<float> layer, Tensor<float> x)
     {
         layer.zero_grad();
         var y = layer.forward(x);

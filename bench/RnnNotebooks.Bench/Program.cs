@@ -6,9 +6,12 @@ using RnnNotebooks.Tensors;
 // Benchmarks of the from-scratch engine; see bench/README.md.
 //   dotnet run -c Release --project bench/RnnNotebooks.Bench -- [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--warmup-seconds S] [--repeat N] [--rounds N] [--threads N] [--json]
 //   dotnet run -c Release --project bench/RnnNotebooks.Bench -- --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]
+//   dotnet run -c Release --project bench/RnnNotebooks.Bench -- --linear [--steps 64,256,1024,4096] [--batch N] [--hidden N] [--threads N] [--rounds N] [--repeat N]
 var cases = new List<BenchCase>();
 int warmup = 3, repeat = 5, rounds = 3, threads = Environment.ProcessorCount, epochs = 2;
-bool json = false, compare = false, imdb = false;
+bool json = false, compare = false, imdb = false, linear = false;
+int linearBatch = 16, linearHidden = 64;
+int[] linearSteps = [64, 256, 1024, 4096];
 string kind = "rnn", peer = "", peers = "torch,torchsharp";
 for (int i = 0; i < args.Length; i++)
 {
@@ -17,7 +20,7 @@ for (int i = 0; i < args.Length; i++)
     {
         case "--case":
             string name = args[++i];
-            var c = BenchCase.All.FirstOrDefault(b => b.Name == name);
+            var c = BenchCase.Find(name);
             if (c is null) { Console.Error.WriteLine($"unknown case '{name}'; known: {string.Join(", ", BenchCase.All.Select(b => b.Name))}"); return 2; }
             cases.Add(c);
             break;
@@ -32,9 +35,13 @@ for (int i = 0; i < args.Length; i++)
         case "--compare": compare = true; break;
         case "--imdb-epoch": imdb = true; break;
         case "--peers": peers = args[++i]; break;
+        case "--linear": linear = true; break;
+        case "--steps": linearSteps = args[++i].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(); break;
+        case "--batch": linearBatch = Next(); break;
+        case "--hidden": linearHidden = Next(); break;
         case "--peer": peer = args[++i]; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--warmup-seconds S] [--repeat N] [--rounds N] [--threads N] [--json] | --imdb-epoch [--epochs N] [--kind rnn|lstm|gru]");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'. Usage: [--compare [--peers torch,torchsharp]] [--case NAME]... [--warmup N] [--warmup-seconds S] [--repeat N] [--rounds N] [--threads N] [--json] | --imdb-epoch [--epochs N] [--kind rnn|lstm|gru] | --linear [--steps 64,256,1024,4096] [--batch N] [--hidden N]");
             return 2;
     }
 }
@@ -43,6 +50,7 @@ Kernels.MaxThreads = threads;
 if (imdb) return ImdbEpoch.Run(epochs, kind);
 if (peer != "" && !ChildPeer.Names.Contains(peer)) { Console.Error.WriteLine($"unknown peer '{peer}'; known: {string.Join(", ", ChildPeer.Names)}"); return 2; }
 if (peer != "") return ChildPeer.Serve(peer, cases, warmup, repeat, threads);
+if (linear) return LinearBenchmark.Run(linearSteps, linearBatch, linearHidden, warmup, repeat, rounds, threads);
 if (compare) return Compare.Run(cases, warmup, repeat, rounds, threads, peers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
 if (!json) Console.WriteLine($"RnnNotebooks engine, {threads} threads, float32, warmup {warmup} iterations and {Warmup.Seconds} s, repeat {repeat}; {Machine.Describe(threads)}\n" +

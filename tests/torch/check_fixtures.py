@@ -372,7 +372,12 @@ def check_file(chk, path, fd):
     expected_name = f"{case}.{doc['dtype']}.json"
     if Path(path).name != expected_name:
         chk.failures.append(f"{path}: file name should be {expected_name}")
-    if "mode" in doc["config"]:
+    if doc["config"].get("mode") in ("MinGRU", "MinLSTM"):
+        from min_rnn_fixtures import replay_sequential
+        where, tol = case + "." + doc["dtype"], REFERENCE_TOL[doc["dtype"]]
+        for name, value in replay_sequential(doc, X).items():
+            chk.close(f"{where} {name}", value, X[name], tol)
+    elif "mode" in doc["config"]:
         check_recurrent(chk, doc, X, fd)
     elif case.startswith("pipeline_"):
         check_pipeline(chk, doc, X, fd)

@@ -573,6 +573,8 @@ def all_cases():
     cases["losses"] = lambda dt: losses_case("losses", dt)
     cases["optimizers"] = lambda dt: optimizers_case("optimizers", dt)
     cases["clip"] = lambda dt: clip_case("clip", dt)
+    from min_rnn_fixtures import min_cases   # minGRU / minLSTM, in their own script
+    cases.update(min_cases())
     return cases
 
 

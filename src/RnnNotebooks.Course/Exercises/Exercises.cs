@@ -21,6 +21,7 @@ public static class Exercises
         new Notebook09Exercises(),
         new Notebook10Exercises(),
         new Notebook11Exercises(),
+        new Notebook12Exercises(),
     ];
 
     private static readonly Lazy<Dictionary<string, Func<object?, ExerciseResult>>> All = new(() =>

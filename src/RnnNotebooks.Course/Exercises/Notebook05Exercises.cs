@@ -60,10 +60,16 @@ public sealed class Notebook05Exercises : IExerciseSet
     /// </summary>
     internal static (double[] C, double[] H) Reference(LstmStepProblem p)
     {
+        var s = LibraryStep(p);
+        return (s.Cell.Data, s.Hidden.Data);
+    }
+
+    /// <summary>The library's LSTM step on the problem, gates included.</summary>
+    private static LstmStep<double> LibraryStep(LstmStepProblem p)
+    {
         int h = p.Hidden;
         var cell = new LstmCell<double>(Identity(4 * h), new Tensor<double>(4 * h, h));
-        var s = cell.Forward(new Tensor<double>(p.Gates.ToArray(), 1, 4 * h), new Tensor<double>(1, h), new Tensor<double>(p.CPrev.ToArray(), 1, h));
-        return (s.Cell.Data, s.Hidden.Data);
+        return cell.Forward(new Tensor<double>(p.Gates.ToArray(), 1, 4 * h), new Tensor<double>(1, h), new Tensor<double>(p.CPrev.ToArray(), 1, h));
     }
 
     /// <summary>
@@ -84,20 +90,26 @@ public sealed class Notebook05Exercises : IExerciseSet
         return eye;
     }
 
-    /// <summary>The LSTM step written out with a deliberate mistake (gate blocks moved, wrong activation), to recognise a wrong answer.</summary>
+    /// <summary>
+    /// The library's LSTM step with a deliberate mistake, to recognise a wrong answer: the gates i, f,
+    /// g, o read from blocks iAt, fAt, gAt, oAt; or the candidate through σ instead of tanh; or
+    /// h_t = o ⊙ c_t without the tanh. Only the slipped line is written here.
+    /// </summary>
     private static (double[] C, double[] H) Lstm(LstmStepProblem p, int iAt = 0, int fAt = 1, int gAt = 2, int oAt = 3,
         bool gSigmoid = false, bool tanhOnC = true)
     {
         int h = p.Hidden;
-        var c = new double[h];
-        var hy = new double[h];
-        for (int j = 0; j < h; j++)
-        {
-            double i = Activations.Sigmoid(p.Gates[iAt * h + j]), f = Activations.Sigmoid(p.Gates[fAt * h + j]), o = Activations.Sigmoid(p.Gates[oAt * h + j]);
-            double g = gSigmoid ? Activations.Sigmoid(p.Gates[gAt * h + j]) : Math.Tanh(p.Gates[gAt * h + j]);
-            c[j] = f * p.CPrev[j] + i * g;
-            hy[j] = o * (tanhOnC ? Math.Tanh(c[j]) : c[j]);
-        }
+        var moved = new double[4 * h];                       // the blocks where the library reads i, f, g, o
+        int[] from = [iAt, fAt, gAt, oAt];
+        for (int k = 0; k < 4; k++) Array.Copy(p.Gates, from[k] * h, moved, k * h, h);
+        var s = LibraryStep(new LstmStepProblem(moved, p.CPrev));
+        var (i, f, o) = (s.InputGate.Data, s.ForgetGate.Data, s.OutputGate.Data);
+        var c = gSigmoid                                     // the slip: g = σ(a_g)
+            ? Enumerable.Range(0, h).Select(j => f[j] * p.CPrev[j] + i[j] * Activations.Sigmoid(moved[2 * h + j])).ToArray()
+            : s.Cell.Data;
+        var hy = gSigmoid || !tanhOnC                        // the slip: h_t = o ⊙ c_t
+            ? Enumerable.Range(0, h).Select(j => o[j] * (tanhOnC ? Math.Tanh(c[j]) : c[j])).ToArray()
+            : s.Hidden.Data;
         return (c, hy);
     }
 
@@ -132,7 +144,7 @@ public sealed class Notebook05Exercises : IExerciseSet
         return ExerciseResult.Fail(id, $"c_t is not right (largest difference {MaxDiff(a[0], c):G3}). With blocks i, f, g, o of {p.Hidden} values: c_t = σ(f) ⊙ c_{{t−1}} + σ(i) ⊙ tanh(g).");
     }
 
-    /// <summary>The GRU step written out with a deliberate mistake (gates swapped, reset gate misplaced), to recognise a wrong answer.</summary>
+    /// <summary>The GRU step written out with a deliberate mistake (gates swapped, reset gate misplaced), to recognise a wrong answer; the expected answer is <see cref="Reference(GruStepProblem)"/>, the library's cell.</summary>
     private static double[] Gru(GruStepProblem p, int rAt = 0, int zAt = 1, bool swapZ = false, bool rOnAll = false,
         bool noR = false, bool tanhN = true)
     {
@@ -176,13 +188,13 @@ public sealed class Notebook05Exercises : IExerciseSet
 
     /// <summary>
     /// The reference answer of 05.3 by central finite differences of L = dh·h_t + dc·c_t: the gradient with
-    /// respect to the 4·hidden gate pre-activations, then with respect to c_{t−1}.
+    /// respect to the 4·hidden gate pre-activations, then with respect to c_{t−1}; the forward step is the library's.
     /// </summary>
     internal static (double[] DGates, double[] DCPrev) NumericBackward(LstmBackwardProblem p, double eps = 1e-6)
     {
         double Loss(double[] gates, double[] cPrev)
         {
-            var (c, h) = Lstm(new LstmStepProblem(gates, cPrev));
+            var (c, h) = Reference(new LstmStepProblem(gates, cPrev));
             return Enumerable.Range(0, c.Length).Sum(j => p.DH[j] * h[j] + p.DC[j] * c[j]);
         }
         double[] Gradient(double[] x, Func<double[], double> f) => Enumerable.Range(0, x.Length).Select(k =>
@@ -194,20 +206,22 @@ public sealed class Notebook05Exercises : IExerciseSet
         return (Gradient(p.Step.Gates, g => Loss(g, p.Step.CPrev)), Gradient(p.Step.CPrev, c => Loss(p.Step.Gates, c)));
     }
 
-    /// <summary>The analytic backward step with two classic slips switchable, to name them in hints.</summary>
+    /// <summary>
+    /// The analytic backward step with one of two classic slips, to name them in hints: the path
+    /// from h_t into dc_t left out, or σ used as its own derivative. The gates are the library's forward step's.
+    /// </summary>
     private static (double[] DGates, double[] DCPrev) Backward(LstmBackwardProblem p, bool hPathToC = true, bool sigmoidPrime = true)
     {
         int n = p.Step.Hidden;
         var da = new double[4 * n];
         var dcPrev = new double[n];
-        var c = Lstm(p.Step).C;
+        var s = LibraryStep(p.Step);
         for (int j = 0; j < n; j++)
         {
-            double i = Activations.Sigmoid(p.Step.Gates[j]), f = Activations.Sigmoid(p.Step.Gates[n + j]);
-            double g = Math.Tanh(p.Step.Gates[2 * n + j]), o = Activations.Sigmoid(p.Step.Gates[3 * n + j]);
-            double tau = Math.Tanh(c[j]);
+            double i = s.InputGate.Data[j], f = s.ForgetGate.Data[j], g = s.Candidate.Data[j], o = s.OutputGate.Data[j];
+            double tau = s.TanhCell.Data[j];
             double dc = p.DC[j] + (hPathToC ? p.DH[j] * o * (1 - tau * tau) : 0);
-            double S(double s) => sigmoidPrime ? s * (1 - s) : s;
+            double S(double v) => sigmoidPrime ? v * (1 - v) : v;
             da[j] = dc * g * S(i);
             da[n + j] = dc * p.Step.CPrev[j] * S(f);
             da[2 * n + j] = dc * i * (1 - g * g);

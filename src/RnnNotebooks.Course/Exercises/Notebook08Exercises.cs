@@ -1,6 +1,7 @@
 using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Nn;
 using static RnnNotebooks.Course.Exercises.AnswerReader;
+using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Course.Exercises;
 

@@ -17,6 +17,7 @@ public sealed class CharLanguageModel : nn.Module<Tensor, Tensor>
     public CharLanguageModel(long vocabSize, long embeddingDim = 32, long hiddenSize = 128, ScalarType? dtype = null, Device? device = null)
         : base(nameof(CharLanguageModel))
     {
+        VocabSize = vocabSize;
         _embedding = nn.Embedding(vocabSize, embeddingDim, device: device, dtype: dtype);
         _gru = Recurrent.Create(RecurrentKind.Gru, embeddingDim, hiddenSize, dtype: dtype, device: device);
         _linear = nn.Linear(hiddenSize, vocabSize, device: device, dtype: dtype);
@@ -25,12 +26,16 @@ public sealed class CharLanguageModel : nn.Module<Tensor, Tensor>
         register_module("linear", _linear);
     }
 
+    /// <summary>Number of token ids the embedding holds: ids are 0 … VocabSize − 1.</summary>
+    public long VocabSize { get; }
+
     /// <summary>Character ids [B, T] (int64) → next-character logits [B, T, vocabulary].</summary>
     public override Tensor forward(Tensor ids) => forward(ids, null).Logits;
 
     /// <summary>Runs from the GRU state <paramref name="h0"/> (zeros when null) and returns the logits and the final state, for generation.</summary>
     public (Tensor Logits, Tensor H) forward(Tensor ids, Tensor? h0)
     {
+        TokenIds.Expect(ids, VocabSize, nameof(CharLanguageModel));
         using var scope = NewDisposeScope();
         var (sequence, h, _) = Recurrent.Forward(_gru, _embedding.forward(ids), h0);
         return (_linear.forward(sequence).MoveToOuterDisposeScope(), h.MoveToOuterDisposeScope());

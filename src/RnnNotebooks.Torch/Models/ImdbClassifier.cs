@@ -18,6 +18,7 @@ public sealed class ImdbClassifier : nn.Module<Tensor, Tensor>
     public ImdbClassifier(long vocabSize, long embeddingDim = 32, long hiddenSize = 32, RecurrentKind kind = RecurrentKind.Rnn,
         ScalarType? dtype = null, Device? device = null) : base(nameof(ImdbClassifier))
     {
+        VocabSize = vocabSize;
         _embedding = nn.Embedding(vocabSize, embeddingDim, device: device, dtype: dtype);
         _recurrent = Recurrent.Create(kind, embeddingDim, hiddenSize, dtype: dtype, device: device);
         _linear = nn.Linear(hiddenSize, 1, device: device, dtype: dtype);
@@ -26,9 +27,13 @@ public sealed class ImdbClassifier : nn.Module<Tensor, Tensor>
         register_module("linear", _linear);
     }
 
+    /// <summary>Number of token ids the embedding holds: ids are 0 … VocabSize − 1.</summary>
+    public long VocabSize { get; }
+
     /// <summary>Token ids [B, T] (int64) → probability of a positive review [B, 1].</summary>
     public override Tensor forward(Tensor ids)
     {
+        TokenIds.Expect(ids, VocabSize, nameof(ImdbClassifier));
         using var scope = NewDisposeScope();
         var (_, h, _) = Recurrent.Forward(_recurrent, _embedding.forward(ids));
         return torch.sigmoid(_linear.forward(Recurrent.LastOutput(h, 1))).MoveToOuterDisposeScope();

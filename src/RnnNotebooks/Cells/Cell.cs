@@ -37,6 +37,21 @@ public abstract class Cell<T> where T : unmanaged, IFloatingPointIeee754<T>
     public int InputSize { get; }
     /// <summary>H, hidden units.</summary>
     public int HiddenSize { get; }
+    /// <summary>Whether the cell carries a cell state cₜ besides hₜ (the LSTM).</summary>
+    public virtual bool HasCellState => false;
+
+    /// <summary>
+    /// One step of whichever cell this is, for code that runs any kind (<see cref="Unroll"/>):
+    /// from xₜ [B, I], hₜ₋₁ [B, H] and, for the LSTM only, cₜ₋₁ [B, H] (null for the others).
+    /// Each cell answers with its own typed forward step.
+    /// </summary>
+    public abstract CellStep<T> Forward(Tensor<T> x, Tensor<T> hPrev, Tensor<T>? cPrev);
+
+    /// <summary>
+    /// Back through a step that this cell's forward returned, from ∂L/∂hₜ [B, H] and, for the
+    /// LSTM only, ∂L/∂cₜ [B, H] (null: none reaches cₜ). Each cell answers with its own typed backward step.
+    /// </summary>
+    public abstract CellGradient<T> Backward(CellStep<T> step, Tensor<T> dh, Tensor<T>? dc);
 
     /// <summary>
     /// The end of every backward step. <paramref name="dax"/> = ∂L/∂(x Wᵢₕᵀ + bᵢₕ) and
@@ -56,10 +71,21 @@ public abstract class Cell<T> where T : unmanaged, IFloatingPointIeee754<T>
             BiasHh: BiasHh is null ? null : SumRows(dah));     // ∂L/∂bₕₕ = Σ_batch dah            [G·H]
     }
 
+    /// <summary>The step as the record this cell's forward makes, or a clear error.</summary>
+    private protected TStep StepOf<TStep>(CellStep<T> step) where TStep : CellStep<T> =>
+        step as TStep ?? throw new ArgumentException(
+            $"{Kind}: expected the {typeof(TStep).Name.Split('`')[0]} its forward returns, got {step?.GetType().Name.Split('`')[0] ?? "null"}.", nameof(step));
+
+    /// <summary>The error for a cell state given to a cell that has none.</summary>
+    private protected ArgumentException NoCellState(string parameter) =>
+        new($"{Kind}: has no cell state, so {parameter} must be null.", parameter);
+
+    private string Kind => GetType().Name.Split('`')[0];
+
     /// <summary>Throws unless x is [B, I] and every state is [B, H].</summary>
     private protected void ExpectStep(Tensor<T> x, params Tensor<T>[] states)
     {
-        string kind = GetType().Name.Split('`')[0];
+        string kind = Kind;
         if (x.Rank != 2 || x.Dim(1) != InputSize)
             throw new ShapeException($"{kind}: expected x of shape [batch, {InputSize}], got {Format(x.Shape)}.");
         foreach (var s in states)

@@ -49,4 +49,12 @@ public sealed class GruCell<T> : Cell<T> where T : unmanaged, IFloatingPointIeee
         var dah = ConcatColumns(dar, daz, dan * r);                                  // ∂L/∂ah: r scales ahₙ        [B, 3H]
         return Project(s.Input, s.HiddenPrev, dax, dah, dhDirect: dh * z, null);     // + z ⊙ dh: hₜ₋₁ also enters hₜ directly
     }
+
+    /// <inheritdoc/>
+    public override CellStep<T> Forward(Tensor<T> x, Tensor<T> hPrev, Tensor<T>? cPrev) =>
+        cPrev is null ? Forward(x, hPrev) : throw NoCellState(nameof(cPrev));
+
+    /// <inheritdoc/>
+    public override CellGradient<T> Backward(CellStep<T> step, Tensor<T> dh, Tensor<T>? dc) =>
+        dc is null ? Backward(StepOf<GruStep<T>>(step), dh) : throw NoCellState(nameof(dc));
 }

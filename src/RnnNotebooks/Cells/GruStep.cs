@@ -3,7 +3,7 @@ using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Cells;
 
-/// <summary>What <see cref="GruCell{T}.Forward"/> computed, gates included; every tensor but the input is [B, H].</summary>
+/// <summary>What <see cref="GruCell{T}.Forward(Tensor{T}, Tensor{T})"/> computed, gates included; every tensor but the input is [B, H].</summary>
 /// <param name="Input">xₜ [B, I].</param>
 /// <param name="HiddenPrev">hₜ₋₁.</param>
 /// <param name="ResetGate">r = σ(axᵣ + ahᵣ).</param>
@@ -13,4 +13,5 @@ namespace RnnNotebooks.Cells;
 /// <param name="Hidden">hₜ = (1 − z) ⊙ n + z ⊙ hₜ₋₁.</param>
 public sealed record GruStep<T>(Tensor<T> Input, Tensor<T> HiddenPrev,
     Tensor<T> ResetGate, Tensor<T> UpdateGate, Tensor<T> Candidate, Tensor<T> HiddenCandidate, Tensor<T> Hidden)
+    : CellStep<T>(Input, HiddenPrev, Hidden)
     where T : unmanaged, IFloatingPointIeee754<T>;

@@ -19,9 +19,13 @@ public sealed class LstmCell<T> : Cell<T> where T : unmanaged, IFloatingPointIee
     public LstmCell(Tensor<T> weightIh, Tensor<T> weightHh, Tensor<T>? biasIh = null, Tensor<T>? biasHh = null)
         : base(4, weightIh, weightHh, biasIh, biasHh) { }
 
+    /// <inheritdoc/>
+    public override bool HasCellState => true;
+
     /// <summary>(hₜ, cₜ) from xₜ [B, I], hₜ₋₁ [B, H] and cₜ₋₁ [B, H]; the step keeps the gates.</summary>
-    public LstmStep<T> Forward(Tensor<T> x, Tensor<T> hPrev, Tensor<T> cPrev)
+    public override LstmStep<T> Forward(Tensor<T> x, Tensor<T> hPrev, Tensor<T>? cPrev)
     {
+        ArgumentNullException.ThrowIfNull(cPrev);                                    // the LSTM needs cₜ₋₁
         ExpectStep(x, hPrev, cPrev);
         int H = HiddenSize;
         var a = Affine(x, WeightIh, BiasIh) + Affine(hPrev, WeightHh, BiasHh);   // a = [aᵢ a_f a_g aₒ]          [B, 4H]
@@ -55,4 +59,8 @@ public sealed class LstmCell<T> : Cell<T> where T : unmanaged, IFloatingPointIee
             do_ * o * OneMinus(o));                                                  //   ∂aₒ                        [B, 4H]
         return Project(s.Input, s.HiddenPrev, da, da, null, dcPrev);
     }
+
+    /// <inheritdoc/>
+    public override CellGradient<T> Backward(CellStep<T> step, Tensor<T> dh, Tensor<T>? dc) =>
+        Backward(StepOf<LstmStep<T>>(step), dh, dc ?? new Tensor<T>(dh.Shape));
 }

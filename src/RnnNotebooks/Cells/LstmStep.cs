@@ -17,4 +17,9 @@ namespace RnnNotebooks.Cells;
 public sealed record LstmStep<T>(Tensor<T> Input, Tensor<T> HiddenPrev, Tensor<T> CellPrev,
     Tensor<T> InputGate, Tensor<T> ForgetGate, Tensor<T> Candidate, Tensor<T> OutputGate,
     Tensor<T> Cell, Tensor<T> TanhCell, Tensor<T> Hidden)
-    where T : unmanaged, IFloatingPointIeee754<T>;
+    : CellStep<T>(Input, HiddenPrev, Hidden)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>cₜ = f ⊙ cₜ₋₁ + i ⊙ g.</summary>
+    public override Tensor<T> Cell { get; } = Cell;
+}

@@ -34,4 +34,12 @@ public sealed class RnnCell<T> : Cell<T> where T : unmanaged, IFloatingPointIeee
         var da = dh * dPhi;                                                          // ∂L/∂a = dh ⊙ φ'(a)                 [B, H]
         return Project(step.Input, step.HiddenPrev, da, da, null, null);
     }
+
+    /// <inheritdoc/>
+    public override CellStep<T> Forward(Tensor<T> x, Tensor<T> hPrev, Tensor<T>? cPrev) =>
+        cPrev is null ? Forward(x, hPrev) : throw NoCellState(nameof(cPrev));
+
+    /// <inheritdoc/>
+    public override CellGradient<T> Backward(CellStep<T> step, Tensor<T> dh, Tensor<T>? dc) =>
+        dc is null ? Backward(StepOf<RnnStep<T>>(step), dh) : throw NoCellState(nameof(dc));
 }

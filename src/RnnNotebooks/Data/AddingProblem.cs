@@ -20,6 +20,9 @@ public static class AddingProblem
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "AddingProblem: count must be at least 1.");
         if (length < 2) throw new ArgumentOutOfRangeException(nameof(length), length, "AddingProblem: length must be at least 2.");
         ArgumentNullException.ThrowIfNull(rng);
+        if (2L * count * length > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(count >= length ? nameof(count) : nameof(length), count >= length ? count : length,
+                $"AddingProblem: count = {count} sequences of length = {length} make {2L * count * length:N0} values; a tensor holds at most {Array.MaxLength:N0}.");
         var x = new Tensor<T>(count, length, 2);
         var y = new Tensor<T>(count, 1);
         int half = length / 2;
@@ -43,9 +46,12 @@ public static class AddingProblem
         return (x, y);
     }
 
-    /// <summary>Positions of the two markers of example <paramref name="n"/>.</summary>
+    /// <summary>Positions of the two markers of example <paramref name="n"/> (0 is the first example).</summary>
     public static (int First, int Second) Markers<T>(Tensor<T> x, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank != 3 || x.Shape[2] != 2) throw new ShapeException($"AddingProblem: expected X of shape [count, length, 2], got {Tensor.Format(x.Shape)}.");
+        if ((uint)n >= (uint)x.Shape[0]) throw new ArgumentOutOfRangeException(nameof(n), n, $"AddingProblem: example n = {n} is not in [0, {x.Shape[0]}).");
         int length = x.Shape[1], first = -1;
         for (int t = 0; t < length; t++)
             if (x.Data[(n * length + t) * 2 + 1] != T.Zero)

@@ -14,7 +14,8 @@ public sealed class Dropout<T> : Module<T> where T : unmanaged, IFloatingPointIe
     private Tensor<T>? _mask;     // 0 or 1/(1 − p) per element; null when the last pass was the identity
     private Rng _rng;
 
-    /// <summary>Creates the layer; its masks come from <paramref name="seed"/>, or from <see cref="Rng.Global"/> when null.</summary>
+    /// <summary>Creates the layer; its masks come from <paramref name="seed"/> (any value, 0 included, is a seed), or from
+    /// <see cref="Rng.Global"/> when null. <paramref name="p"/> is in [0, 1); 0: no dropout (the identity in training too).</summary>
     public Dropout(double p = 0.5, ulong? seed = null, string name = "dropout") : base(name)
     {
         if (!(p >= 0 && p < 1))
@@ -26,8 +27,11 @@ public sealed class Dropout<T> : Module<T> where T : unmanaged, IFloatingPointIe
     /// <summary>Probability of zeroing an element.</summary>
     public double P { get; }
 
-    /// <summary>Restarts the mask sequence from a seed (the same seed gives the same masks).</summary>
+    /// <summary>Restarts the mask sequence from a seed (the same seed gives the same masks; any value, 0 included, is a seed).</summary>
     public void ManualSeed(ulong seed) => _rng = new Rng(seed);
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string name, Rng generator)> OwnGenerators() => [("mask", _rng)];
 
     /// <inheritdoc/>
     public override int[] OutputShape(int[] inputShape) => inputShape;

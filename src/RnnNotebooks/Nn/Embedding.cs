@@ -16,8 +16,10 @@ public sealed class Embedding<T> : Module<T> where T : unmanaged, IFloatingPoint
     /// <summary>Creates the table with PyTorch's default N(0, 1) initialisation.</summary>
     public Embedding(int numEmbeddings, int embeddingDim, string name = "embedding") : base(name)
     {
-        if (numEmbeddings <= 0 || embeddingDim <= 0)
-            throw new ArgumentOutOfRangeException(nameof(numEmbeddings), $"Embedding '{name}': sizes must be positive, got {numEmbeddings}×{embeddingDim}.");
+        Sizes.Positive($"Embedding '{name}'", nameof(numEmbeddings), numEmbeddings);
+        Sizes.Positive($"Embedding '{name}'", nameof(embeddingDim), embeddingDim);
+        if (embeddingDim > numEmbeddings) Sizes.Allocatable($"Embedding '{name}'", nameof(embeddingDim), embeddingDim, (long)numEmbeddings * embeddingDim, $"a table [{numEmbeddings}, {embeddingDim}]");
+        else Sizes.Allocatable($"Embedding '{name}'", nameof(numEmbeddings), numEmbeddings, (long)numEmbeddings * embeddingDim, $"a table [{numEmbeddings}, {embeddingDim}]");
         NumEmbeddings = numEmbeddings;
         EmbeddingDim = embeddingDim;
         Weight = AddParameter("weight", numEmbeddings, embeddingDim);

@@ -11,7 +11,7 @@ public sealed class GRU<T> : RNNBase<T> where T : unmanaged, IFloatingPointIeee7
     /// <summary>Creates the layer. <paramref name="returnSequences"/> defaults to false as in Keras.</summary>
     public GRU(int inputSize, int hiddenSize, int numLayers = 1, bool bidirectional = false,
         bool returnSequences = false, bool bias = true, string name = "gru")
-        : base(name, inputSize, hiddenSize, numLayers, bidirectional, returnSequences, bias, gates: 3)
+        : base(Sizes.Recurrent("GRU", name, inputSize, hiddenSize, numLayers, bidirectional, gates: 3), inputSize, hiddenSize, numLayers, bidirectional, returnSequences, bias, gates: 3)
     {
         Build();
     }

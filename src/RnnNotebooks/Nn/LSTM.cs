@@ -11,7 +11,7 @@ public sealed class LSTM<T> : RNNBase<T> where T : unmanaged, IFloatingPointIeee
     /// <summary>Creates the layer. <paramref name="returnSequences"/> defaults to false as in Keras.</summary>
     public LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool bidirectional = false,
         bool returnSequences = false, bool bias = true, string name = "lstm")
-        : base(name, inputSize, hiddenSize, numLayers, bidirectional, returnSequences, bias, gates: 4)
+        : base(Sizes.Recurrent("LSTM", name, inputSize, hiddenSize, numLayers, bidirectional, gates: 4), inputSize, hiddenSize, numLayers, bidirectional, returnSequences, bias, gates: 4)
     {
         Build();
     }

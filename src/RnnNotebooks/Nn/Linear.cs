@@ -18,8 +18,10 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
     public Linear(int inputSize, int outputSize, Activation activation = Activation.Linear, bool bias = true, string name = "linear")
         : base(name)
     {
-        if (inputSize <= 0 || outputSize <= 0)
-            throw new ArgumentOutOfRangeException(nameof(inputSize), $"Linear '{name}': sizes must be positive, got in={inputSize}, out={outputSize}.");
+        Sizes.Positive($"Linear '{name}'", nameof(inputSize), inputSize);
+        Sizes.Positive($"Linear '{name}'", nameof(outputSize), outputSize);
+        if (outputSize > inputSize) Sizes.Allocatable($"Linear '{name}'", nameof(outputSize), outputSize, (long)inputSize * outputSize, $"a weight [{outputSize}, {inputSize}]");
+        else Sizes.Allocatable($"Linear '{name}'", nameof(inputSize), inputSize, (long)inputSize * outputSize, $"a weight [{outputSize}, {inputSize}]");
         InputSize = inputSize;
         OutputSize = outputSize;
         Activation = activation;
@@ -65,6 +67,7 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
         Kernels.Gemm(false, true, rows, OutputSize, InputSize, input.Data, Weight.Value.Data, y.Data, accumulate: false);
         if (Bias is not null) Kernels.AddRowVector<T>(y.Data, Bias.Value.Data, rows);
         Apply(y.Data);
+        ExpectFiniteResult(y, "the output");
         _x = input;
         _y = y;
         return y;

@@ -83,6 +83,20 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The direct sub-modules, in registration order.</summary>
     public IEnumerable<Module<T>> children() => _modules.Select(m => m.Module);
 
+    /// <summary>
+    /// Every random generator the module and its sub-modules draw from while training (dropout masks), by dotted
+    /// name. A checkpoint saves their states (<see cref="Rng.GetState"/>) so a resumed run draws the same masks.
+    /// </summary>
+    public IEnumerable<(string name, Rng generator)> NamedGenerators()
+    {
+        foreach (var (name, g) in OwnGenerators()) yield return (name, g);
+        foreach (var (prefix, m) in _modules)
+            foreach (var (name, g) in m.NamedGenerators()) yield return ($"{prefix}.{name}", g);
+    }
+
+    /// <summary>The module's own random generators (none by default); a module that draws while training lists its generator here.</summary>
+    protected virtual IEnumerable<(string name, Rng generator)> OwnGenerators() => [];
+
     /// <summary>Number of trainable scalars.</summary>
     public long ParameterCount => parameters().Sum(p => (long)p.Value.Length);
 
@@ -111,6 +125,7 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
                 throw new KeyNotFoundException($"{Describe()}: unknown parameter '{name}'. Known: {string.Join(", ", mine.Keys)}.");
             if (!p.Value.SameShape(value))
                 throw new ShapeException($"{Describe()}: parameter '{name}' has shape {Tensor.Format(p.Shape)}, the state holds {Tensor.Format(value.Shape)}.");
+            Expect.Finite(Describe(), value, $"state entry '{name}'");
         }
         if (strict)
         {
@@ -199,6 +214,24 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>Throws naming this module when <paramref name="x"/> holds NaN or ±∞.</summary>
     protected void ExpectFinite(Tensor<T> x, string what) => Expect.Finite(Describe(), x, what);
+
+    /// <summary>Throws an <see cref="ActivationOverflowException"/> naming this module when a result it computed from
+    /// finite inputs holds NaN or ±∞.</summary>
+    protected void ExpectFiniteResult(Tensor<T> result, string what)
+    {
+        int bad = result.IndexOfNonFinite();
+        if (bad < 0) return;
+        string largest = "", name = "";
+        double max = -1;
+        foreach (var (n, p) in named_parameters())
+            foreach (var v in p.Value.Data)
+            {
+                double a = Math.Abs(double.CreateTruncating(v));
+                if (a > max) { max = a; name = n; }
+            }
+        if (max >= 0) largest = FormattableString.Invariant($"Largest weight: |{name}| = {max:G3}");
+        throw new ActivationOverflowException(Name, GetType().Name.Split('`')[0], what, double.CreateTruncating(result.Data[bad]), result.FormatIndex(bad), largest);
+    }
 
     /// <summary>Throws when <see cref="backward"/> is called before <see cref="forward"/>.</summary>
     protected InvalidOperationException NoForward() => new($"{Describe()}: backward called before forward.");

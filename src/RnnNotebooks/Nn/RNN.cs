@@ -14,7 +14,7 @@ public sealed class RNN<T> : RNNBase<T> where T : unmanaged, IFloatingPointIeee7
     /// <summary>Creates the layer. <paramref name="returnSequences"/> defaults to false as in Keras.</summary>
     public RNN(int inputSize, int hiddenSize, int numLayers = 1, bool bidirectional = false,
         bool returnSequences = false, string nonlinearity = "tanh", bool bias = true, string name = "rnn")
-        : base(name, inputSize, hiddenSize, numLayers, bidirectional, returnSequences, bias, gates: 1)
+        : base(Sizes.Recurrent("RNN", name, inputSize, hiddenSize, numLayers, bidirectional, gates: 1), inputSize, hiddenSize, numLayers, bidirectional, returnSequences, bias, gates: 1)
     {
         _relu = nonlinearity switch
         {

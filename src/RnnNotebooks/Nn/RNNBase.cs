@@ -10,7 +10,8 @@ namespace RnnNotebooks.Nn;
 /// parameter names (<c>weight_ih_l{k}</c>, <c>weight_hh_l{k}</c>, <c>bias_ih_l{k}</c>,
 /// <c>bias_hh_l{k}</c>, suffix <c>_reverse</c>) and shapes ([gates·hidden, input], …).
 /// Input is batch-first [batch, steps, input].
-/// <para>Each layer and direction runs the fused multi-step code in <c>Nn/Fused</c>, which
+/// <para>Each layer and direction runs the fused multi-step code in <c>Nn/Fused</c> (<c>FusedStack</c>
+/// holds the buffers, the dropout masks and the order of the layers; this class validates and delegates), which
 /// computes exactly what the cell of <see cref="Cell"/> computes step by step
 /// (<see cref="Cells.RnnCell{T}"/>, <see cref="Cells.LstmCell{T}"/>, <see cref="Cells.GruCell{T}"/>):
 /// read the cell to learn the equations; the tests hold the fused code to it.</para>
@@ -18,16 +19,10 @@ namespace RnnNotebooks.Nn;
 public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private RecurrentDirection<T>[] _directions = [];         // index l·D + d
-    private T[][] _layerOutputs = [];                          // per layer, time-major [T, B, D·H]
-    private T[] _xTime = [], _dyTime = [], _dxEven = [], _dxOdd = [], _dxDir = [];
+    private FusedStack<T> _stack = null!;                      // runs the directions: buffers, dropout masks, layer order
     private bool _backwardDone;                                 // backward has consumed the last forward's activations
-    private T[] _dirBuffer = [];                               // one direction's [T, B, H] when bidirectional
-    private T[][] _dropMasks = [];                             // per layer below the top: the dropout mask of its output
-    private T[][] _dropped = [];                               // per layer below the top: its output after dropout
-    private bool[] _dropApplied = [];
     private Rng _dropoutRng = new(Rng.Global.NextUInt64());
     private double _dropout;
-    private int _batch, _steps;
 
     /// <summary>Builds the stack; <paramref name="gates"/> is 1 (RNN), 4 (LSTM) or 3 (GRU).</summary>
     private protected RNNBase(string name, int inputSize, int hiddenSize, int numLayers, bool bidirectional,
@@ -60,6 +55,7 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
                 _directions[l * dirs + d] = CreateDirection(inL, d == 1, wih, whh, bih, bhh);
             }
         }
+        _stack = new FusedStack<T>(_directions, numLayers, dirs, inputSize, hiddenSize);
         ResetParameters(InitScheme.PyTorch, Rng.Global);
     }
 
@@ -86,14 +82,20 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
     /// <summary>
     /// Truncated BPTT: when k &gt; 0, <see cref="backward(Tensor{T}, RecurrentState{T}?)"/> cuts the sequence into
     /// chunks of k steps and lets no gradient cross a chunk boundary (as if the state were
-    /// detached there). 0 means full BPTT.
+    /// detached there). 0 means full BPTT, and so does a k longer than the sequence.
     /// </summary>
-    public int TruncateBackpropSteps { get; set; }
+    public int TruncateBackpropSteps
+    {
+        get => _truncateBackpropSteps;
+        set => _truncateBackpropSteps = value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(TruncateBackpropSteps), value, $"{Describe()}: TruncateBackpropSteps must be 0 (full BPTT) or a positive number of steps, got {value}.");
+    }
+    private int _truncateBackpropSteps;
 
     /// <summary>
     /// PyTorch's <c>dropout</c>: in training mode, the probability of zeroing each output
     /// element of every layer except the last (between stacked layers), survivors scaled by
-    /// 1/(1 − p). No effect with one layer or in evaluation mode.
+    /// 1/(1 − p); 0: no dropout. No effect with one layer or in evaluation mode.
     /// </summary>
     public double Dropout
     {
@@ -106,8 +108,11 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
         }
     }
 
-    /// <summary>Restarts the between-layer dropout masks from a seed.</summary>
+    /// <summary>Restarts the between-layer dropout masks from a seed (any value, 0 included, is a seed).</summary>
     public void ManualSeedDropout(ulong seed) => _dropoutRng = new Rng(seed);
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string name, Rng generator)> OwnGenerators() => [("dropout", _dropoutRng)];
 
     /// <summary>∂L/∂(initial state) from the last backward pass.</summary>
     public RecurrentState<T>? InitialStateGradient { get; private set; }
@@ -165,8 +170,12 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
         ReturnSequences ? [inputShape[0], inputShape[1], Directions * HiddenSize] : [inputShape[0], Directions * HiddenSize];
 
     /// <summary>A zero state for a batch.</summary>
-    public RecurrentState<T> ZeroState(int batch) =>
-        new(new Tensor<T>(NumLayers * Directions, batch, HiddenSize), HasCellState ? new Tensor<T>(NumLayers * Directions, batch, HiddenSize) : null);
+    public RecurrentState<T> ZeroState(int batch)
+    {
+        Sizes.Positive(Describe(), nameof(batch), batch);
+        Sizes.Allocatable(Describe(), nameof(batch), batch, (double)NumLayers * Directions * batch * HiddenSize, "a state [layers·directions, batch, hidden]");
+        return new(new Tensor<T>(NumLayers * Directions, batch, HiddenSize), HasCellState ? new Tensor<T>(NumLayers * Directions, batch, HiddenSize) : null);
+    }
 
     /// <inheritdoc/>
     public override Tensor<T> forward(Tensor<T> input) => forward(input, null).Output;
@@ -189,70 +198,18 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
     {
         ExpectShape(input, "input [batch, steps, features]", -1, -1, InputSize);
         ExpectFinite(input, "input");
-        int batch = input.Shape[0], steps = input.Shape[1], dirs = Directions, h = HiddenSize, bh = batch * h;
+        int batch = input.Shape[0], steps = input.Shape[1];
         var init = initialState ?? ZeroState(batch);
         CheckState(init, batch, "initial state");
         if (mask is not null && (mask.Batch != batch || mask.Steps != steps))
             throw new ShapeException($"{Describe()}: the mask is for [{mask.Batch}, {mask.Steps}] (batch, steps), the input is {Tensor.Format(input.Shape)}.");
-        var valid = mask?.TimeMajor();
         bool drop = Training && Dropout > 0 && NumLayers > 1;
-        if (_dropApplied.Length != NumLayers) { _dropApplied = new bool[NumLayers]; _dropMasks = new T[NumLayers][]; _dropped = new T[NumLayers][]; }
-
         var final = ZeroState(batch);
-        if (_layerOutputs.Length != NumLayers) _layerOutputs = new T[NumLayers][];
-        Resize(ref _xTime, input.Length);
-        SequenceLayout.ToTimeMajor<T>(input.Data, _xTime, batch, steps, InputSize);
-        var x = _xTime;
-        if (dirs > 1) Resize(ref _dirBuffer, steps * bh);
-        var dirOut = _dirBuffer;
-        for (int l = 0; l < NumLayers; l++)
-        {
-            // One direction's own output buffer is the layer's output; two are interleaved into one.
-            if (dirs > 1) Resize(ref _layerOutputs[l], steps * batch * dirs * h);
-            for (int d = 0; d < dirs; d++)
-            {
-                int k = l * dirs + d;
-                var c0 = init.C is null ? default : init.C.Data.AsSpan(k * bh, bh);
-                var cT = final.C is null ? default : final.C.Data.AsSpan(k * bh, bh);
-                var target = dirs == 1 ? default : dirOut.AsSpan();
-                _directions[k].Forward(x, steps, batch, init.H.Data.AsSpan(k * bh, bh), c0, target, final.H.Data.AsSpan(k * bh, bh), cT, valid);
-                if (dirs > 1) SequenceLayout.PasteColumns<T>(dirOut, h, _layerOutputs[l], dirs * h, d * h, steps * batch);
-            }
-            if (dirs == 1) _layerOutputs[l] = _directions[l].Output;
-            var y = _layerOutputs[l];
-            x = y;
-            _dropApplied[l] = drop && l < NumLayers - 1;
-            if (_dropApplied[l])
-            {
-                // Between-layer dropout: the next layer reads y ⊙ mask; y itself stays for this layer's backward.
-                Resize(ref _dropMasks[l], y.Length);
-                Resize(ref _dropped[l], y.Length);
-                DropoutMask.Fill<T>(_dropMasks[l], Dropout, _dropoutRng);
-                System.Numerics.Tensors.TensorPrimitives.Multiply<T>(y, _dropMasks[l], _dropped[l]);
-                x = _dropped[l];
-            }
-        }
-        _batch = batch; _steps = steps; _backwardDone = false;
+        var output = _stack.Forward(input, init, final, mask, drop ? Dropout : 0, _dropoutRng, ReturnSequences);
+        _backwardDone = false;
         FinalState = final;
-
-        Tensor<T> output;
-        if (ReturnSequences)
-        {
-            // Every element is written below, so the array need not be zeroed first.
-            output = new Tensor<T>(GC.AllocateUninitializedArray<T>(batch * steps * dirs * h), batch, steps, dirs * h);
-            SequenceLayout.ToBatchFirst<T>(x, output.Data, batch, steps, dirs * h);
-            if (mask is not null)
-                for (int b = 0; b < batch; b++)
-                    for (int t = 0; t < steps; t++)
-                        if (!mask.IsValid(b, t)) output.Data.AsSpan((b * steps + t) * dirs * h, dirs * h).Clear();
-        }
-        else
-        {
-            // Last output: the final state of each direction of the top layer (Keras's Bidirectional concatenation).
-            output = new Tensor<T>(batch, dirs * h);
-            for (int d = 0; d < dirs; d++)
-                SequenceLayout.PasteColumns<T>(final.H.Data.AsSpan(((NumLayers - 1) * dirs + d) * bh, bh), h, output.Data, dirs * h, d * h, batch);
-        }
+        // A non-finite value at any step reaches the final state through the recurrence.
+        ExpectFiniteResult(final.H, "the final state");
         return new RecurrentOutput<T>(output, final);
     }
 
@@ -262,68 +219,18 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
     /// </summary>
     public Tensor<T> backward(Tensor<T> outputGradient, RecurrentState<T>? finalStateGradient)
     {
-        if (_layerOutputs.Length == 0) throw NoForward();
+        if (!_stack.HasForward) throw NoForward();
         if (_backwardDone)
             throw new InvalidOperationException($"{Describe()}: backward ran twice after one forward pass; the gradients of the first overwrote the activations it kept, so run forward again before the next backward.");
-        int batch = _batch, steps = _steps, dirs = Directions, h = HiddenSize, bh = batch * h;
+        var (batch, steps) = _stack.LastShape;
         ExpectShape(outputGradient, "output gradient", OutputShape([batch, steps, InputSize]));
         if (finalStateGradient is not null) CheckState(finalStateGradient, batch, "final state gradient");
         _backwardDone = true;
         var dFinal = finalStateGradient?.Detach() ?? ZeroState(batch);
-
-        Resize(ref _dyTime, steps * batch * dirs * h);
-        var dy = _dyTime;
-        if (ReturnSequences)
-            SequenceLayout.ToTimeMajor<T>(outputGradient.Data, dy, batch, steps, dirs * h);
-        else
-        {
-            Array.Clear(dy);
-            for (int d = 0; d < dirs; d++)
-            {
-                var dst = dFinal.H.Data.AsSpan(((NumLayers - 1) * dirs + d) * bh, bh);
-                var part = new T[bh];
-                SequenceLayout.CopyColumns<T>(outputGradient.Data, dirs * h, d * h, part, h, batch);
-                Kernels.Add<T>(part, dst);
-            }
-        }
-
         var dInit = ZeroState(batch);
-        if (dirs > 1) Resize(ref _dirBuffer, steps * bh);
-        var dOutDir = _dirBuffer;
-        for (int l = NumLayers - 1; l >= 0; l--)
-        {
-            int inL = l == 0 ? InputSize : dirs * h;
-            // ∂L/∂(layer input): alternate between two buffers so dy (the layer above's) stays intact.
-            ref T[] dxBuffer = ref (l % 2 == 0 ? ref _dxEven : ref _dxOdd);
-            Resize(ref dxBuffer, steps * batch * inL);
-            var dx = dxBuffer;
-            if (dirs > 1) Array.Clear(dx);
-            // One direction's ∂L/∂input; its size changes from layer to layer, so keep the largest.
-            if (dirs > 1 && _dxDir.Length < dx.Length) _dxDir = new T[dx.Length];
-            var dxDir = dirs == 1 ? dx.AsSpan() : _dxDir.AsSpan(0, dx.Length);
-            for (int d = 0; d < dirs; d++)
-            {
-                int k = l * dirs + d;
-                if (dirs > 1) SequenceLayout.CopyColumns<T>(dy, dirs * h, d * h, dOutDir, h, steps * batch);
-                var dcT = dFinal.C is null ? default : dFinal.C.Data.AsSpan(k * bh, bh);
-                var dc0 = dInit.C is null ? default : dInit.C.Data.AsSpan(k * bh, bh);
-                _directions[k].Backward(dirs == 1 ? dy : dOutDir, dFinal.H.Data.AsSpan(k * bh, bh), dcT,
-                    dxDir, dInit.H.Data.AsSpan(k * bh, bh), dc0, TruncateBackpropSteps);
-                if (dirs > 1) Kernels.Add<T>(dxDir, dx);
-            }
-            // ∂L/∂(output of the layer below) passes through that layer's dropout mask.
-            if (l > 0 && _dropApplied[l - 1]) System.Numerics.Tensors.TensorPrimitives.Multiply<T>(dx, _dropMasks[l - 1], dx);
-            dy = dx;
-        }
+        var dInput = _stack.Backward(outputGradient, dFinal, dInit, TruncateBackpropSteps, ReturnSequences);
         InitialStateGradient = dInit;
-        var dInput = new Tensor<T>(GC.AllocateUninitializedArray<T>(batch * steps * InputSize), batch, steps, InputSize);   // fully written below
-        SequenceLayout.ToBatchFirst<T>(dy, dInput.Data, batch, steps, InputSize);
         return dInput;
-    }
-
-    private static void Resize(ref T[] buffer, int length)
-    {
-        if (buffer is null || buffer.Length != length) buffer = new T[length];
     }
 
     private void CheckState(RecurrentState<T> s, int batch, string what)

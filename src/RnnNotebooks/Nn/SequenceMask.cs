@@ -1,5 +1,4 @@
 using System.Numerics;
-using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Nn;
@@ -35,8 +34,13 @@ public sealed class SequenceMask
     /// <summary>Steps per (padded) sequence.</summary>
     public int Steps { get; }
 
-    /// <summary>Whether step <paramref name="t"/> of sequence <paramref name="b"/> is real.</summary>
-    public bool IsValid(int b, int t) => _valid[b * Steps + t];
+    /// <summary>Whether step <paramref name="t"/> (in [0, Steps)) of sequence <paramref name="b"/> (in [0, Batch)) is real.</summary>
+    public bool IsValid(int b, int t)
+    {
+        if ((uint)b >= (uint)Batch) throw new ArgumentOutOfRangeException(nameof(b), b, $"SequenceMask: sequence b = {b} is not in [0, {Batch}).");
+        if ((uint)t >= (uint)Steps) throw new ArgumentOutOfRangeException(nameof(t), t, $"SequenceMask: step t = {t} is not in [0, {Steps}).");
+        return _valid[b * Steps + t];
+    }
 
     /// <summary>Real steps per sequence.</summary>
     public int[] Lengths()
@@ -55,6 +59,8 @@ public sealed class SequenceMask
     {
         ArgumentNullException.ThrowIfNull(lengths);
         if (steps <= 0) throw new ArgumentOutOfRangeException(nameof(steps), $"SequenceMask: steps must be positive, got {steps}.");
+        if ((long)lengths.Count * steps > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, $"SequenceMask: {lengths.Count} sequences of steps = {steps} make {(long)lengths.Count * steps:N0} flags; at most {Array.MaxLength:N0} fit.");
         var valid = new bool[lengths.Count * steps];
         for (int b = 0; b < lengths.Count; b++)
         {
@@ -69,12 +75,15 @@ public sealed class SequenceMask
 
     /// <summary>
     /// Keras's <c>mask_zero</c>: the steps of token ids [batch, steps] that are not
-    /// <paramref name="padValue"/> (0) are real.
+    /// <paramref name="padValue"/> (0) are real. The pad value is a whole number (any id, −1 included, as
+    /// <see cref="Data.Sequences.Padding"/> takes), no larger in size than an int.
     /// </summary>
     public static SequenceMask FromPadding<T>(Tensor<T> ids, double padValue = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Rank != 2) throw new ShapeException($"SequenceMask: expected token ids of shape [batch, steps], got {Tensor.Format(ids.Shape)}.");
+        if (!(double.IsInteger(padValue) && Math.Abs(padValue) <= int.MaxValue))
+            throw new ArgumentOutOfRangeException(nameof(padValue), padValue, $"SequenceMask: padValue must be a whole number in the range of int, got {padValue}.");
         T pad = T.CreateChecked(padValue);
         var valid = new bool[ids.Length];
         for (int i = 0; i < valid.Length; i++) valid[i] = ids.Data[i] != pad;

@@ -113,7 +113,7 @@ public sealed class Sequential<T> : Module<T>, IRecurrentModule<T> where T : unm
     /// <inheritdoc/>
     public override int[] OutputShape(int[] inputShape) => Modules.Aggregate(inputShape, (s, m) => m.OutputShape(s));
 
-    /// <summary>Re-initialises every module with a scheme and seed (e.g. Keras defaults to reproduce an article).</summary>
+    /// <summary>Re-initialises every module with a scheme and seed (e.g. Keras defaults to reproduce an article); any seed, 0 included, is a seed.</summary>
     public Sequential<T> Initialize(InitScheme scheme, ulong seed)
     {
         ResetParameters(scheme, new Rng(seed));

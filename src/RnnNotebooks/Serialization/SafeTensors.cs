@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using RnnNotebooks.Data;
 using RnnNotebooks.Tensors;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Serialization;
 
@@ -115,9 +115,14 @@ public static class SafeTensors
     /// Reads every tensor of a file, converting F16/BF16/F32/F64 data to <typeparamref name="T"/>.
     /// A value that is NaN or ±∞ in the file, or too large for <typeparamref name="T"/>, is an error.
     /// </summary>
-    public static Dictionary<string, Tensor<T>> Load<T>(string path) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Dictionary<string, Tensor<T>> Load<T>(string path) where T : unmanaged, IFloatingPointIeee754<T> => Load<T>(path, out _);
+
+    /// <summary><see cref="Load{T}(string)"/>, also returning the file's <c>__metadata__</c> strings (empty when it has none).</summary>
+    public static Dictionary<string, Tensor<T>> Load<T>(string path, out Dictionary<string, string> metadata) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var bytes = File.ReadAllBytes(path);
+        metadata = [];
         if (bytes.Length < 8) throw new InvalidDataException($"{path}: not a safetensors file ({bytes.Length} bytes, no header length).");
         ulong n = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         if (n > (ulong)(bytes.Length - 8)) throw new InvalidDataException($"{path}: header length {n} exceeds the file size {bytes.Length}.");
@@ -137,7 +142,11 @@ public static class SafeTensors
             {
                 if (!seen.Add(property.Name))
                     throw new InvalidDataException($"{path}: tensor '{Excerpt.Of(property.Name)}' appears twice in the header.");
-                if (property.Name == "__metadata__") CheckMetadata(path, property.Value);
+                if (property.Name == "__metadata__")
+                {
+                    CheckMetadata(path, property.Value);
+                    foreach (var m in property.Value.EnumerateObject()) metadata[m.Name] = m.Value.GetString()!;
+                }
                 else entries.Add(ReadEntry(path, property, dataLength));
             }
         }

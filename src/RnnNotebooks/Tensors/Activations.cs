@@ -29,6 +29,8 @@ public static class Activations
     /// <summary>Row-wise softmax of x[rows×n] in place, shifted by the row maximum for stability.</summary>
     public static void Softmax<T>(Span<T> x, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (n < 1 || x.Length % n != 0)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"Softmax: n (the row length) must be at least 1 and divide the {x.Length} values, got {n}.");
         for (int r = 0; r < x.Length / n; r++)
         {
             var row = x.Slice(r * n, n);

@@ -10,8 +10,16 @@ public static partial class Kernels
     /// <summary>
     /// Upper bound on worker threads the kernels and recurrent layers use (default: all cores).
     /// Results do not depend on it: every output element is computed by one thread in a fixed order.
+    /// At least 1; it is an upper bound, so a value above the number of cores (int.MaxValue included) lets the
+    /// size of the work decide.
     /// </summary>
-    public static int MaxThreads { get; set; } = Environment.ProcessorCount;
+    public static int MaxThreads
+    {
+        get => _maxThreads;
+        set => _maxThreads = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxThreads), value, $"Kernels: MaxThreads must be at least 1, got {value}.");
+    }
+    private static int _maxThreads = Environment.ProcessorCount;
 
     /// <summary>
     /// The SIMD width in bits the matrix products use: the widest the runtime accelerates (512 with
@@ -119,9 +127,13 @@ public static partial class Kernels
         [ThreadStatic] public static PackedMatrix<T>? Matrix;
     }
 
-    /// <summary>dst[cols×rows] = srcᵀ for src[rows×cols].</summary>
+    /// <summary>dst[cols×rows] = srcᵀ for src[rows×cols]; 0 rows or columns is an empty matrix.</summary>
     public static void Transpose<T>(ReadOnlySpan<T> src, int rows, int cols, Span<T> dst)
     {
+        if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"Transpose: rows must be 0 or more, got {rows}.");
+        if (cols < 0) throw new ArgumentOutOfRangeException(nameof(cols), cols, $"Transpose: cols must be 0 or more, got {cols}.");
+        if (src.Length < (long)rows * cols || dst.Length < (long)rows * cols)
+            throw new ShapeException($"Transpose: rows={rows} × cols={cols} do not fit src ({src.Length}) and dst ({dst.Length}).");
         const int Block = 32;
         for (int r0 = 0; r0 < rows; r0 += Block)
             for (int c0 = 0; c0 < cols; c0 += Block)

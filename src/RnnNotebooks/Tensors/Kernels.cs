@@ -14,12 +14,14 @@ public static partial class Kernels
     /// <summary>
     /// C[m×n] = (accumulate ? C : 0) + op(A) · op(B), where op(A) is A[m×k] or, when
     /// <paramref name="transA"/>, Aᵀ with A stored [k×m]; likewise op(B) is B[k×n] or Bᵀ with B stored [n×k].
+    /// Sizes may be 0: m or n of 0 is an empty product (nothing written), k of 0 a sum of no terms (C = 0, or C unchanged when accumulating).
     /// </summary>
     public static void Gemm<T>(bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
+        Sizes("Gemm", m, n, k);
+        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
             throw new ShapeException($"Gemm: spans too short for m={m}, n={n}, k={k} (A {a.Length}, B {b.Length}, C {c.Length}).");
         if (m == 0 || n == 0) return;
         GemmDispatch(transA, transB, m, n, k, a, b, c, default, overwrite: !accumulate);
@@ -27,23 +29,34 @@ public static partial class Kernels
 
     /// <summary>
     /// C[m×n] = row + op(A) · op(B), with <paramref name="row"/>[n] added to every row (a layer's
-    /// bias): one pass over C, which is written and never read.
+    /// bias): one pass over C, which is written and never read. Sizes may be 0: m or n of 0 is an empty
+    /// product (nothing written), k of 0 a sum of no terms (every row of C = row).
     /// </summary>
     public static void GemmAddRow<T>(bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> row, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a.Length < m * k || b.Length < k * n || c.Length < m * n || row.Length != n)
+        Sizes("GemmAddRow", m, n, k);
+        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n || row.Length != n)
             throw new ShapeException($"GemmAddRow: spans do not fit m={m}, n={n}, k={k} (A {a.Length}, B {b.Length}, row {row.Length}, C {c.Length}).");
         if (m == 0 || n == 0) return;
         GemmDispatch(transA, transB, m, n, k, a, b, c, row, overwrite: true);
     }
 
-    /// <summary>Adds <paramref name="bias"/>[n] to every row of <paramref name="x"/>[rows×n].</summary>
+    private static void Sizes(string who, int m, int n, int k)
+    {
+        if (m < 0) throw new ArgumentOutOfRangeException(nameof(m), m, $"{who}: m must be 0 or more, got {m}.");
+        if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, $"{who}: n must be 0 or more, got {n}.");
+        if (k < 0) throw new ArgumentOutOfRangeException(nameof(k), k, $"{who}: k must be 0 or more, got {k}.");
+    }
+
+    /// <summary>Adds <paramref name="bias"/>[n] to every row of <paramref name="x"/>[rows×n]; 0 rows is nothing to do.</summary>
     public static void AddRowVector<T>(Span<T> x, ReadOnlySpan<T> bias, int rows)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = bias.Length;
+        if (rows < 0 || x.Length < (long)rows * n)
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"AddRowVector: rows must be 0 or more and {rows} rows of {n} must fit the {x.Length} values, got {rows}.");
         for (int r = 0; r < rows; r++)
         {
             var row = x.Slice(r * n, n);
@@ -54,14 +67,16 @@ public static partial class Kernels
     /// <summary>
     /// sums[n] += Σ over rows of x[rows×n] (the gradient of a bias added to every row), and the
     /// same into <paramref name="sums2"/> when given (two biases added to the same rows), in one
-    /// pass over x. Large inputs split their columns over threads; each column still adds its rows
+    /// pass over x (0 rows add nothing). Large inputs split their columns over threads; each column still adds its rows
     /// in order, so the result does not depend on the split.
     /// </summary>
     public static void AccumulateColumnSums<T>(ReadOnlySpan<T> x, Span<T> sums, int rows, Span<T> sums2 = default)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = sums.Length;
-        if (x.Length < rows * n || (!sums2.IsEmpty && sums2.Length != n))
+        if (rows < 0 || x.Length < (long)rows * n)
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"AccumulateColumnSums: rows must be 0 or more and {rows} rows of {n} must fit the {x.Length} values, got {rows}.");
+        if ( (!sums2.IsEmpty && sums2.Length != n))
             throw new ShapeException($"AccumulateColumnSums: {x.Length} values, {rows} rows of {n}, second sums {sums2.Length}.");
         int threads = (long)rows * n < ParallelThreshold ? 1 : Math.Min(MaxThreads, n / 64);
         if (threads <= 1) { ColumnSums(x, sums, sums2, rows, n, 0, n); return; }

@@ -15,15 +15,36 @@ public sealed class Rng
     /// </summary>
     public static Rng Global { get; private set; } = new(0);
 
-    /// <summary>Reseeds <see cref="Global"/> (PyTorch's <c>torch.manual_seed</c>).</summary>
+    /// <summary>Reseeds <see cref="Global"/> (PyTorch's <c>torch.manual_seed</c>). Any value, 0 included, is a seed.</summary>
     public static void ManualSeed(ulong seed) => Global = new Rng(seed);
     private double? _spareNormal;
 
-    /// <summary>Creates a generator from a seed.</summary>
+    /// <summary>Creates a generator from a seed; any value, 0 included, is a seed.</summary>
     public Rng(ulong seed)
     {
         ulong x = seed;
         _s0 = SplitMix(ref x); _s1 = SplitMix(ref x); _s2 = SplitMix(ref x); _s3 = SplitMix(ref x);
+    }
+
+    /// <summary>The generator's state as text (four 64-bit words and the cached normal, in hex), for
+    /// <see cref="SetState"/>: a checkpoint saves it so a resumed run draws the same numbers.</summary>
+    public string GetState() =>
+        $"{_s0:x16}:{_s1:x16}:{_s2:x16}:{_s3:x16}:" + (_spareNormal is double d ? BitConverter.DoubleToInt64Bits(d).ToString("x16") : "-");
+
+    /// <summary>Restores a state written by <see cref="GetState"/>.</summary>
+    public void SetState(string state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var parts = state.Split(':');
+        var words = new ulong[4];
+        bool ok = parts.Length == 5;
+        for (int i = 0; ok && i < 4; i++) ok = ulong.TryParse(parts[i], System.Globalization.NumberStyles.HexNumber, null, out words[i]);
+        long spare = 0;
+        ok = ok && (parts[4] == "-" || long.TryParse(parts[4], System.Globalization.NumberStyles.HexNumber, null, out spare));
+        if (!ok || (words[0] | words[1] | words[2] | words[3]) == 0)
+            throw new ArgumentException($"Rng.SetState: '{(state.Length > 90 ? state[..90] + "…" : state)}' is not a state written by GetState (five ':'-separated hex fields, not all zero).", nameof(state));
+        (_s0, _s1, _s2, _s3) = (words[0], words[1], words[2], words[3]);
+        _spareNormal = parts[4] == "-" ? null : BitConverter.Int64BitsToDouble(spare);
     }
 
     /// <summary>Next 64 random bits.</summary>
@@ -39,8 +60,20 @@ public sealed class Rng
     /// <summary>Uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>Uniform double in [lo, hi).</summary>
-    public double Uniform(double lo, double hi) => lo + (hi - lo) * NextDouble();
+    /// <summary>Uniform double in [lo, hi), for finite bounds with lo ≤ hi (lo = hi gives lo).</summary>
+    public double Uniform(double lo, double hi)
+    {
+        CheckRange("Rng.Uniform", lo, hi);
+        return lo + (hi - lo) * NextDouble();
+    }
+
+    internal static void CheckRange(string who, double lo, double hi)
+    {
+        if (!double.IsFinite(lo)) throw new ArgumentOutOfRangeException(nameof(lo), lo, $"{who}: lo must be finite, got {lo}.");
+        if (!double.IsFinite(hi)) throw new ArgumentOutOfRangeException(nameof(hi), hi, $"{who}: hi must be finite, got {hi}.");
+        if (lo > hi) throw new ArgumentOutOfRangeException(nameof(lo), lo, $"{who}: lo must be ≤ hi, got lo = {lo}, hi = {hi}.");
+        if (!double.IsFinite(hi - lo)) throw new ArgumentOutOfRangeException(nameof(hi), hi, $"{who}: hi − lo overflows, got lo = {lo}, hi = {hi}.");
+    }
 
     /// <summary>Uniform integer in [0, n), without modulo bias.</summary>
     public int NextInt(int n)
@@ -75,9 +108,11 @@ public sealed class Rng
         }
     }
 
-    /// <summary>A random permutation of 0..n-1.</summary>
+    /// <summary>A random permutation of 0..n-1 (empty for 0).</summary>
     public int[] Permutation(int n)
     {
+        if (n < 0 || n > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"Rng.Permutation: n must be in [0, {Array.MaxLength}] (the longest array), got {n}.");
         var p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         Shuffle<int>(p);

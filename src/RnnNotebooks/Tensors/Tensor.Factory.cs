@@ -58,17 +58,21 @@ public static partial class Tensor
         return t;
     }
 
-    /// <summary>A tensor of uniform samples in [lo, hi).</summary>
+    /// <summary>A tensor of uniform samples in [lo, hi), for finite bounds with lo ≤ hi.</summary>
     public static Tensor<T> Uniform<T>(Rng rng, double lo, double hi, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Rng.CheckRange("Tensor.Uniform", lo, hi);
         var t = new Tensor<T>(shape);
         for (int i = 0; i < t.Length; i++) t.Data[i] = T.CreateChecked(rng.Uniform(lo, hi));
         return t;
     }
 
-    /// <summary>A tensor of normal samples with the given mean and standard deviation.</summary>
+    /// <summary>A tensor of normal samples with the given finite mean and standard deviation ≥ 0 (0: every element is the mean);
+    /// a huge finite std is taken as given.</summary>
     public static Tensor<T> Normal<T>(Rng rng, double mean, double std, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!double.IsFinite(mean)) throw new ArgumentOutOfRangeException(nameof(mean), mean, $"Tensor.Normal: mean must be finite, got {mean}.");
+        if (!(std >= 0 && double.IsFinite(std))) throw new ArgumentOutOfRangeException(nameof(std), std, $"Tensor.Normal: std must be 0 or more and finite, got {std}.");
         var t = new Tensor<T>(shape);
         for (int i = 0; i < t.Length; i++) t.Data[i] = T.CreateChecked(mean + std * rng.Normal());
         return t;

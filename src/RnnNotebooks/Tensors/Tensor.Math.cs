@@ -50,12 +50,14 @@ public static partial class Tensor
         return y;
     }
 
-    /// <summary>Block k of width <paramref name="width"/> of every row: columns [k·width, (k+1)·width) of a [rows, n·width] tensor.</summary>
+    /// <summary>Block k of width <paramref name="width"/> of every row: columns [k·width, (k+1)·width) of a [rows, n·width] tensor (block 0 is the first).</summary>
     public static Tensor<T> Block<T>(Tensor<T> a, int k, int width) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (a.Rank != 2) throw new ShapeException($"Block: expected a matrix, got shape {Format(a.Shape)}.");
         int rows = a.Dim(0), n = a.Dim(1);
-        if (a.Rank != 2 || (k + 1) * width > n)
-            throw new ShapeException($"Block: block {k} of width {width} is outside {Format(a.Shape)}.");
+        if (width < 1 || width > n) throw new ArgumentOutOfRangeException(nameof(width), width, $"Block: width must be in [1, {n}] for {Format(a.Shape)}, got {width}.");
+        if (k < 0 || (k + 1L) * width > n)
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"Block: block k = {k} of width {width} is outside {Format(a.Shape)} (blocks 0..{n / width - 1}).");
         var y = new Tensor<T>(rows, width);
         for (int r = 0; r < rows; r++) a.Data.AsSpan(r * n + k * width, width).CopyTo(y.Data.AsSpan(r * width, width));
         return y;

@@ -37,8 +37,14 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
         Shape = (int[])shape.Clone();
     }
 
-    /// <summary>Size of dimension <paramref name="axis"/> (negative counts from the end).</summary>
-    public int Dim(int axis) => Shape[axis < 0 ? Shape.Length + axis : axis];
+    /// <summary>Size of dimension <paramref name="axis"/> (negative counts from the end: −1 is the last axis).</summary>
+    public int Dim(int axis)
+    {
+        int a = axis < 0 ? Shape.Length + axis : axis;
+        if ((uint)a >= (uint)Shape.Length)
+            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Tensor{Format(Shape)}: axis {axis} is not in [{-Shape.Length}, {Shape.Length}).");
+        return Shape[a];
+    }
 
     /// <summary>The elements as a span.</summary>
     public Span<T> AsSpan() => Data;
@@ -108,9 +114,11 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
         return -1;
     }
 
-    /// <summary>The multi-dimensional index of flat position <paramref name="flat"/>, e.g. "[1, 3, 0]".</summary>
+    /// <summary>The multi-dimensional index of flat position <paramref name="flat"/> in [0, Length), e.g. "[1, 3, 0]".</summary>
     public string FormatIndex(int flat)
     {
+        if ((uint)flat >= (uint)Length)
+            throw new ArgumentOutOfRangeException(nameof(flat), flat, $"Tensor{Format(Shape)}: flat index {flat} is not in [0, {Length}).");
         var idx = new int[Rank];
         for (int a = Rank - 1; a >= 0; a--) { idx[a] = flat % Shape[a]; flat /= Shape[a]; }
         return "[" + string.Join(", ", idx) + "]";

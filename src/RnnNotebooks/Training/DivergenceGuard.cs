@@ -25,6 +25,10 @@ internal sealed class DivergenceGuard<T>(Module<T> model, Optimizer<T> optimizer
     {
         Tensor<T> prediction;
         try { prediction = model.forward(x); }
+        catch (ActivationOverflowException e)
+        {
+            throw Overflowed(e, where, epoch, batch);
+        }
         catch (ArgumentException e) when (e is not ShapeException && Diagnose(x, where, epoch, batch) is { } diverged)
         {
             throw diverged;
@@ -35,6 +39,11 @@ internal sealed class DivergenceGuard<T>(Module<T> model, Optimizer<T> optimizer
 
     private static string Stopped(int epoch) => epoch > 0 ? "Training stopped at" : "Stopped at";
 
+    private TrainingDivergedException Overflowed(ActivationOverflowException e, string where, int epoch, int batch) =>
+        new(epoch, batch, e.Value, FormattableString.Invariant(
+            $"{Stopped(epoch)} {where}: layer '{e.Layer}' ({e.Kind}) output {e.Value} at {e.Index} from finite inputs: ") +
+            $"its activations overflowed. {LargestWeight()}. {TrainingDivergedException.Advice}", e.Layer);
+
     private TrainingDivergedException? Diagnose(Tensor<T> x, string where, int epoch, int batch)
     {
         if (x.IndexOfNonFinite() >= 0) return null; // the caller's own input: the layer's message says so
@@ -44,6 +53,7 @@ internal sealed class DivergenceGuard<T>(Module<T> model, Optimizer<T> optimizer
         foreach (var (name, layer) in layers)
         {
             try { h = layer.forward(h); }
+            catch (ActivationOverflowException e) { return Overflowed(e, where, epoch, batch); }
             catch (ArgumentException) { return null; }
             int bad = h.IndexOfNonFinite();
             if (bad < 0) continue;

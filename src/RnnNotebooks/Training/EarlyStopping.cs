@@ -6,14 +6,33 @@ namespace RnnNotebooks.Training;
 /// </summary>
 public sealed class EarlyStopping
 {
+    private readonly string _monitor = "val_loss";
+    private readonly int _patience = 2;
+    private readonly double _minDelta;
+
     /// <summary>History key to watch, e.g. "val_loss" (default) or "val_accuracy".</summary>
-    public string Monitor { get; init; } = "val_loss";
+    public string Monitor
+    {
+        get => _monitor;
+        init => _monitor = !string.IsNullOrWhiteSpace(value) ? value
+            : throw new ArgumentException("EarlyStopping: Monitor must name a history key such as \"val_loss\".", nameof(Monitor));
+    }
 
-    /// <summary>Epochs without improvement before stopping.</summary>
-    public int Patience { get; init; } = 2;
+    /// <summary>Epochs without improvement before stopping, at least 1.</summary>
+    public int Patience
+    {
+        get => _patience;
+        init => _patience = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(Patience), value, $"EarlyStopping: Patience must be at least 1 epoch, got {value}.");
+    }
 
-    /// <summary>Smallest change that counts as an improvement.</summary>
-    public double MinDelta { get; init; }
+    /// <summary>Smallest change that counts as an improvement, 0 or more and finite.</summary>
+    public double MinDelta
+    {
+        get => _minDelta;
+        init => _minDelta = value >= 0 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(MinDelta), value, $"EarlyStopping: MinDelta must be 0 or more and finite, got {value}.");
+    }
 
     /// <summary>Restore the weights of the best epoch when stopping.</summary>
     public bool RestoreBestWeights { get; init; } = true;

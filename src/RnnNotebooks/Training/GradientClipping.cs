@@ -12,11 +12,12 @@ public static class GradientClipping
         => Math.Sqrt(parameters.Sum(p => Kernels.SumOfSquares<T>(p.Grad.Data)));
 
     /// <summary>
-    /// Scales all gradients by min(1, maxNorm / (‖g‖ + 1e-6)) and returns ‖g‖ before clipping.
+    /// Scales all gradients by min(1, maxNorm / (‖g‖ + 1e-6)) and returns ‖g‖ before clipping;
+    /// maxNorm is positive and finite (a huge one clips nothing in practice).
     /// </summary>
     public static double ClipByGlobalNorm<T>(IEnumerable<Parameter<T>> parameters, double maxNorm) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!(maxNorm > 0)) throw new ArgumentOutOfRangeException(nameof(maxNorm), maxNorm, "ClipByGlobalNorm: maxNorm must be positive.");
+        if (!(maxNorm > 0 && double.IsFinite(maxNorm))) throw new ArgumentOutOfRangeException(nameof(maxNorm), maxNorm, "ClipByGlobalNorm: maxNorm must be positive and finite.");
         var list = parameters.ToList();
         double norm = GlobalNorm(list);
         if (!double.IsFinite(norm)) throw new ArithmeticException($"ClipByGlobalNorm: the gradient norm is {norm}; the loss or a layer produced NaN or ∞.");
@@ -33,10 +34,10 @@ public static class GradientClipping
         return norm;
     }
 
-    /// <summary>Clamps every gradient element to [−clip, clip].</summary>
+    /// <summary>Clamps every gradient element to [−clip, clip]; clip is positive and finite (a huge one clips nothing in practice).</summary>
     public static void ClipByValue<T>(IEnumerable<Parameter<T>> parameters, double clip) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!(clip > 0)) throw new ArgumentOutOfRangeException(nameof(clip), clip, "ClipByValue: clip must be positive.");
+        if (!(clip > 0 && double.IsFinite(clip))) throw new ArgumentOutOfRangeException(nameof(clip), clip, "ClipByValue: clip must be positive and finite.");
         T hi = T.CreateTruncating(clip), lo = -hi;
         foreach (var p in parameters)
         {

@@ -26,6 +26,22 @@ public sealed class History
     /// <summary>Seconds each epoch took.</summary>
     public List<double> EpochSeconds { get; } = [];
 
+    /// <summary>The history as JSON (values, epoch times, warnings, stopping epoch); doubles round-trip exactly.</summary>
+    internal string ToJson() => System.Text.Json.JsonSerializer.Serialize(new Saved(_values, EpochSeconds, Warnings, StoppedEpoch));
+
+    /// <summary>A history from <see cref="ToJson"/>.</summary>
+    internal static History FromJson(string json)
+    {
+        var saved = System.Text.Json.JsonSerializer.Deserialize<Saved>(json) ?? throw new FormatException("the history is empty");
+        var h = new History { StoppedEpoch = saved.StoppedEpoch };
+        foreach (var (k, v) in saved.Values) h._values[k] = [.. v];
+        h.EpochSeconds.AddRange(saved.EpochSeconds);
+        h.Warnings.AddRange(saved.Warnings);
+        return h;
+    }
+
+    private sealed record Saved(Dictionary<string, List<double>> Values, List<double> EpochSeconds, List<string> Warnings, int? StoppedEpoch);
+
     internal void Add(IReadOnlyDictionary<string, double> epoch)
     {
         foreach (var (k, v) in epoch)

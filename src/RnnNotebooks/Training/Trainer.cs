@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Numerics;
 using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Nn;
@@ -26,6 +27,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(optimizer);
+        optimizer.ExpectParametersOf(model, "Trainer");
         Model = model; Loss = loss; Optimizer = optimizer; Metrics = metrics;
         _guard = new DivergenceGuard<T>(model, optimizer);
     }
@@ -38,17 +40,30 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public Optimizer<T> Optimizer { get; }
     /// <summary>Metrics reported each epoch.</summary>
     public IReadOnlyList<Metric<T>> Metrics { get; }
-    /// <summary>Clip gradients to this global L2 norm before each step (null: no clipping).</summary>
-    public double? ClipNorm { get; set; }
-    /// <summary>Clip each gradient element to ±this value before each step (null: no clipping).</summary>
-    public double? ClipValue { get; set; }
+    /// <summary>Clip gradients to this global L2 norm before each step (null: no clipping); positive and finite (a huge one clips nothing in practice).</summary>
+    public double? ClipNorm { get => _clipNorm; set => _clipNorm = PositiveOrNull(value, nameof(ClipNorm)); }
+    /// <summary>Clip each gradient element to ±this value before each step (null: no clipping); positive and finite (a huge one clips nothing in practice).</summary>
+    public double? ClipValue { get => _clipValue; set => _clipValue = PositiveOrNull(value, nameof(ClipValue)); }
+
+    private double? _clipNorm, _clipValue;
+    private double _updateRatioWarning = 1.0;
+
+    private static double? PositiveOrNull(double? value, string name) =>
+        value is not double v || (v > 0 && double.IsFinite(v)) ? value
+        : throw new ArgumentOutOfRangeException(name, v, $"Trainer: {name} must be positive and finite (or null for none), got {v}.");
 
     /// <summary>
     /// A step whose update norm exceeds this multiple of the weight norm (|Δθ| / |θ| over all
     /// parameters) prints a warning and adds it to <see cref="History.Warnings"/>. Healthy steps are
-    /// around 1e-3; the default 1 means the step was larger than the weights themselves.
+    /// around 1e-3; the default 1 means the step was larger than the weights themselves. Positive: a huge value warns only past
+    /// that ratio, PositiveInfinity: never warn.
     /// </summary>
-    public double UpdateRatioWarning { get; set; } = 1.0;
+    public double UpdateRatioWarning
+    {
+        get => _updateRatioWarning;
+        set => _updateRatioWarning = value > 0 ? value   // +∞ turns the warning off
+            : throw new ArgumentOutOfRangeException(nameof(UpdateRatioWarning), value, $"Trainer: UpdateRatioWarning must be positive (PositiveInfinity: never warn), got {value}.");
+    }
 
     /// <summary>Every warning this trainer printed, oldest first.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
@@ -67,8 +82,6 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "Fit: BatchSize must be at least 1.");
         if (!(options.ValidationSplit >= 0 && options.ValidationSplit < 1))
             throw new ArgumentOutOfRangeException(nameof(options), options.ValidationSplit, $"Fit: ValidationSplit must be in [0, 1), got {options.ValidationSplit}.");
-        if (ClipNorm is double cn && !(cn > 0)) throw new ArgumentOutOfRangeException(nameof(ClipNorm), cn, $"Trainer: ClipNorm must be positive, got {cn}.");
-        if (ClipValue is double cv && !(cv > 0)) throw new ArgumentOutOfRangeException(nameof(ClipValue), cv, $"Trainer: ClipValue must be positive, got {cv}.");
         ExpectFinite(x, "input", n);
         ExpectFinite(y, "target", n);
 
@@ -91,11 +104,17 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         var rng = new Rng(options.Seed);
         var order = new int[nTrain];
         int batches = (nTrain + options.BatchSize - 1) / options.BatchSize;
-        double best = double.NaN;
-        int sinceBest = 0;
-        Dictionary<string, Tensor<T>>? bestWeights = null;
+        var run = new FitState { History = history };
+        var identity = RunIdentity(options, n, nTrain);
+        if (options.CheckpointPath is { } resumeFrom && File.Exists(resumeFrom))
+        {
+            run = Resume(resumeFrom, identity, rng);
+            _history = history = run.History;
+            if (options.Verbose) Console.WriteLine($"Resuming from {resumeFrom}: {run.Epoch} of {options.Epochs} epochs done.");
+            if (history.StoppedEpoch is not null) return history;
+        }
 
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        for (int epoch = run.Epoch + 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             for (int i = 0; i < nTrain; i++) order[i] = i;
@@ -126,27 +145,94 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             {
                 if (!values.TryGetValue(es.Monitor, out double current))
                     throw new KeyNotFoundException($"Fit: early stopping monitors '{es.Monitor}', which is not among {string.Join(", ", values.Keys)}.");
-                bool improved = double.IsNaN(best) || (es.Maximize ? current > best + es.MinDelta : current < best - es.MinDelta);
+                bool improved = double.IsNaN(run.Best) || (es.Maximize ? current > run.Best + es.MinDelta : current < run.Best - es.MinDelta);
                 if (improved)
                 {
-                    best = current; sinceBest = 0;
-                    if (es.RestoreBestWeights) bestWeights = Model.state_dict();
+                    run.Best = current; run.SinceBest = 0;
+                    if (es.RestoreBestWeights) run.BestWeights = Model.state_dict();
                 }
-                else if (++sinceBest >= es.Patience)
+                else if (++run.SinceBest >= es.Patience)
                 {
                     history.StoppedEpoch = epoch;
-                    if (bestWeights is not null) Model.load_state_dict(bestWeights);
-                    if (options.Verbose) Console.WriteLine($"Early stopping at epoch {epoch}: {es.Monitor} did not improve for {es.Patience} epochs (best {best:F4}).");
-                    break;
+                    if (run.BestWeights is not null) Model.load_state_dict(run.BestWeights);
+                    if (options.Verbose) Console.WriteLine($"Early stopping at epoch {epoch}: {es.Monitor} did not improve for {es.Patience} epochs (best {run.Best:F4}).");
                 }
             }
+            run.Epoch = epoch;
+            if (options.CheckpointPath is { } path) SaveCheckpoint(path, run, identity, rng);
+            if (history.StoppedEpoch is not null) break;
         }
         return history;
     }
 
-    /// <summary>One gradient step on a batch; returns the batch loss and updates the metrics.</summary>
+    /// <summary>What a resumed fit continues: the epochs done, the history and early stopping's bookkeeping.</summary>
+    private sealed class FitState
+    {
+        public int Epoch;
+        public required History History;
+        public double Best = double.NaN;
+        public int SinceBest;
+        public Dictionary<string, Tensor<T>>? BestWeights;
+    }
+
+    /// <summary>The settings a checkpoint must have been written with to be resumed by this fit.</summary>
+    private static Dictionary<string, string> RunIdentity(FitOptions o, int n, int nTrain) => new()
+    {
+        ["examples"] = n.ToString(CultureInfo.InvariantCulture),
+        ["training_examples"] = nTrain.ToString(CultureInfo.InvariantCulture),
+        ["batch_size"] = o.BatchSize.ToString(CultureInfo.InvariantCulture),
+        ["seed"] = o.Seed.ToString(CultureInfo.InvariantCulture),
+        ["shuffle"] = o.Shuffle ? "true" : "false",
+        ["early_stopping"] = o.EarlyStopping is { } es ? FormattableString.Invariant($"{es.Monitor}/{es.Patience}/{es.MinDelta:R}/{es.RestoreBestWeights}") : "none",
+    };
+
+    private void SaveCheckpoint(string path, FitState run, Dictionary<string, string> identity, Rng rng)
+    {
+        var values = new Dictionary<string, string>(identity)
+        {
+            ["epoch"] = run.Epoch.ToString(CultureInfo.InvariantCulture),
+            ["shuffle_rng"] = rng.GetState(),
+            ["best"] = run.Best.ToString("R", CultureInfo.InvariantCulture),
+            ["since_best"] = run.SinceBest.ToString(CultureInfo.InvariantCulture),
+            ["warned_ratio"] = _warnedRatio ? "true" : "false",
+            ["history"] = run.History.ToJson(),
+        };
+        var tensors = run.BestWeights?.ToDictionary(kv => "best." + kv.Key, kv => kv.Value);
+        Checkpoint.Save(path, Model, Optimizer, values, tensors);
+    }
+
+    private FitState Resume(string path, Dictionary<string, string> identity, Rng rng)
+    {
+        var (values, tensors) = Checkpoint.Load(path, Model, Optimizer);
+        foreach (var (key, expected) in identity)
+            if (!values.TryGetValue(key, out var saved) || saved != expected)
+                throw new InvalidDataException($"{path}: the checkpoint was written by a fit with {key} = {saved ?? "(none)"}, this fit has {expected}; " +
+                    "resume with the same data and options, or delete the file to start again.");
+        try
+        {
+            rng.SetState(values["shuffle_rng"]);
+            _warnedRatio = values["warned_ratio"] == "true";
+            return new FitState
+            {
+                Epoch = int.Parse(values["epoch"], CultureInfo.InvariantCulture),
+                History = History.FromJson(values["history"]),
+                Best = double.Parse(values["best"], CultureInfo.InvariantCulture),
+                SinceBest = int.Parse(values["since_best"], CultureInfo.InvariantCulture),
+                BestWeights = tensors.Count == 0 ? null : tensors.ToDictionary(kv => kv.Key["best.".Length..], kv => kv.Value),
+            };
+        }
+        catch (Exception e) when (e is KeyNotFoundException or FormatException or ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint's training values are incomplete or damaged ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>One gradient step on a batch; returns the batch loss and updates the metrics. <paramref name="epoch"/> and
+    /// <paramref name="batch"/> only label the messages and warnings (0 or more).</summary>
     public double TrainStep(Tensor<T> xb, Tensor<T> yb, int epoch = 0, int batch = 0)
     {
+        if (epoch < 0) throw new ArgumentOutOfRangeException(nameof(epoch), epoch, $"TrainStep: epoch must be 0 or more (it labels messages), got {epoch}.");
+        if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, $"TrainStep: batch must be 0 or more (it labels messages), got {batch}.");
         Model.train();
         Model.zero_grad();
         string where = epoch > 0 ? $"epoch {epoch}, batch {batch}" : "this step";
@@ -164,9 +250,10 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         return loss;
     }
 
-    /// <summary>Loss and metrics over a data set, in batches, without updating the model.</summary>
+    /// <summary>Loss and metrics over a data set, in batches of <paramref name="batchSize"/> (at least 1; more than the examples: one batch), without updating the model.</summary>
     public Dictionary<string, double> Evaluate(Tensor<T> x, Tensor<T> y, int batchSize = 128)
     {
+        ExpectBatchSize(batchSize, "Evaluate");
         int n = CheckExamples(x, y);
         ExpectFinite(x, "input", n);
         ExpectFinite(y, "target", n);
@@ -220,9 +307,11 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         Console.WriteLine(line);
     }
 
-    /// <summary>Model outputs for every example, computed in batches in evaluation mode (no dropout).</summary>
+    /// <summary>Model outputs for every example, computed in batches of <paramref name="batchSize"/> (at least 1; more than the examples: one batch) in evaluation mode (no dropout).</summary>
     public Tensor<T> Predict(Tensor<T> x, int batchSize = 128)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        ExpectBatchSize(batchSize, "Predict");
         if (x.Rank == 0 || x.Shape[0] == 0) throw new ShapeException($"Predict: no examples in input of shape {Tensor.Format(x.Shape)}.");
         bool training = Model.Training;
         Model.eval();
@@ -253,8 +342,15 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             $"Trainer: {what} holds {t.Data[bad]} at {t.FormatIndex(bad)}, i.e. in example {row} of {examples}; fix or drop that example before training."));
     }
 
+    private static void ExpectBatchSize(int batchSize, string who)
+    {
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"{who}: batchSize must be at least 1, got {batchSize}.");
+    }
+
     private static int CheckExamples(Tensor<T> x, Tensor<T> y)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
         if (x.Rank == 0 || x.Shape[0] == 0) throw new ShapeException($"Trainer: no examples in input of shape {Tensor.Format(x.Shape)}.");
         if (y.Rank == 0 || y.Shape[0] != x.Shape[0])
             throw new ShapeException($"Trainer: input has {x.Shape[0]} examples (shape {Tensor.Format(x.Shape)}) but targets have shape {Tensor.Format(y.Shape)}.");

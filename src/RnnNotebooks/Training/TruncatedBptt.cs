@@ -22,8 +22,12 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
     private readonly SoftmaxCrossEntropy<T> _loss = new();
     private readonly IRecurrentModule<T> _recurrent;
 
+    /// <summary>The most characters <see cref="Generate"/> makes in one call.</summary>
+    public const int MaxGenerated = 100_000_000;
+
     /// <summary>Wraps <paramref name="model"/>, a module that implements <see cref="IRecurrentModule{T}"/>
-    /// (a <see cref="Sequential{T}"/> must hold exactly one recurrent layer, returning every step).</summary>
+    /// (a <see cref="Sequential{T}"/> must hold exactly one recurrent layer, returning every step). <paramref name="clipNorm"/> is
+    /// positive and finite (a huge one clips nothing in practice).</summary>
     public TruncatedBptt(Module<T> model, Optimizer<T> optimizer, double clipNorm = 5.0)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -38,7 +42,8 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
             if (chain.Modules.OfType<RNNBase<T>>().FirstOrDefault() is { ReturnSequences: false } layer)
                 throw new ArgumentException($"TruncatedBptt: the recurrent layer '{layer.Name}' must return every step (returnSequences: true).", nameof(model));
         }
-        if (!(clipNorm > 0)) throw new ArgumentOutOfRangeException(nameof(clipNorm), clipNorm, "TruncatedBptt: clipNorm must be positive.");
+        if (!(clipNorm > 0 && double.IsFinite(clipNorm))) throw new ArgumentOutOfRangeException(nameof(clipNorm), clipNorm, $"TruncatedBptt: clipNorm must be positive and finite, got {clipNorm}.");
+        optimizer.ExpectParametersOf(model, "TruncatedBptt");
         Model = model; _recurrent = recurrent;
         Optimizer = optimizer; ClipNorm = clipNorm;
     }
@@ -55,6 +60,39 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
     public RecurrentState<T>? State { get; private set; }
     /// <summary>The global gradient norm of the last step, before clipping.</summary>
     public double LastGradientNorm { get; private set; }
+
+    /// <summary>
+    /// Saves the model, the optimizer's state and the model's random generators after <paramref name="epochsDone"/>
+    /// (0 or more) epochs, atomically (<see cref="Checkpoint"/>), with optional <paramref name="values"/> of the caller's
+    /// (e.g. a loss curve). Call it after <see cref="TrainEpoch"/>; <see cref="ResumeFrom"/> continues from it.
+    /// </summary>
+    public void SaveCheckpoint(string path, int epochsDone, IReadOnlyDictionary<string, string>? values = null)
+    {
+        if (epochsDone < 0) throw new ArgumentOutOfRangeException(nameof(epochsDone), epochsDone, "TruncatedBptt: epochsDone must be 0 or more.");
+        var all = new Dictionary<string, string>(values ?? new Dictionary<string, string>())
+        {
+            ["epoch"] = epochsDone.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["carry_state"] = CarryState ? "true" : "false",
+        };
+        Checkpoint.Save(path, Model, Optimizer, all);
+    }
+
+    /// <summary>
+    /// Restores a checkpoint written by <see cref="SaveCheckpoint"/> and returns the epochs it had done and the
+    /// caller's values; when <paramref name="path"/> does not exist, changes nothing and returns 0 epochs (a fresh
+    /// start), so <c>for (int e = loop.ResumeFrom(path).Epochs + 1; e &lt;= epochs; e++)</c> runs either way.
+    /// </summary>
+    public (int Epochs, Dictionary<string, string> Values) ResumeFrom(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path)) return (0, []);
+        var (values, _) = Checkpoint.Load(path, Model, Optimizer);
+        if (!values.TryGetValue("epoch", out var e) || !int.TryParse(e, System.Globalization.CultureInfo.InvariantCulture, out int epochs) || epochs < 0)
+            throw new InvalidDataException($"{path}: the checkpoint has no valid epoch count ('{e ?? "missing"}').");
+        ResetState();
+        values.Remove("epoch"); values.Remove("carry_state");
+        return (epochs, values);
+    }
 
     /// <summary>Forgets the carried state: the next batch starts from zeros.</summary>
     public void ResetState() => State = null;
@@ -136,12 +174,16 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>
     /// Generates <paramref name="length"/> characters after <paramref name="prime"/>: the model reads the prime
     /// from zeros, then each sampled character (<see cref="CharSampler"/> at <paramref name="temperature"/>) is fed back.
+    /// <paramref name="length"/> is in [0, <see cref="MaxGenerated"/>] (0: the prime only, nothing generated); a temperature of 0 picks the most
+    /// likely character each step, a huge one samples nearly uniform characters.
     /// </summary>
     public string Generate(CharVocabulary vocabulary, string prime, int length, double temperature, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), length, "Generate: length must be 0 or more.");
+        if (length < 0 || length > MaxGenerated) throw new ArgumentOutOfRangeException(nameof(length), length, $"Generate: length must be in [0, {MaxGenerated:N0}], got {length}.");
         var (last, state) = Prime(vocabulary, prime);
+        if (last.Length != vocabulary.Count)
+            throw new ArgumentException($"Generate: the model scores {last.Length} characters, the vocabulary has {vocabulary.Count}; use the vocabulary the model was trained with.", nameof(vocabulary));
         var generated = new char[length];
         for (int n = 0; n < length; n++)
         {

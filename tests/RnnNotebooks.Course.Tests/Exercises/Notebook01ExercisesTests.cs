@@ -2,6 +2,7 @@ using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Data.Stocks;
 using RnnNotebooks.Data.Text;
 using Ex = RnnNotebooks.Course.Exercises.Exercises;
+using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Course.Tests.Exercises;
 

@@ -1,4 +1,5 @@
 using RnnNotebooks.Data;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Tests.Data;
 

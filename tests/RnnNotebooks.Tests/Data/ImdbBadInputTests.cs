@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Imdb;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Tests.Data;
 

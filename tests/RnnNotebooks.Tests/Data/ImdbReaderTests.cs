@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Imdb;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Tests.Data;
 

@@ -4,6 +4,7 @@ using RnnNotebooks.Data;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Data.Imdb;
 using RnnNotebooks.Data.Text;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Tests.Data;
 

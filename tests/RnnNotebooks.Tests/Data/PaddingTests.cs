@@ -1,4 +1,5 @@
 using RnnNotebooks.Data.Sequences;
+using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Tests.Data;
 

@@ -1,5 +1,6 @@
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Stocks;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Tests.Data;
 

@@ -1,5 +1,8 @@
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Stocks;
+using RnnNotebooks.IO;
+using RnnNotebooks.Training.Baselines;
+using RnnNotebooks.Training.Metrics;
 
 namespace RnnNotebooks.Tests.Data;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Imdb;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Tests.Data;
 

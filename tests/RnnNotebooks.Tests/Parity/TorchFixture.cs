@@ -54,21 +54,8 @@ internal static class Parity
     /// <summary>Relative tolerance: float32 1e-5, float64 1e-10.</summary>
     public static double Tolerance<T>() => typeof(T) == typeof(float) ? 1e-5 : 1e-10;
 
-    /// <summary>max |a − e| / max |e| over the tensor (the error <see cref="Close{T}"/> bounds).</summary>
-    public static double RelativeError<T>(Tensor<T> expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        double maxAbs = 0, maxErr = 0;
-        for (int i = 0; i < expected.Length; i++)
-        {
-            double e = double.CreateChecked(expected.Data[i]);
-            maxAbs = Math.Max(maxAbs, Math.Abs(e));
-            maxErr = Math.Max(maxErr, Math.Abs(double.CreateChecked(actual.Data[i]) - e));
-        }
-        return maxErr / Math.Max(maxAbs, 1e-30);
-    }
-
-    /// <summary>max |a − e| / max |e| over the tensor (error relative to the tensor's scale).</summary>
-    public static void Close<T>(string what, Tensor<T> expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Asserts max |a − e| / max |e| over the tensor (error relative to the tensor's scale) is within tolerance; returns it.</summary>
+    public static double Close<T>(string what, Tensor<T> expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.True(expected.Shape.SequenceEqual(actual.Shape),
             $"{what}: shape {Tensor.Format(actual.Shape)}, expected {Tensor.Format(expected.Shape)}");
@@ -84,5 +71,6 @@ internal static class Parity
         double rel = maxErr / Math.Max(maxAbs, 1e-30);
         Assert.True(rel <= Tolerance<T>(),
             $"{what}: relative error {rel:E2} at {expected.FormatIndex(worst)} (got {actual.Data[worst]}, PyTorch {expected.Data[worst]})");
+        return rel;
     }
 }

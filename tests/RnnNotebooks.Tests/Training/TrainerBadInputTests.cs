@@ -100,9 +100,12 @@ public class TrainerBadInputTests
     [Fact]
     public void Clip_settings_must_be_positive()
     {
-        var (x, y) = TrainerTests.SumSign(8, 3, 6);
         var t = Classifier(0.01);
-        t.ClipNorm = double.NaN;
-        Assert.Contains("ClipNorm must be positive, got NaN", Assert.Throws<ArgumentOutOfRangeException>(() => t.Fit(x, y, new FitOptions { Verbose = false })).Message);
+        // Refused when set, not only when Fit starts: TrainStep reads them too.
+        Assert.Contains("ClipNorm must be positive and finite (or null for none), got NaN", Assert.Throws<ArgumentOutOfRangeException>(() => t.ClipNorm = double.NaN).Message);
+        Assert.Contains("ClipValue must be positive and finite (or null for none), got -1", Assert.Throws<ArgumentOutOfRangeException>(() => t.ClipValue = -1).Message);
+        Assert.Equal("UpdateRatioWarning", Assert.Throws<ArgumentOutOfRangeException>(() => t.UpdateRatioWarning = 0).ParamName);
+        t.ClipNorm = null;
+        Assert.Null(t.ClipNorm);
     }
 }

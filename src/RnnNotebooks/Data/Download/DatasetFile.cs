@@ -1,3 +1,4 @@
+using RnnNotebooks.IO;
 namespace RnnNotebooks.Data.Download;
 
 /// <summary>

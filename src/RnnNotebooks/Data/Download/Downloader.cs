@@ -15,8 +15,14 @@ public sealed class Downloader(HttpClient? client = null)
     private static readonly Lazy<HttpClient> Shared = new(() => new HttpClient { Timeout = TimeSpan.FromMinutes(30) });
     private readonly HttpClient _http = client ?? Shared.Value;
 
-    /// <summary>How many times a broken transfer is resumed before giving up (default 3).</summary>
-    public int MaxAttempts { get; init; } = 3;
+    /// <summary>How many times a broken transfer is resumed before giving up (default 3; at least 1).</summary>
+    public int MaxAttempts
+    {
+        get => _maxAttempts;
+        init => _maxAttempts = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxAttempts), value, $"Downloader: MaxAttempts must be at least 1, got {value}.");
+    }
+    private readonly int _maxAttempts = 3;
 
     /// <summary>
     /// Downloads a catalogue entry into the per-user cache with a text progress line on stdout,
@@ -41,10 +47,13 @@ public sealed class Downloader(HttpClient? client = null)
     /// <summary>
     /// Downloads <paramref name="url"/> to <paramref name="destination"/>. An existing file that
     /// already matches is kept without a request. Returns <paramref name="destination"/>.
+    /// <paramref name="expectedSize"/> is the size in bytes the file must have (at least 1), or null when unknown.
     /// </summary>
     public async Task<string> DownloadAsync(Uri url, string destination, long? expectedSize, string? expectedSha256,
         IProgress<DownloadProgress>? progress = null, CancellationToken ct = default)
     {
+        if (expectedSize is long bad && bad < 1)
+            throw new ArgumentOutOfRangeException(nameof(expectedSize), bad, $"Downloader: expectedSize must be at least 1 byte (null: unknown), got {bad}.");
         if (File.Exists(destination) && expectedSize is long s0 && expectedSha256 is not null && Sha256File.Matches(destination, s0, expectedSha256))
             return destination;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);

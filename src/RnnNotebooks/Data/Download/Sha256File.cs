@@ -12,9 +12,10 @@ public static class Sha256File
         return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
     }
 
-    /// <summary>True when the file exists with the expected size and hash.</summary>
+    /// <summary>True when the file exists with the expected size in bytes (0 or more; 0: the file is empty) and hash.</summary>
     public static bool Matches(string path, long expectedSize, string expectedSha256)
     {
+        if (expectedSize < 0) throw new ArgumentOutOfRangeException(nameof(expectedSize), expectedSize, $"Sha256File.Matches: expectedSize must be 0 or more, got {expectedSize}.");
         var info = new FileInfo(path);
         return info.Exists && info.Length == expectedSize
             && string.Equals(Compute(path), expectedSha256, StringComparison.OrdinalIgnoreCase);

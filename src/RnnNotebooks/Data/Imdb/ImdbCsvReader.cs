@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Data.Imdb;
 

@@ -53,7 +53,7 @@ public sealed class ImdbDataset
         return (new ImdbDataset(list[..cut], Source, IsSample, true), new ImdbDataset(list[cut..], Source, IsSample, true));
     }
 
-    /// <summary>A copy in an order given by <paramref name="seed"/>.</summary>
+    /// <summary>A copy in an order given by <paramref name="seed"/> (any value, 0 included, is a seed).</summary>
     public ImdbDataset Shuffle(ulong seed) => new(Shuffling.Shuffled(Reviews, seed), Source, IsSample, true);
 
     /// <summary>E.g. "IMDB train: 25,000 reviews (12,500 pos), shuffled, from .../train.csv.gz".</summary>

@@ -1,6 +1,7 @@
 using RnnNotebooks.Data.Sequences;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Tensors;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Data.Imdb;
 
@@ -34,12 +35,14 @@ public static class ImdbLoader
     /// </summary>
     /// <param name="dataRoot">Explicit data root; null follows <see cref="DataRoot"/>.</param>
     /// <param name="shuffle">Shuffle each split (strongly recommended).</param>
-    /// <param name="seed">Shuffle seed.</param>
+    /// <param name="seed">Shuffle seed (any value, 0 included, is a seed).</param>
     /// <param name="requireRealData">Throw instead of falling back to the generated sample.</param>
-    /// <param name="sampleSize">Reviews per split in the generated sample.</param>
+    /// <param name="sampleSize">Reviews per split in the generated sample, in [1, <see cref="ImdbSample.MaxCount"/>].</param>
     public static ImdbData Load(string? dataRoot = null, bool shuffle = true, ulong seed = KerasSeed,
         bool requireRealData = false, int sampleSize = 1000)
     {
+        if (sampleSize < 1 || sampleSize > ImdbSample.MaxCount)
+            throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize, $"ImdbLoader: sampleSize must be in [1, {ImdbSample.MaxCount:N0}] reviews, got {sampleSize}.");
         var (train, test, source) = ReadReal(dataRoot) ?? Sample(dataRoot, requireRealData, sampleSize);
         bool isSample = source == SampleSource;
         if (!shuffle)

@@ -27,12 +27,19 @@ public static class ImdbSample
     private static readonly string[] PosPerson = ["gives a wonderful performance", "is perfect in the role", "does a great job", "shines in every scene"];
     private static readonly string[] NegPerson = ["gives a terrible performance", "is badly miscast", "does a poor job", "looks bored in every scene"];
 
+    /// <summary>The most reviews <see cref="Generate"/> makes per split.</summary>
+    public const int MaxCount = 1_000_000;
+
     /// <summary>
     /// <paramref name="count"/> reviews of <paramref name="split"/>, half negative then half
-    /// positive (file order, like the real files), ids 0.. per label.
+    /// positive (file order, like the real files), ids 0.. per label. <paramref name="count"/> is in
+    /// [1, 1,000,000] (the real splits have 25,000); any seed, 0 included, is a seed.
     /// </summary>
+
     public static List<ImdbReview> Generate(ImdbSplit split, int count = 1000, ulong seed = 2011)
     {
+        if (count < 1 || count > MaxCount)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"ImdbSample: count must be in [1, {MaxCount:N0}] reviews, got {count}.");
         var rng = new Rng(seed + (split == ImdbSplit.Train ? 0UL : 7919UL));
         var reviews = new List<ImdbReview>(count);
         int half = count / 2;

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Data.Imdb;
 

@@ -53,11 +53,14 @@ public static class KerasImdb
     public static KerasImdbData LoadData(KerasImdbOptions? options = null, string? dataRoot = null, bool requireRealData = false)
     {
         options ??= new KerasImdbOptions();
+        if (options.NumWords is int numWords && numWords < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), numWords, $"KerasImdb: NumWords (num_words) must be at least 1 (null: every word), got {numWords}.");
         var data = ImdbLoader.Load(dataRoot, shuffle: true, seed: options.Seed, requireRealData: requireRealData);
         return Encode(data, LoadWordIndex(data, dataRoot, options.Normalizer), options);
     }
 
-    /// <summary>Shortcut for the common call <c>load_data(num_words=...)</c>.</summary>
+    /// <summary>Shortcut for the common call <c>load_data(num_words=...)</c>: ids of words ranked
+    /// <paramref name="numWords"/> or lower are kept (at least 1; int.MaxValue: no word is cut).</summary>
     public static KerasImdbData LoadData(int numWords, string? dataRoot = null) => LoadData(new KerasImdbOptions { NumWords = numWords }, dataRoot);
 
     /// <summary>Encodes already-loaded reviews with <paramref name="index"/>.</summary>

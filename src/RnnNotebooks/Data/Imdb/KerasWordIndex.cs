@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RnnNotebooks.Data.Sequences;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Data.Imdb;
 
@@ -128,15 +129,18 @@ public sealed class KerasWordIndex
 #endif
     }
 
-    /// <summary>The word with rank <paramref name="rank"/>, or null.</summary>
+    /// <summary>The word with rank <paramref name="rank"/>, or null when no word has that rank (any int may be asked).</summary>
     public string? WordOf(int rank) => _byRank.GetValueOrDefault(rank);
 
     /// <summary>
     /// Decodes Keras ids back to words the way the Keras tutorials do: id − <paramref name="indexFrom"/>
     /// looked up as a rank, ids 0–2 and unknown ranks shown as <c>?</c>, padding skipped.
+    /// <paramref name="indexFrom"/> is 0 or more (0: no reserved ids); ids below it are shown as ?.
     /// </summary>
     public string Decode(IEnumerable<int> ids, int indexFrom = 3)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (indexFrom < 0) throw new ArgumentOutOfRangeException(nameof(indexFrom), indexFrom, $"KerasWordIndex.Decode: indexFrom must be 0 or more, got {indexFrom}.");
         var sb = new StringBuilder();
         foreach (int id in ids)
         {

@@ -1,3 +1,5 @@
+using RnnNotebooks.IO;
+
 namespace RnnNotebooks.Data.Seq2Seq;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using RnnNotebooks.IO;
 using RnnNotebooks.Tensors;
 
 namespace RnnNotebooks.Data.Seq2Seq;

@@ -40,15 +40,21 @@ public sealed class Vocabulary
 
     /// <summary>
     /// Builds a vocabulary of at most <paramref name="maxWords"/> ids (special tokens included)
-    /// from <paramref name="trainingTexts"/>, keeping words seen at least <paramref name="minCount"/> times.
+    /// from <paramref name="trainingTexts"/>, keeping words seen at least <paramref name="minCount"/> (≥ 1) times;
+    /// <paramref name="maxWords"/> is at least 2 (int.MaxValue: no limit).
     /// Pass only the training split, so validation and test words stay unknown as they would be in use.
     /// </summary>
     public static Vocabulary Build(IEnumerable<string> trainingTexts, int maxWords = 10_000, int minCount = 1, TextNormalizer? normalizer = null)
     {
         ArgumentNullException.ThrowIfNull(trainingTexts);
         if (maxWords < 2) throw new ArgumentOutOfRangeException(nameof(maxWords), maxWords, "maxWords counts the two special tokens, so it must be at least 2.");
+        if (minCount < 1) throw new ArgumentOutOfRangeException(nameof(minCount), minCount, $"Vocabulary.Build: minCount must be at least 1, got {minCount}.");
         normalizer ??= TextNormalizer.Default;
-        var kept = ByFrequency(trainingTexts, normalizer).Where(wc => wc.Count >= minCount).Take(maxWords - 2).Select(wc => wc.Word);
+        var counted = ByFrequency(trainingTexts, normalizer).ToList();
+        if (counted.Count > 0 && counted.Max(wc => wc.Count) < minCount)
+            throw new ArgumentOutOfRangeException(nameof(minCount), minCount,
+                $"Vocabulary.Build: minCount = {minCount} keeps no word; the most frequent word occurs {counted.Max(wc => wc.Count)} times.");
+        var kept = counted.Where(wc => wc.Count >= minCount).Take(maxWords - 2).Select(wc => wc.Word);
         return new Vocabulary([PadToken, OovToken, .. kept], normalizer);
     }
 
@@ -65,7 +71,7 @@ public sealed class Vocabulary
     /// <summary>The id of <paramref name="word"/>, or <see cref="OovId"/>.</summary>
     public int IdOf(string word) => _ids.TryGetValue(word, out int id) ? id : OovId;
 
-    /// <summary>The word with id <paramref name="id"/>.</summary>
+    /// <summary>The word with id <paramref name="id"/> in [0, Count) (0 is the padding token).</summary>
     public string WordOf(int id) => (uint)id < (uint)_words.Length ? _words[id]
         : throw new ArgumentOutOfRangeException(nameof(id), id, $"Vocabulary has ids 0..{_words.Length - 1}.");
 

@@ -5,9 +5,13 @@ namespace RnnNotebooks.Data.Stocks;
 /// </summary>
 public sealed class PriceSeries
 {
-    /// <summary>Creates a series; bars must be sorted by date and unique.</summary>
+    /// <summary>Creates a series; bars must be sorted by date and unique. <paramref name="nullRowsSkipped"/> and
+    /// <paramref name="duplicatesRemoved"/> are the count of rows the reader dropped (0 or more).</summary>
     public PriceSeries(string ticker, IReadOnlyList<PriceBar> bars, string source, bool isSample = false, int nullRowsSkipped = 0, int duplicatesRemoved = 0)
     {
+        ArgumentNullException.ThrowIfNull(bars);
+        if (nullRowsSkipped < 0) throw new ArgumentOutOfRangeException(nameof(nullRowsSkipped), nullRowsSkipped, $"{ticker}: nullRowsSkipped must be 0 or more, got {nullRowsSkipped}.");
+        if (duplicatesRemoved < 0) throw new ArgumentOutOfRangeException(nameof(duplicatesRemoved), duplicatesRemoved, $"{ticker}: duplicatesRemoved must be 0 or more, got {duplicatesRemoved}.");
         for (int i = 1; i < bars.Count; i++)
             if (bars[i].Date <= bars[i - 1].Date)
                 throw new ArgumentException($"{ticker}: bars must be sorted by date without duplicates ({bars[i - 1].Date:yyyy-MM-dd} then {bars[i].Date:yyyy-MM-dd}).", nameof(bars));

@@ -35,12 +35,16 @@ public sealed class PriceTable
     /// <summary>Inner-joins the series on date.</summary>
     public static PriceTable Join(params PriceSeries[] series)
     {
+        ArgumentNullException.ThrowIfNull(series);
         if (series.Length == 0) throw new ArgumentException("Join needs at least one series.", nameof(series));
+        if (Array.IndexOf(series, null) is int nullAt and >= 0) throw new ArgumentNullException(nameof(series), $"Join: series {nullAt} is null.");
         var dups = series.GroupBy(s => s.Ticker).FirstOrDefault(g => g.Count() > 1);
         if (dups is not null) throw new ArgumentException($"Ticker {dups.Key} appears twice.", nameof(series));
         var common = new HashSet<DateOnly>(series[0].Bars.Select(b => b.Date));
         foreach (var s in series.Skip(1)) common.IntersectWith(s.Bars.Select(b => b.Date));
         var dates = common.Order().ToArray();
+        if (dates.Length == 0)
+            throw new ArgumentException($"Join: the series {string.Join(", ", series.Select(s => $"{s.Ticker} ({Span(s)})"))} share no trading day, so the joined table would be empty.", nameof(series));
         var names = new List<string>();
         var columns = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in series)
@@ -56,6 +60,8 @@ public sealed class PriceTable
         }
         return new PriceTable(dates, names, columns, series.Any(s => s.IsSample), string.Join("; ", series.Select(s => s.Source)));
     }
+
+    private static string Span(PriceSeries s) => s.Bars.Count == 0 ? "no rows" : $"{s.Bars[0].Date:yyyy-MM-dd} … {s.Bars[^1].Date:yyyy-MM-dd}";
 
     /// <summary>A column by name (<c>AAPL.Close</c>, or <c>Close</c> for a single ticker).</summary>
     public double[] Column(string name) => _columns.TryGetValue(name, out var c) ? c

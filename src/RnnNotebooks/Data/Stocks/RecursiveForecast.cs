@@ -15,7 +15,7 @@ public static class RecursiveForecast
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(predictNext);
         if (window.Count == 0) throw new ArgumentException("The window is empty; it needs the last known values.", nameof(window));
-        if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be at least 1.");
+        if (steps < 1 || steps > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"RecursiveForecast: steps must be in [1, {Array.MaxLength:N0}], got {steps}.");
         var current = window.ToArray();
         var forecasts = new float[steps];
         for (int s = 0; s < steps; s++)

@@ -71,14 +71,25 @@ public sealed class Scaler
         return r;
     }
 
-    /// <summary>Scales one value of column <paramref name="column"/>.</summary>
-    public double Transform(double value, int column) => (value - Offset[column]) / Scale[column];
+    /// <summary>Scales one finite value of column <paramref name="column"/> (a column index in [0, columns)).</summary>
+    public double Transform(double value, int column) => (Finite(value, nameof(Transform)) - Offset[Column(column)]) / Scale[column];
 
-    /// <summary>Undoes the scaling of one value of column <paramref name="column"/>.</summary>
-    public double Inverse(double value, int column) => value * Scale[column] + Offset[column];
+    /// <summary>Undoes the scaling of one finite value of column <paramref name="column"/> (a column index in [0, columns)).</summary>
+    public double Inverse(double value, int column) => Finite(value, nameof(Inverse)) * Scale[Column(column)] + Offset[column];
 
-    /// <summary>Undoes the scaling of many values of column <paramref name="column"/>.</summary>
-    public double[] Inverse(IEnumerable<double> values, int column) => values.Select(v => Inverse(v, column)).ToArray();
+    /// <summary>Undoes the scaling of many finite values of column <paramref name="column"/> (a column index in [0, columns)).</summary>
+    public double[] Inverse(IEnumerable<double> values, int column)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Column(column);
+        return values.Select(v => Inverse(v, column)).ToArray();
+    }
+
+    private int Column(int column) => (uint)column < (uint)Offset.Length ? column
+        : throw new ArgumentOutOfRangeException(nameof(column), column, $"Scaler: column {column} is not in [0, {Offset.Length}) (the scaler was fitted on {Offset.Length} columns).");
+
+    private static double Finite(double value, string who) => double.IsFinite(value) ? value
+        : throw new ArgumentOutOfRangeException(nameof(value), value, $"Scaler.{who}: value must be finite, got {value}.");
 
     private void CheckColumns(int f)
     {

@@ -8,9 +8,14 @@ namespace RnnNotebooks.Data.Stocks;
 /// </summary>
 public static class StockSample
 {
-    /// <summary>Generates <paramref name="days"/> weekdays of OHLCV bars starting 2000-01-03.</summary>
+    /// <summary>The most days <see cref="Generate"/> makes (about 3,800 years of weekdays, well inside <see cref="DateOnly.MaxValue"/>).</summary>
+    public const int MaxDays = 1_000_000;
+
+    /// <summary>Generates <paramref name="days"/> (in [1, <see cref="MaxDays"/>]) weekdays of OHLCV bars starting 2000-01-03; any seed, 0 included, is a seed.</summary>
     public static PriceSeries Generate(string ticker = "SAMPLE", int days = 2520, ulong seed = 42)
     {
+        ArgumentNullException.ThrowIfNull(ticker);
+        if (days < 1 || days > MaxDays) throw new ArgumentOutOfRangeException(nameof(days), days, $"StockSample: days must be in [1, {MaxDays:N0}], got {days}.");
         ulong mix = seed;
         foreach (char c in ticker) mix = mix * 31 + c;
         var rng = new Rng(mix);

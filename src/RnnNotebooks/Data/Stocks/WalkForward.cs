@@ -29,6 +29,7 @@ public static class WalkForward
     {
         ArgumentNullException.ThrowIfNull(dates);
         if (validationDays < 1) throw new ArgumentOutOfRangeException(nameof(validationDays), validationDays, "validationDays must be at least 1.");
+        if (minTrainRows < 1) throw new ArgumentOutOfRangeException(nameof(minTrainRows), minTrainRows, $"WalkForward: minTrainRows must be at least 1, got {minTrainRows}.");
         for (int i = 1; i < dates.Count; i++)
             if (dates[i] <= dates[i - 1]) throw new ArgumentException($"dates must be increasing; row {i} ({dates[i]:yyyy-MM-dd}) is not after row {i - 1} ({dates[i - 1]:yyyy-MM-dd}).", nameof(dates));
         var folds = new List<WalkForwardFold>();
@@ -40,7 +41,7 @@ public static class WalkForward
                 throw new ArgumentException($"No trading days in {year}; the dates run {dates[0]:yyyy-MM-dd}..{dates[^1]:yyyy-MM-dd}.", nameof(testYears));
             int validationStart = start - validationDays;
             if (validationStart < minTrainRows)
-                throw new ArgumentException($"Test year {year} starts at row {start}: {validationDays} validation rows leave {Math.Max(0, validationStart)} training rows, fewer than {minTrainRows}.", nameof(testYears));
+                throw new ArgumentException($"Test year {year} starts at row {start}: validationDays = {validationDays} rows leave {Math.Max(0, validationStart)} training rows, fewer than {minTrainRows} (minTrainRows).", nameof(testYears));
             folds.Add(new WalkForwardFold(year, validationStart, start, end));
         }
         return folds;

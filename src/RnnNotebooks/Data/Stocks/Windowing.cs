@@ -7,7 +7,9 @@ namespace RnnNotebooks.Data.Stocks;
 public static class Windowing
 {
     /// <summary>
-    /// Windows whose target row lies in <c>[targetFrom, targetTo)</c>, every <paramref name="stride"/>-th.
+    /// Windows whose target row lies in <c>[targetFrom, targetTo)</c> (0 ≤ targetFrom ≤ targetTo ≤ rows; a targetFrom of 0
+    /// starts at the first row that has a full window), every <paramref name="stride"/>-th
+    /// (a stride longer than the range gives only the first window); <paramref name="target"/> is a column index.
     /// Inputs may reach back before <paramref name="targetFrom"/> (the past is known), never past the target.
     /// </summary>
     /// <param name="data">[time, columns] values, already scaled.</param>
@@ -28,10 +30,18 @@ public static class Windowing
         int rows = data.GetLength(0), cols = data.GetLength(1);
         if (features.Length == 0 || features.Any(f => f < 0 || f >= cols)) throw new ArgumentException($"features must be column indices in 0..{cols - 1}.", nameof(features));
         if (target < 0 || target >= cols) throw new ArgumentOutOfRangeException(nameof(target), target, $"target must be a column index in 0..{cols - 1}.");
-        int first = Math.Max(targetFrom, length + horizon - 1);
-        int last = Math.Min(targetTo, rows);
+        ArgumentNullException.ThrowIfNull(data);
+        if (targetFrom < 0 || targetFrom > rows)
+            throw new ArgumentOutOfRangeException(nameof(targetFrom), targetFrom, $"Windowing: targetFrom = {targetFrom} is not a row in [0, {rows}] (target rows [{targetFrom}, {targetTo})).");
+        if (targetTo < targetFrom || targetTo > rows)
+            throw new ArgumentOutOfRangeException(nameof(targetTo), targetTo, $"Windowing: targetTo = {targetTo} is not in [targetFrom = {targetFrom}, {rows}] (the data has {rows} rows).");
+        long firstTarget = (long)length + horizon - 1;
+        int last = targetTo;
         var targets = new List<int>();
-        for (int t = first; t < last; t += stride) targets.Add(t);
+        for (long t = Math.Max(targetFrom, firstTarget); t < last; t += stride) targets.Add((int)t);
+        if (targets.Count == 0)
+            throw new ArgumentException($"Windowing: no window fits: a window of {length} rows with horizon {horizon} needs its target at row {firstTarget} or later, " +
+                $"and the allowed target rows are [targetFrom = {targetFrom}, targetTo = {targetTo}) of {rows}. Use a shorter window or more rows.", nameof(length));
         var x = new float[targets.Count, length, features.Length];
         var y = new float[targets.Count];
         var lastKnown = new float[targets.Count];

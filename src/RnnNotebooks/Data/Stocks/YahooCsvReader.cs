@@ -1,4 +1,5 @@
 using System.Globalization;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Data.Stocks;
 

@@ -21,8 +21,9 @@ public sealed class BpttBatcher
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
         if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be at least 1.");
         RowLength = ids.Length / batchSize;
-        if (RowLength < steps + 1)
-            throw new ArgumentException($"{ids.Length} ids in {batchSize} rows give rows of {RowLength}; need at least steps + 1 = {steps + 1}.");
+        if (RowLength < steps + 1L)
+            throw new ArgumentException($"BpttBatcher: {ids.Length} ids in batchSize = {batchSize} rows give rows of {RowLength}; need at least steps + 1 = {steps + 1L} (steps = {steps}).",
+                RowLength == 0 ? nameof(batchSize) : nameof(steps));
         _ids = ids;
         BatchSize = batchSize;
         Steps = steps;
@@ -41,7 +42,7 @@ public sealed class BpttBatcher
     /// <summary>Batches per epoch.</summary>
     public int BatchCount { get; }
 
-    /// <summary>Batch <paramref name="index"/>: inputs and next-character targets, both [batch, steps].</summary>
+    /// <summary>Batch <paramref name="index"/> (0 is the first batch): inputs and next-character targets, both [batch, steps].</summary>
     public (int[,] X, int[,] Y) GetBatch(int index)
     {
         if ((uint)index >= (uint)BatchCount) throw new ArgumentOutOfRangeException(nameof(index), index, $"Batches are 0..{BatchCount - 1}.");
@@ -65,7 +66,7 @@ public sealed class BpttBatcher
         for (int i = 0; i < BatchCount; i++) yield return GetBatch(i);
     }
 
-    /// <summary>Batch <paramref name="index"/> as tensors of ids stored as <typeparamref name="T"/>, both [batch, steps].</summary>
+    /// <summary>Batch <paramref name="index"/> (0 is the first batch) as tensors of ids stored as <typeparamref name="T"/>, both [batch, steps].</summary>
     public (Tensor<T> X, Tensor<T> Y) GetTensors<T>(int index) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (x, y) = GetBatch(index);

@@ -16,13 +16,17 @@ public sealed class CharNGram
     /// <summary>Number of symbols.</summary>
     public int VocabularySize { get; }
 
-    /// <summary>Counts ids 0..<paramref name="vocabularySize"/>−1 of <paramref name="train"/>: order 1 or 2, add-<paramref name="alpha"/> smoothing.</summary>
+    /// <summary>Counts ids 0..<paramref name="vocabularySize"/>−1 of <paramref name="train"/>: order 1 or 2, add-<paramref name="alpha"/> smoothing
+    /// (positive and finite; a huge alpha makes the model uniform).</summary>
     public static CharNGram Fit(int[] train, int vocabularySize, int order, double alpha = 1.0)
     {
         ArgumentNullException.ThrowIfNull(train);
         if (order is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(order), order, "CharNGram: order must be 1 (unigram) or 2 (bigram).");
         if (vocabularySize < 1) throw new ArgumentOutOfRangeException(nameof(vocabularySize), vocabularySize, "CharNGram: vocabularySize must be at least 1.");
-        if (!(alpha > 0)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "CharNGram: alpha must be positive.");
+        if (!(alpha > 0 && double.IsFinite(alpha))) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "CharNGram: alpha must be positive and finite.");
+        long table = (order == 1 ? 1L : vocabularySize) * vocabularySize;
+        if (table > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(vocabularySize), vocabularySize, $"CharNGram: vocabularySize = {vocabularySize} needs a table of {table:N0} counts; at most {Array.MaxLength:N0} fit.");
         if (train.Length < order) throw new ArgumentException($"CharNGram: {train.Length} training ids are too few for order {order}.", nameof(train));
         int contexts = order == 1 ? 1 : vocabularySize;
         var counts = new double[contexts * vocabularySize];
@@ -38,9 +42,15 @@ public sealed class CharNGram
         return new CharNGram(order, vocabularySize, logP);
     }
 
-    /// <summary>log p(<paramref name="next"/> | <paramref name="previous"/>); the unigram ignores <paramref name="previous"/>.</summary>
-    public double LogProbability(int previous, int next) =>
-        _logP[(Order == 1 ? 0 : Check(previous, 0, VocabularySize) * VocabularySize) + Check(next, 0, VocabularySize)];
+    /// <summary>log p(<paramref name="next"/> | <paramref name="previous"/>) for ids in [0, VocabularySize) (id 0 included); the unigram ignores <paramref name="previous"/>.</summary>
+    public double LogProbability(int previous, int next)
+    {
+        if (Order == 2 && (uint)previous >= (uint)VocabularySize)
+            throw new ArgumentOutOfRangeException(nameof(previous), previous, $"CharNGram: previous id {previous} is not in [0, {VocabularySize}).");
+        if ((uint)next >= (uint)VocabularySize)
+            throw new ArgumentOutOfRangeException(nameof(next), next, $"CharNGram: next id {next} is not in [0, {VocabularySize}).");
+        return _logP[(Order == 1 ? 0 : previous * VocabularySize) + next];
+    }
 
     /// <summary>Mean −log p over <paramref name="ids"/> (from the second id for the bigram), in nats per character.</summary>
     public double CrossEntropy(int[] ids)

@@ -9,7 +9,8 @@ namespace RnnNotebooks.Data.Text;
 /// </summary>
 public static class CharSampler
 {
-    /// <summary>softmax(<paramref name="logits"/> / <paramref name="temperature"/>); one-hot on the first maximum when the temperature is 0.</summary>
+    /// <summary>softmax(<paramref name="logits"/> / <paramref name="temperature"/>) for a finite temperature ≥ 0: 0 picks the most likely
+    /// character (one-hot on the first maximum); a huge temperature gives a nearly uniform p.</summary>
     public static double[] Probabilities(ReadOnlySpan<double> logits, double temperature)
     {
         if (logits.Length == 0) throw new ArgumentException("CharSampler: no logits.", nameof(logits));
@@ -29,7 +30,8 @@ public static class CharSampler
         return p;
     }
 
-    /// <summary>An index drawn from <see cref="Probabilities"/> with <paramref name="rng"/>.</summary>
+    /// <summary>An index drawn from <see cref="Probabilities"/> with <paramref name="rng"/>: a temperature of 0 picks the most likely
+    /// character, a huge one draws from a nearly uniform p.</summary>
     public static int Sample(ReadOnlySpan<double> logits, double temperature, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);

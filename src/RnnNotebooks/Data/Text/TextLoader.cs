@@ -1,4 +1,5 @@
 using RnnNotebooks.Data.Download;
+using RnnNotebooks.IO;
 
 namespace RnnNotebooks.Data.Text;
 

@@ -15,9 +15,14 @@ public static class TextSample
     private static readonly string[] Verbs = ["shall hear", "will not bear", "doth love", "must answer", "hath seen", "would praise"];
     private static readonly string[] Objects = ["the truth of it", "no more of this", "thy noble heart", "the famine", "our cause", "the morning"];
 
-    /// <summary>About <paramref name="characters"/> characters of generated dialogue.</summary>
+    /// <summary>The most characters <see cref="Generate"/> makes (tiny-shakespeare has about 1.1 million).</summary>
+    public const int MaxCharacters = 100_000_000;
+
+    /// <summary>About <paramref name="characters"/> (in [1, <see cref="MaxCharacters"/>]) characters of generated dialogue; any seed, 0 included, is a seed.</summary>
     public static string Generate(int characters = 50_000, ulong seed = 1564)
     {
+        if (characters < 1 || characters > MaxCharacters)
+            throw new ArgumentOutOfRangeException(nameof(characters), characters, $"TextSample: characters must be in [1, {MaxCharacters:N0}], got {characters}.");
         var rng = new Rng(seed);
         var sb = new StringBuilder(characters + 200);
         while (sb.Length < characters)

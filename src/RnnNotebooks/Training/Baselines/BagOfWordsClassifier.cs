@@ -15,7 +15,8 @@ public sealed class BagOfWordsClassifier
     /// <summary>A classifier for word ids in [0, <paramref name="vocabSize"/>), all weights zero.</summary>
     public BagOfWordsClassifier(int vocabSize)
     {
-        if (vocabSize < 1) throw new ArgumentOutOfRangeException(nameof(vocabSize), vocabSize, "BagOfWordsClassifier: vocabSize must be at least 1.");
+        if (vocabSize < 1 || vocabSize > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(vocabSize), vocabSize, $"BagOfWordsClassifier: vocabSize must be in [1, {Array.MaxLength:N0}], got {vocabSize}.");
         _weight = new double[vocabSize];
     }
 
@@ -28,8 +29,17 @@ public sealed class BagOfWordsClassifier
     /// <summary>The bias b.</summary>
     public double Bias { get; private set; }
 
-    /// <summary>L2 penalty λ·Σw²/2 added to the mean loss (0: none).</summary>
-    public double L2 { get; init; }
+    /// <summary>L2 penalty λ·Σw²/2 added to the mean loss; λ is 0 or more and finite (0: no penalty).</summary>
+    public double L2
+    {
+        get => _l2;
+        init => _l2 = value >= 0 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(L2), value, $"BagOfWordsClassifier: L2 must be 0 or more and finite, got {value}.");
+    }
+    private readonly double _l2;
+
+    /// <summary>The most epochs <see cref="Fit"/> runs.</summary>
+    public const int MaxEpochs = 100_000;
 
     /// <summary>The distinct ids of a document, checked against the vocabulary (id 0, padding, is dropped).</summary>
     private int[] Features(int[] doc, int index)
@@ -103,15 +113,17 @@ public sealed class BagOfWordsClassifier
 
     /// <summary>
     /// Trains with shuffled mini-batches and Adam; returns the mean training loss of each epoch
-    /// (measured on the batches as they were seen).
+    /// (measured on the batches as they were seen). <paramref name="epochs"/> is in [1, <see cref="MaxEpochs"/>];
+    /// a <paramref name="batchSize"/> (at least 1) above the number of documents puts them all in one batch; the learning rate is
+    /// positive and finite (a huge finite one is taken as given); any seed, 0 included, is a seed.
     /// </summary>
     public List<double> Fit(IReadOnlyList<int[]> docs, IReadOnlyList<int> labels, int epochs = 5, int batchSize = 128,
         double learningRate = 0.01, ulong seed = 0)
     {
         CheckLabels(docs, labels);
-        if (epochs < 1) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "BagOfWordsClassifier.Fit: epochs must be at least 1.");
+        if (epochs < 1 || epochs > MaxEpochs) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, $"BagOfWordsClassifier.Fit: epochs must be in [1, {MaxEpochs:N0}], got {epochs}.");
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "BagOfWordsClassifier.Fit: batchSize must be at least 1.");
-        if (!(learningRate > 0)) throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "BagOfWordsClassifier.Fit: learningRate must be positive.");
+        if (!(learningRate > 0 && double.IsFinite(learningRate))) throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "BagOfWordsClassifier.Fit: learningRate must be positive and finite.");
         var features = docs.Select(Features).ToArray();
         var order = Enumerable.Range(0, docs.Count).ToArray();
         var rng = new Rng(seed);

@@ -13,8 +13,10 @@ public sealed class BinaryCrossEntropy<T> : Loss<T> where T : unmanaged, IFloati
 {
     private Tensor<T>? _p, _y;
 
-    /// <summary>PyTorch behaviour (log clamped at −100) when <paramref name="epsilon"/> is 0, else probabilities clipped to [ε, 1 − ε].</summary>
-    public BinaryCrossEntropy(double epsilon = 0) => Epsilon = epsilon;
+    /// <summary>PyTorch behaviour (log clamped at −100) when <paramref name="epsilon"/> is 0, else probabilities clipped to [ε, 1 − ε]; ε is in [0, 0.5).</summary>
+    public BinaryCrossEntropy(double epsilon = 0) =>
+        Epsilon = epsilon >= 0 && epsilon < 0.5 ? epsilon
+            : throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"BinaryCrossEntropy: epsilon must be in [0, 0.5) (0: PyTorch's clamped log), got {epsilon}.");
 
     /// <summary>Keras's <c>binary_crossentropy</c>: probabilities clipped to [1e-7, 1 − 1e-7].</summary>
     public static BinaryCrossEntropy<T> Keras() => new(1e-7);

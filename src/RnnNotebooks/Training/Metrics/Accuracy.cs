@@ -20,6 +20,10 @@ public sealed class Accuracy<T> : Metric<T> where T : unmanaged, IFloatingPointI
             throw new ShapeException($"{Name}: scores {Tensor.Format(prediction.Shape)} do not match labels {Tensor.Format(target.Shape)}.");
         for (int r = 0; r < target.Length; r++)
         {
+            T label = target.Data[r];
+            if (!T.IsInteger(label) || label < T.Zero || label >= T.CreateChecked(c))
+                throw new ArgumentOutOfRangeException(nameof(target), FormattableString.Invariant(
+                    $"{Name}: label {label} at {target.FormatIndex(r)} is not a class in [0, {c}) (the scores have {c} classes)."));
             var row = prediction.Data.AsSpan(r * c, c);
             int best = 0;
             for (int j = 1; j < c; j++) if (row[j] > row[best]) best = j;

@@ -22,7 +22,11 @@ public sealed class BinaryAccuracy<T>(bool fromLogits = false) : Metric<T> where
         T threshold = fromLogits ? T.Zero : T.CreateChecked(0.5);
         for (int i = 0; i < prediction.Length; i++)
         {
-            bool predicted = prediction.Data[i] > threshold, actual = target.Data[i] > T.CreateChecked(0.5);
+            T label = target.Data[i];
+            if (label != T.Zero && label != T.One)
+                throw new ArgumentOutOfRangeException(nameof(target), FormattableString.Invariant(
+                    $"{Name}: label {label} at {target.FormatIndex(i)} is not 0 or 1."));
+            bool predicted = prediction.Data[i] > threshold, actual = label == T.One;
             if (predicted == actual) Sum++;
         }
         Count += prediction.Length;

@@ -12,15 +12,16 @@ public sealed class Adagrad<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
 {
     private readonly double[][] _sum;
 
-    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults.</summary>
+    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults. Checked: the learning rate and ε are positive and finite (a huge finite one is taken as given),
+    /// s₀ is 0 or more and finite (0 is PyTorch's default).</summary>
     public Adagrad(IEnumerable<Parameter<T>> parameters, Framework framework = Framework.PyTorch,
         double? learningRate = null, double? epsilon = null, double? initialAccumulator = null)
         : base(parameters, learningRate ?? (framework == Framework.Keras ? 1e-3 : 1e-2))
     {
         Framework = framework;
-        Epsilon = epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-10);
-        InitialAccumulator = initialAccumulator ?? (framework == Framework.Keras ? 0.1 : 0);
-        _sum = NewState(InitialAccumulator);
+        Epsilon = Positive(nameof(epsilon), epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-10));
+        InitialAccumulator = InRange(nameof(initialAccumulator), initialAccumulator ?? (framework == Framework.Keras ? 0.1 : 0), 0, double.MaxValue, closed: true);
+        _sum = NewState("sum", InitialAccumulator);
     }
 
     /// <summary>Whose formula is used.</summary>

@@ -13,14 +13,17 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
 {
     private readonly double[][] _m, _v;
 
-    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults.</summary>
+    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults. Checked: the learning rate and ε are positive and finite (a huge finite one is taken as given),
+    /// β₁ and β₂ are in [0, 1) (0: no averaging).</summary>
     public Adam(IEnumerable<Parameter<T>> parameters, Framework framework = Framework.PyTorch,
         double? learningRate = null, double beta1 = 0.9, double beta2 = 0.999, double? epsilon = null)
         : base(parameters, learningRate ?? 1e-3)
     {
-        Framework = framework; Beta1 = beta1; Beta2 = beta2;
-        Epsilon = epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-8);
-        _m = NewState(); _v = NewState();
+        Framework = framework;
+        Beta1 = InRange(nameof(beta1), beta1, 0, 1);
+        Beta2 = InRange(nameof(beta2), beta2, 0, 1);
+        Epsilon = Positive(nameof(epsilon), epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-8));
+        _m = NewState("exp_avg"); _v = NewState("exp_avg_sq");
     }
 
     /// <summary>Whose formula is used.</summary>

@@ -12,7 +12,7 @@ public static class OptimizerFactory
     /// <summary>
     /// "sgd", "adagrad", "rmsprop" or "adam" (case-insensitive) with <paramref name="framework"/>'s
     /// defaults, e.g. <c>Create("rmsprop", model.parameters(), Framework.Keras)</c> is Keras's
-    /// <c>optimizer="rmsprop"</c>.
+    /// <c>optimizer="rmsprop"</c>. A <paramref name="learningRate"/> is positive and finite (a huge finite one is taken as given).
     /// </summary>
     public static Optimizer<T> Create<T>(string name, IEnumerable<Parameter<T>> parameters, Framework framework, double? learningRate = null)
         where T : unmanaged, IFloatingPointIeee754<T> => name.ToLowerInvariant() switch

@@ -12,16 +12,16 @@ public sealed class RmsProp<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
 {
     private readonly double[][] _v;
 
-    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults.</summary>
+    /// <summary>Creates the optimizer; null hyper-parameters take <paramref name="framework"/>'s defaults. Checked: the learning rate and ε are positive and finite (a huge finite one is taken as given),
+    /// ρ is in [0, 1) (0: no averaging of squares).</summary>
     public RmsProp(IEnumerable<Parameter<T>> parameters, Framework framework = Framework.PyTorch,
         double? learningRate = null, double? rho = null, double? epsilon = null)
         : base(parameters, learningRate ?? (framework == Framework.Keras ? 1e-3 : 1e-2))
     {
         Framework = framework;
-        Rho = rho ?? (framework == Framework.Keras ? 0.9 : 0.99);
-        Epsilon = epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-8);
-        if (Rho < 0 || Rho >= 1) throw new ArgumentOutOfRangeException(nameof(rho), Rho, "RmsProp: rho must be in [0, 1).");
-        _v = NewState();
+        Rho = InRange(nameof(rho), rho ?? (framework == Framework.Keras ? 0.9 : 0.99), 0, 1);
+        Epsilon = Positive(nameof(epsilon), epsilon ?? (framework == Framework.Keras ? 1e-7 : 1e-8));
+        _v = NewState("square_avg");
     }
 
     /// <summary>Whose formula is used.</summary>

@@ -14,14 +14,14 @@ public sealed class Sgd<T> : Optimizer<T> where T : unmanaged, IFloatingPointIee
 {
     private readonly double[][] _buffer;
 
-    /// <summary>Creates the optimizer.</summary>
+    /// <summary>Creates the optimizer: the learning rate is positive and finite (a huge finite one is taken as given), the momentum in [0, 1) (0: plain SGD).</summary>
     public Sgd(IEnumerable<Parameter<T>> parameters, double learningRate = 0.01, double momentum = 0, bool nesterov = false)
         : base(parameters, learningRate)
     {
-        if (momentum < 0 || momentum >= 1) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Sgd: momentum must be in [0, 1).");
+        InRange(nameof(momentum), momentum, 0, 1);
         if (nesterov && momentum == 0) throw new ArgumentException("Sgd: Nesterov momentum needs momentum > 0.", nameof(nesterov));
         Momentum = momentum; Nesterov = nesterov;
-        _buffer = NewState();
+        _buffer = NewState("momentum_buffer");
     }
 
     /// <summary>μ.</summary>

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace RnnNotebooks.Data;
+namespace RnnNotebooks.IO;
 
 /// <summary>
 /// Strict UTF-8 for the data readers: a byte that is not UTF-8 (a Latin-1 "é", say) is an error

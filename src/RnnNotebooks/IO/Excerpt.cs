@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace RnnNotebooks.Data;
+namespace RnnNotebooks.IO;
 
 /// <summary>
 /// Cuts a value echoed in an error message to a readable length, so a 20 MB line or a huge JSON

@@ -1,4 +1,4 @@
-namespace RnnNotebooks.Data;
+namespace RnnNotebooks.IO;
 
 /// <summary>
 /// Thrown when a data file is malformed. The message names the file and the line (or tar

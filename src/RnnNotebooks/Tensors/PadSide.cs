@@ -1,7 +1,4 @@
-using System.Numerics;
-using RnnNotebooks.Tensors;
-
-namespace RnnNotebooks.Data.Sequences;
+namespace RnnNotebooks.Tensors;
 
 /// <summary>Which end of a sequence gets padding or loses tokens.</summary>
 public enum PadSide

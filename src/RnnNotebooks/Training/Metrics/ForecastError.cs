@@ -1,7 +1,6 @@
 using RnnNotebooks.Tensors;
-using RnnNotebooks.Training.Metrics;
 
-namespace RnnNotebooks.Data.Stocks;
+namespace RnnNotebooks.Training.Metrics;
 
 /// <summary>Root-mean-square and mean absolute error of a forecast, in the units of its inputs.</summary>
 public readonly record struct ForecastError(double Rmse, double Mae)
@@ -17,21 +16,4 @@ public readonly record struct ForecastError(double Rmse, double Mae)
 
     /// <summary>E.g. "RMSE 0.0123, MAE 0.0089".</summary>
     public override string ToString() => FormattableString.Invariant($"RMSE {Rmse:G4}, MAE {Mae:G4}");
-}
-
-/// <summary>
-/// The naive last-value forecast: tomorrow's target equals the last known one. Every price model
-/// should be shown beside it.
-/// </summary>
-public static class NaiveForecast
-{
-    /// <summary>The naive predictions for each window (its last known target value), in model units.</summary>
-    public static float[] Predict(WindowSet windows) => (float[])windows.LastKnown.Clone();
-
-    /// <summary>Errors of the naive forecast in model (scaled) units, comparable with the model's loss.</summary>
-    public static ForecastError Evaluate(WindowSet windows) => ForecastError.Of(windows.LastKnown, windows.Y);
-
-    /// <summary>Errors of the naive forecast in the target's own units (prices or returns, unscaled).</summary>
-    public static ForecastError EvaluateUnscaled(WindowSet windows, StockSplits splits) =>
-        ForecastError.Of(splits.Unscale(windows.LastKnown), splits.Unscale(windows.Y));
 }

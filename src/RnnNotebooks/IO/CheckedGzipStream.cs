@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace RnnNotebooks.Data;
+namespace RnnNotebooks.IO;
 
 /// <summary>
 /// Decompresses a <c>.gz</c> file and, at the end, checks the uncompressed length against the
@@ -43,8 +43,16 @@ public sealed class CheckedGzipStream : Stream
         _inner = new GZipStream(file, CompressionMode.Decompress);
     }
 
-    /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    /// <summary>Reads up to <paramref name="count"/> bytes (0 reads nothing) into <paramref name="buffer"/> from <paramref name="offset"/> on (0: the start).</summary>
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if ((uint)offset > (uint)buffer.Length)
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"CheckedGzipStream.Read: offset {offset} is not in [0, {buffer.Length}] for a buffer of {buffer.Length} bytes.");
+        if ((uint)count > (uint)(buffer.Length - offset))
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"CheckedGzipStream.Read: count {count} is not in [0, {buffer.Length - offset}] (buffer of {buffer.Length} bytes from offset {offset}).");
+        return Read(buffer.AsSpan(offset, count));
+    }
 
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)

@@ -1,0 +1,85 @@
+using System.Numerics;
+using RnnNotebooks.Tensors;
+using static RnnNotebooks.Tensors.Tensor;
+
+namespace RnnNotebooks.Nn;
+
+/// <summary>
+/// minGRU of Feng et al. (2024), "Were RNNs All We Needed?": a GRU whose gate and candidate read xₜ only,
+/// <code>
+/// zₜ = σ(Linear_z(xₜ))      h̃ₜ = Linear_h(xₜ)   (log-space variant: g(Linear_h(xₜ)))
+/// hₜ = (1 − zₜ) ⊙ hₜ₋₁ + zₜ ⊙ h̃ₜ       i.e. aₜ = 1 − zₜ, bₜ = zₜ ⊙ h̃ₜ
+/// </code>
+/// Parameters <c>linear_z.weight</c> [H, I], <c>linear_z.bias</c> [H], <c>linear_h.weight</c>, <c>linear_h.bias</c>
+/// (the paper's names; PyTorch's <c>nn.Linear</c> initialisation). Both <see cref="ScanPath"/>s compute these
+/// equations in linear space; the paper's log-space computation (log hₜ by a cumulative sum and a log-cum-sum-exp)
+/// gives the same hₜ for <see cref="MinVariant.LogSpace"/> and a positive h₀, and is what the PyTorch fixtures run.
+/// </summary>
+public sealed class MinGRU<T> : LinearRecurrence<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Linear<T> linear_z, linear_h;
+    private Tensor<T>? _z, _p, _candidate;              // the scan path's zₜ, Linear_h(xₜ), h̃ₜ, all [B, T, H]
+
+    /// <summary>Creates the layer. <paramref name="returnSequences"/> defaults to false as the library's GRU.</summary>
+    public MinGRU(int inputSize, int hiddenSize, bool returnSequences = false, MinVariant variant = MinVariant.Plain, bool bias = true, string name = "mingru")
+        : base(name, inputSize, hiddenSize, returnSequences, variant)
+    {
+        linear_z = new Linear<T>(inputSize, hiddenSize, bias: bias, name: "linear_z");
+        linear_h = new Linear<T>(inputSize, hiddenSize, bias: bias, name: "linear_h");
+        RegisterComponents();
+    }
+
+    private sealed record Step(Tensor<T> X, Tensor<T> HPrev, Tensor<T> Z, Tensor<T> P, Tensor<T> Candidate);
+
+    private protected override (object Step, Tensor<T> H) StepForward(Tensor<T> x, Tensor<T> hPrev)
+    {
+        var z = Sigmoid(Affine(x, linear_z.Weight.Value, linear_z.Bias?.Value));      // update gate           [B, H]
+        var p = Affine(x, linear_h.Weight.Value, linear_h.Bias?.Value);               // candidate's input      [B, H]
+        var hc = Candidate(p);                                                        // h̃ = p, or g(p)         [B, H]
+        var h = OneMinus(z) * hPrev + z * hc;                                         // hₜ = (1 − z) ⊙ hₜ₋₁ + z ⊙ h̃
+        return (new Step(x, hPrev, z, p, hc), h);
+    }
+
+    private protected override (Tensor<T> Dx, Tensor<T> DhPrev) StepBackward(object step, Tensor<T> dh)
+    {
+        var s = (Step)step;
+        var dz = dh * (s.Candidate - s.HPrev);                                        // ∂L/∂z = dh ⊙ (h̃ − hₜ₋₁)
+        var dk = dz * s.Z * OneMinus(s.Z);                                            // σ' = σ(1 − σ)
+        var dp = dh * s.Z * CandidateDerivative(s.P);                                 // ∂L/∂p = dh ⊙ z ⊙ g'(p)
+        Accumulate(linear_z, dk, s.X);
+        Accumulate(linear_h, dp, s.X);
+        var dx = MatMul(dk, linear_z.Weight.Value) + MatMul(dp, linear_h.Weight.Value);
+        return (dx, dh * OneMinus(s.Z));                                              // ∂L/∂hₜ₋₁ = dh ⊙ (1 − z)
+    }
+
+    private protected override (T[] A, T[] B) Coefficients(Tensor<T> input)
+    {
+        _z = Sigmoid(linear_z.forward(input));                                        // [B, T, H]
+        _p = linear_h.forward(input);
+        _candidate = Candidate(_p);
+        return (OneMinus(_z).Data, (_z * _candidate).Data);                           // a = 1 − z, b = z ⊙ h̃
+    }
+
+    private protected override Tensor<T> CoefficientsBackward(T[] da, T[] db)
+    {
+        var (z, p, hc) = (_z!.Data, _p!.Data, _candidate!.Data);
+        var dk = new Tensor<T>(_z.Shape);
+        var dp = new Tensor<T>(_z.Shape);
+        bool plain = Variant == MinVariant.Plain;
+        for (int i = 0; i < z.Length; i++)                                            // a = 1 − z, b = z ⊙ h̃, element by element:
+        {
+            T dz = db[i] * hc[i] - da[i];                                             // ∂L/∂z = ∂b ⊙ h̃ − ∂a
+            dk.Data[i] = dz * z[i] * (T.One - z[i]);                                  // σ' = σ(1 − σ)
+            dp.Data[i] = db[i] * z[i] * (plain ? T.One : GDerivative(p[i]));          // ∂L/∂p = ∂b ⊙ z ⊙ g'(p)
+        }
+        var dx = linear_z.backward(dk);
+        Kernels.Add<T>(linear_h.backward(dp).Data, dx.Data);
+        return dx;
+    }
+
+    internal static void Accumulate(Linear<T> layer, Tensor<T> dOut, Tensor<T> x)
+    {
+        Kernels.Add<T>(TransposeMatMul(dOut, x).Data, layer.Weight.Grad.Data);        // ∂W += ∂ᵀ · x
+        if (layer.Bias is not null) Kernels.Add<T>(SumRows(dOut).Data, layer.Bias.Grad.Data);
+    }
+}
