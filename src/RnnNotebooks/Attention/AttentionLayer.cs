@@ -16,18 +16,19 @@ public sealed class AttentionLayer<T> : Module<T> where T : unmanaged, IFloating
 
     /// <summary>
     /// Creates additive attention (Wq [A, Q], Wk [A, K], v [A], PyTorch's Linear initialisation) or the
-    /// dot product (Q must equal K; <paramref name="scaled"/> divides by √K).
+    /// dot product (Q must equal K; <paramref name="scaled"/> divides by √K; <paramref name="attentionSize"/> is not used).
+    /// Every size is 1 to <see cref="MaxSize"/>.
     /// </summary>
     public AttentionLayer(AttentionKind kind, int querySize, int keySize, int attentionSize = 0, bool scaled = false, string name = "attention")
         : base(name)
     {
-        if (querySize < 1 || keySize < 1)
-            throw new ArgumentOutOfRangeException(nameof(querySize), $"AttentionLayer '{name}': sizes must be positive, got query {querySize}, key {keySize}.");
+        CheckSize(name, nameof(querySize), querySize);
+        CheckSize(name, nameof(keySize), keySize);
         Kind = kind;
         switch (kind)
         {
             case AttentionKind.Additive:
-                if (attentionSize < 1) throw new ArgumentOutOfRangeException(nameof(attentionSize), attentionSize, $"AttentionLayer '{name}': additive attention needs attentionSize ≥ 1, got {attentionSize}.");
+                CheckSize(name, nameof(attentionSize), attentionSize);
                 _wq = AddParameter("weight_query", attentionSize, querySize);
                 _wk = AddParameter("weight_key", attentionSize, keySize);
                 _v = AddParameter("weight_score", attentionSize);
@@ -44,8 +45,17 @@ public sealed class AttentionLayer<T> : Module<T> where T : unmanaged, IFloating
         }
     }
 
+    /// <summary>The largest size of a query, a key or the attention layer: 65,536.</summary>
+    public const int MaxSize = 65_536;
+
     /// <summary>Additive or dot product.</summary>
     public AttentionKind Kind { get; }
+
+    private static void CheckSize(string name, string parameter, int value)
+    {
+        if (value < 1 || value > MaxSize)
+            throw new ArgumentOutOfRangeException(parameter, value, $"AttentionLayer '{name}': {parameter} must be in [1, {MaxSize}], got {value}.");
+    }
 
     /// <summary>The step, reading this layer's weights.</summary>
     public AttentionCell<T> Cell { get; }

@@ -5,7 +5,7 @@ using RnnNotebooks.Tensors;
 namespace RnnNotebooks.Attention;
 
 /// <summary>The batched products attention is written with: each row b pairs a vector with the S keys of that row.</summary>
-public static class AttentionMath
+internal static class AttentionMath
 {
     /// <summary>eₛ = hₛ · q for every row: keys h [B, S, K], q [B, K] → [B, S].</summary>
     public static Tensor<T> KeysDot<T>(Tensor<T> keys, Tensor<T> q) where T : unmanaged, IFloatingPointIeee754<T>

@@ -15,10 +15,11 @@ namespace RnnNotebooks.Attention;
 /// </summary>
 public sealed class DotProductAttention<T> : AttentionCell<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Creates the step for queries and keys of <paramref name="size"/> features.</summary>
+    /// <summary>Creates the step for queries and keys of <paramref name="size"/> features (1 to <see cref="AttentionLayer{T}.MaxSize"/>).</summary>
     public DotProductAttention(int size, bool scaled = false)
     {
-        if (size < 1) throw new ArgumentOutOfRangeException(nameof(size), size, $"DotProductAttention: size must be positive, got {size}.");
+        if (size < 1 || size > AttentionLayer<T>.MaxSize)
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"DotProductAttention: size must be in [1, {AttentionLayer<T>.MaxSize}], got {size}.");
         Size = size; Scaled = scaled;
     }
 

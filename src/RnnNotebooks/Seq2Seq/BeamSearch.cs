@@ -23,6 +23,12 @@ public sealed record Hypothesis<TState>(int[] Tokens, double LogProbability, IRe
 /// </summary>
 public static class BeamSearch
 {
+    /// <summary>The widest beam: 1,000.</summary>
+    public const int MaxBeamWidth = 1_000;
+
+    /// <summary>The most tokens one decoding writes: 1,000.</summary>
+    public const int MaxLength = 1_000;
+
     /// <summary>The most likely token at every step, until &lt;/s&gt; or <paramref name="maxLength"/> tokens.</summary>
     public static Hypothesis<TState> Greedy<TState>(TState start, DecodeStep<TState> step, int maxLength) =>
         Decode(start, step, 1, maxLength);
@@ -37,8 +43,8 @@ public static class BeamSearch
     public static Hypothesis<TState> Decode<TState>(TState start, DecodeStep<TState> step, int beamWidth, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(step);
-        if (beamWidth < 1) throw new ArgumentOutOfRangeException(nameof(beamWidth), beamWidth, $"BeamSearch: beamWidth must be at least 1, got {beamWidth}.");
-        if (maxLength < 1) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"BeamSearch: maxLength must be at least 1, got {maxLength}.");
+        if (beamWidth < 1 || beamWidth > MaxBeamWidth) throw new ArgumentOutOfRangeException(nameof(beamWidth), beamWidth, $"BeamSearch: beamWidth must be in [1, {MaxBeamWidth}], got {beamWidth}.");
+        if (maxLength < 1 || maxLength > MaxLength) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"BeamSearch: maxLength must be in [1, {MaxLength}], got {maxLength}.");
         var alive = new List<Hypothesis<TState>> { new([], 0, [], false) };
         var finished = new List<Hypothesis<TState>>();
         for (int t = 0; t < maxLength && alive.Count > 0; t++)

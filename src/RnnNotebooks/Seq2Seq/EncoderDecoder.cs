@@ -41,16 +41,20 @@ public sealed class EncoderDecoder<T> : Module<T> where T : unmanaged, IFloating
     /// <paramref name="embeddingSize"/>, an encoder GRU of <paramref name="hiddenSize"/> units per direction,
     /// a decoder GRU of <paramref name="decoderHiddenSize"/> units (default: directions × hidden, which the dot
     /// product needs), and <paramref name="attentionKind"/> (additive attention has <paramref name="attentionSize"/> units, default the decoder's).
+    /// Every size is at most <see cref="MaxSize"/>.
     /// </summary>
     public EncoderDecoder(int vocabularySize, int embeddingSize, int hiddenSize, bool bidirectional = true,
         AttentionKind attentionKind = AttentionKind.Additive, int? decoderHiddenSize = null, int? attentionSize = null, string name = "seq2seq")
         : base(name)
     {
-        if (vocabularySize < 4 || embeddingSize < 1 || hiddenSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(vocabularySize), $"EncoderDecoder '{name}': need vocabularySize ≥ 4 (3 special ids and a character) and positive sizes, got vocabulary {vocabularySize}, embedding {embeddingSize}, hidden {hiddenSize}.");
+        if (vocabularySize < 4 || vocabularySize > MaxSize)
+            throw new ArgumentOutOfRangeException(nameof(vocabularySize), vocabularySize, $"EncoderDecoder '{name}': vocabularySize must be in [4, {MaxSize}] (3 special ids and at least one character), got {vocabularySize}.");
+        CheckSize(name, nameof(embeddingSize), embeddingSize);
+        CheckSize(name, nameof(hiddenSize), hiddenSize);
+        if (decoderHiddenSize is int dh) CheckSize(name, nameof(decoderHiddenSize), dh);
+        if (attentionSize is int asz) CheckSize(name, nameof(attentionSize), asz);
         if (!Enum.IsDefined(attentionKind)) throw new ArgumentOutOfRangeException(nameof(attentionKind), attentionKind, $"EncoderDecoder '{name}': unknown attention kind.");
         int dirs = bidirectional ? 2 : 1, hd = decoderHiddenSize ?? dirs * hiddenSize;
-        if (hd < 1) throw new ArgumentOutOfRangeException(nameof(decoderHiddenSize), hd, $"EncoderDecoder '{name}': decoderHiddenSize must be positive, got {hd}.");
         VocabularySize = vocabularySize; KeySize = dirs * hiddenSize; DecoderHiddenSize = hd; AttentionKind = attentionKind;
         src_embedding = new Embedding<T>(vocabularySize, embeddingSize, "src_embedding");
         encoder = new GRU<T>(embeddingSize, hiddenSize, bidirectional: bidirectional, returnSequences: true, name: "encoder");
@@ -64,6 +68,15 @@ public sealed class EncoderDecoder<T> : Module<T> where T : unmanaged, IFloating
         }
         output = new Linear<T>(hd, vocabularySize, name: "output");
         RegisterComponents();
+    }
+
+    /// <summary>The largest vocabulary or layer size: 65,536.</summary>
+    public const int MaxSize = 65_536;
+
+    private static void CheckSize(string name, string parameter, int value)
+    {
+        if (value < 1 || value > MaxSize)
+            throw new ArgumentOutOfRangeException(parameter, value, $"EncoderDecoder '{name}': {parameter} must be in [1, {MaxSize}], got {value}.");
     }
 
     /// <summary>V, ids in the vocabulary.</summary>

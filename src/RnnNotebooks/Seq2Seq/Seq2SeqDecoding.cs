@@ -15,12 +15,12 @@ public static class Seq2SeqDecoding
     /// <summary>The decoder state of one hypothesis: sₜ [1, Hd] and the attention weights of the step that made it.</summary>
     public sealed record State<T>(Tensor<T> Hidden, double[]? Weights) where T : unmanaged, IFloatingPointIeee754<T>;
 
-    /// <summary>Greedy decoding of every source, <paramref name="batchSize"/> at a time, at most <paramref name="maxLength"/> characters each.</summary>
+    /// <summary>Greedy decoding of every source, <paramref name="batchSize"/> at a time (a batchSize above the number of sources gives one batch), at most <paramref name="maxLength"/> characters each (1 to <see cref="BeamSearch.MaxLength"/>).</summary>
     public static List<Translation> Greedy<T>(EncoderDecoder<T> model, Seq2SeqVocabulary vocabulary, IReadOnlyList<string> sources, int maxLength, int batchSize = 256)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(model); ArgumentNullException.ThrowIfNull(vocabulary); ArgumentNullException.ThrowIfNull(sources);
-        if (maxLength < 1) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"Seq2SeqDecoding: maxLength must be at least 1, got {maxLength}.");
+        if (maxLength < 1 || maxLength > BeamSearch.MaxLength) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"Seq2SeqDecoding: maxLength must be in [1, {BeamSearch.MaxLength}], got {maxLength}.");
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"Seq2SeqDecoding: batchSize must be at least 1, got {batchSize}.");
         model.eval();
         var result = new List<Translation>(sources.Count);
@@ -57,7 +57,7 @@ public static class Seq2SeqDecoding
         return result;
     }
 
-    /// <summary>Beam search of width <paramref name="beamWidth"/> for one source (width 1 is greedy).</summary>
+    /// <summary>Beam search of width <paramref name="beamWidth"/> for one source (width 1 is greedy), at most <paramref name="maxLength"/> characters; the limits are <see cref="BeamSearch"/>'s.</summary>
     public static Translation Beam<T>(EncoderDecoder<T> model, Seq2SeqVocabulary vocabulary, string source, int beamWidth, int maxLength)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -110,7 +110,7 @@ public static class Seq2SeqDecoding
     }
 
     /// <summary>log softmax of row <paramref name="row"/> of logits [B, V], in double.</summary>
-    public static double[] LogSoftmax<T>(Tensor<T> logits, int row) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static double[] LogSoftmax<T>(Tensor<T> logits, int row) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int v = logits.Dim(1);
         var z = new double[v];

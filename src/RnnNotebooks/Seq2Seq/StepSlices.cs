@@ -4,7 +4,7 @@ using RnnNotebooks.Tensors;
 namespace RnnNotebooks.Seq2Seq;
 
 /// <summary>Copies between a batch-first sequence [B, T, F] and one of its steps [B, F], and joins or splits features.</summary>
-public static class StepSlices
+internal static class StepSlices
 {
     /// <summary>Step t of x [B, T, F] → [B, F].</summary>
     public static Tensor<T> Step<T>(Tensor<T> x, int t) where T : unmanaged, IFloatingPointIeee754<T>

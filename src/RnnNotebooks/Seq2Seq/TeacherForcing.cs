@@ -19,10 +19,13 @@ public static class TeacherForcing
     /// <summary>The loss of the course's seq2seq models: cross-entropy with the padding id ignored.</summary>
     public static SoftmaxCrossEntropy<T> Loss<T>() where T : unmanaged, IFloatingPointIeee754<T> => new() { IgnoreIndex = Seq2SeqVocabulary.Pad };
 
-    /// <summary>One gradient step on a batch (gradients clipped to <paramref name="clipNorm"/> when given); returns the batch loss.</summary>
+    /// <summary>One gradient step on a batch (gradients clipped to the global norm <paramref name="clipNorm"/> when given: positive and finite,
+    /// and a huge value clips nothing in practice); returns the batch loss.</summary>
     public static double Step<T>(EncoderDecoder<T> model, Seq2SeqBatch<T> batch, Loss<T> loss, Optimizer<T> optimizer, double? clipNorm = 1.0)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (clipNorm is double cn && !(cn > 0 && double.IsFinite(cn)))
+            throw new ArgumentOutOfRangeException(nameof(clipNorm), cn, $"TeacherForcing: clipNorm must be positive and finite, got {cn}.");
         model.train();
         model.zero_grad();
         double value = loss.forward(model.forward(batch.Source, batch.DecoderInput), batch.DecoderTarget);

@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using RnnNotebooks.Attention;
 using RnnNotebooks.Data;
+using RnnNotebooks.Data.Seq2Seq;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Data.Imdb;
 using RnnNotebooks.Data.Sequences;
@@ -8,6 +10,7 @@ using RnnNotebooks.Data.Text;
 using RnnNotebooks.Diagnostics;
 using RnnNotebooks.IO;
 using RnnNotebooks.Nn;
+using RnnNotebooks.Seq2Seq;
 using RnnNotebooks.Tensors;
 using RnnNotebooks.Training;
 using RnnNotebooks.Training.Baselines;
@@ -89,6 +92,12 @@ public static class ApiTable
         }
         catch (OperationCanceledException) { }
     }
+
+    private static readonly Seq2SeqVocabulary Letters = new("abcd");
+    private static EncoderDecoder<double> TinySeq2Seq() => new(Letters.Count, 2, 2);
+    // A decoding step that writes </s> at once, for every hypothesis.
+    private static (double[][], int[]) EndAtOnce(IReadOnlyList<int> states, IReadOnlyList<int> tokens) =>
+        (states.Select(_ => new[] { double.NegativeInfinity, double.NegativeInfinity, Math.Log(0.75), Math.Log(0.25) }).ToArray(), states.ToArray());
 
     public static IReadOnlyList<Entry> Entries { get; } = Build();
 
@@ -325,5 +334,35 @@ public static class ApiTable
             .Means(Bad.Zero, "the most likely character", "0 picks the most likely")
             .Means(Bad.Huge, "nearly uniform", "uniform"),
         Double("TruncatedBptt.ctor(clipNorm)", v => { var m = CharModel(3); _ = new TruncatedBptt<double>(m, new Sgd<double>(m.parameters()), v); }).Means(Bad.Huge, "no clipping in practice", "clips nothing in practice"),
+        // ---- Seq2Seq and attention ----
+        Int("DateTask.Write(format)", v => DateTask.Write(new DateOnly(2026, 12, 7), v)).Means(Bad.Zero, "the first format", "an index into"),
+        Int("DateTask.Generate(count)", v => DateTask.Generate(v, new Rng(1))),
+        Int("DateTask.Ordinal(day)", v => DateTask.Ordinal(v)),
+        Int("StringTask.Generate(count)", v => StringTask.Generate(StringTaskKind.Copy, v, 1, 5, new Rng(1))),
+        Int("StringTask.Generate(minLength)", v => StringTask.Generate(StringTaskKind.Copy, 3, v, 5, new Rng(1))),
+        Int("StringTask.Generate(maxLength)", v => StringTask.Generate(StringTaskKind.Copy, 3, 1, v, new Rng(1))),
+        Int("Seq2SeqVocabulary.Token(id)", v => Letters.Token(v)).Means(Bad.Zero, "the padding id", "0 is the padding id"),
+        Int("Seq2SeqBatch.Batches(batchSize)", v => Seq2SeqBatch<double>.Batches([new("ab", "ba"), new("c", "c")], Letters, v))
+            .Means(Bad.Huge, "one batch", "gives one batch"),
+        Int("AttentionLayer.ctor(querySize)", v => _ = new AttentionLayer<double>(AttentionKind.Additive, v, 3, 4)),
+        Int("AttentionLayer.ctor(keySize)", v => _ = new AttentionLayer<double>(AttentionKind.Additive, 3, v, 4)),
+        Int("AttentionLayer.ctor(attentionSize)", v => _ = new AttentionLayer<double>(AttentionKind.Additive, 3, 3, v)),
+        Int("DotProductAttention.ctor(size)", v => _ = new DotProductAttention<double>(v)),
+        Int("EncoderDecoder.ctor(vocabularySize)", v => _ = new EncoderDecoder<double>(v, 2, 2)),
+        Int("EncoderDecoder.ctor(embeddingSize)", v => _ = new EncoderDecoder<double>(7, v, 2)),
+        Int("EncoderDecoder.ctor(hiddenSize)", v => _ = new EncoderDecoder<double>(7, 2, v)),
+        Int("EncoderDecoder.ctor(decoderHiddenSize)", v => _ = new EncoderDecoder<double>(7, 2, 2, decoderHiddenSize: v)),
+        Int("EncoderDecoder.ctor(attentionSize)", v => _ = new EncoderDecoder<double>(7, 2, 2, attentionSize: v)),
+        Int("BeamSearch.Greedy(maxLength)", v => BeamSearch.Greedy<int>(0, EndAtOnce, v)),
+        Int("BeamSearch.Decode(beamWidth)", v => BeamSearch.Decode<int>(0, EndAtOnce, v, 5)),
+        Int("BeamSearch.Decode(maxLength)", v => BeamSearch.Decode<int>(0, EndAtOnce, 2, v)),
+        Int("Seq2SeqDecoding.Greedy(maxLength)", v => Seq2SeqDecoding.Greedy(TinySeq2Seq(), Letters, ["abc", "d"], v)),
+        Int("Seq2SeqDecoding.Greedy(batchSize)", v => Seq2SeqDecoding.Greedy(TinySeq2Seq(), Letters, ["abc", "d"], 3, v)).Means(Bad.Huge, "one batch", "gives one batch"),
+        Int("Seq2SeqDecoding.Beam(beamWidth)", v => Seq2SeqDecoding.Beam(TinySeq2Seq(), Letters, "abc", v, 3)),
+        Double("TeacherForcing.Step(clipNorm)", v => { var m = TinySeq2Seq(); TeacherForcing.Step(m, Seq2SeqBatch<double>.Create([new("ab", "ba")], Letters), TeacherForcing.Loss<double>(), new Sgd<double>(m.parameters()), v); })
+            .Means(Bad.Huge, "no clipping in practice", "clips nothing in practice"),
+        Int("SoftmaxCrossEntropy.IgnoreIndex", v => new SoftmaxCrossEntropy<double> { IgnoreIndex = v }.forward(Ramp(2, 3), Tensor.FromIndices<double>(new[] { 1, 2 })))
+            .Means(AnyInt, "a label to leave out (none of these here)", "any label"),
+        Int("Seq2SeqDecoding.Beam(maxLength)", v => Seq2SeqDecoding.Beam(TinySeq2Seq(), Letters, "abc", 2, v)),
     ];
 }

@@ -178,7 +178,8 @@ public class EncoderDecoderTests(ITestOutputHelper output)
         Assert.Contains("after each source", Assert.Throws<ArgumentException>(() => model.Encode(inside)).Message);
         Assert.Contains("row 1", Assert.Throws<ArgumentException>(() => model.Encode(Tensor.FromIndices<double>(new[,] { { 3, 4 }, { 0, 0 } }))).Message);
         Assert.Contains("query size (4)", Assert.Throws<ArgumentException>(() => new EncoderDecoder<double>(Vocab.Count, 3, 3, true, AttentionKind.DotProduct, decoderHiddenSize: 4)).Message);
-        Assert.Contains("vocabulary 3", Assert.Throws<ArgumentOutOfRangeException>(() => new EncoderDecoder<double>(3, 3, 3)).Message);
+        var small = Assert.Throws<ArgumentOutOfRangeException>(() => new EncoderDecoder<double>(3, 3, 3));
+        Assert.Equal("vocabularySize", small.ParamName); Assert.Contains("got 3", small.Message);
         Assert.Throws<InvalidOperationException>(() => model.backward(new Tensor<double>(1, 2, Vocab.Count)));
     }
 }

@@ -57,7 +57,7 @@ public sealed class Seq2SeqBatch<T> where T : unmanaged, IFloatingPointIeee754<T
     }
 
     /// <summary>
-    /// The pairs cut into batches of <paramref name="batchSize"/> (the last may be smaller), in a
+    /// The pairs cut into batches of <paramref name="batchSize"/> (the last may be smaller; a batchSize above the number of pairs gives one batch), in a
     /// random order drawn from <paramref name="rng"/>, or in order when it is null.
     /// </summary>
     public static List<Seq2SeqBatch<T>> Batches(IReadOnlyList<Seq2SeqPair> pairs, Seq2SeqVocabulary vocabulary, int batchSize, Rng? rng = null)

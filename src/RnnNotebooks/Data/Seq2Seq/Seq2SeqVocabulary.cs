@@ -76,7 +76,7 @@ public sealed class Seq2SeqVocabulary
         return new string([.. chars]);
     }
 
-    /// <summary>A readable name for an id: "&lt;pad&gt;", "&lt;s&gt;", "&lt;/s&gt;" or the character.</summary>
+    /// <summary>A readable name for an id: "&lt;pad&gt;" (0 is the padding id), "&lt;s&gt;", "&lt;/s&gt;" or the character.</summary>
     public string Token(int id) => id switch
     {
         Pad => "<pad>",

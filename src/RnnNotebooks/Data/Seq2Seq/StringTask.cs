@@ -22,6 +22,12 @@ public static class StringTask
     /// <summary>The default alphabet: the 26 lower-case letters.</summary>
     public const string DefaultAlphabet = "abcdefghijklmnopqrstuvwxyz";
 
+    /// <summary>The most pairs one call generates: 10,000,000.</summary>
+    public const int MaxCount = 10_000_000;
+
+    /// <summary>The longest string: 1,000,000 characters.</summary>
+    public const int MaxLength = 1_000_000;
+
     /// <summary>
     /// <paramref name="count"/> pairs with source lengths drawn uniformly from
     /// <paramref name="minLength"/>..<paramref name="maxLength"/> and characters uniformly from
@@ -30,8 +36,9 @@ public static class StringTask
     public static List<Seq2SeqPair> Generate(StringTaskKind kind, int count, int minLength, int maxLength, Rng rng, string alphabet = DefaultAlphabet)
     {
         if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "StringTask: kind must be Copy or Reverse.");
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, $"StringTask: count must be at least 1, got {count}.");
+        if (count < 1 || count > MaxCount) throw new ArgumentOutOfRangeException(nameof(count), count, $"StringTask: count must be in [1, {MaxCount}], got {count}.");
         if (minLength < 1) throw new ArgumentOutOfRangeException(nameof(minLength), minLength, $"StringTask: minLength must be at least 1, got {minLength}.");
+        if (maxLength > MaxLength) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"StringTask: maxLength must be at most {MaxLength}, got {maxLength}.");
         if (maxLength < minLength) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"StringTask: maxLength ({maxLength}) is below minLength ({minLength}).");
         ArgumentNullException.ThrowIfNull(rng);
         ArgumentNullException.ThrowIfNull(alphabet);

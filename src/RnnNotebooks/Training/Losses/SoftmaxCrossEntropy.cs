@@ -18,7 +18,8 @@ public sealed class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloat
     private int[]? _shape;
     private int _counted;
 
-    /// <summary>A label whose positions are left out of the loss and its mean (PyTorch's <c>ignore_index</c>), e.g. the padding id; null: none.</summary>
+    /// <summary>A label whose positions are left out of the loss and its mean (PyTorch's <c>ignore_index</c>), e.g. the padding id; any label
+    /// may be given (one outside [0, C) ignores nothing); null: none.</summary>
     public int? IgnoreIndex { get; init; }
 
     /// <inheritdoc/>
