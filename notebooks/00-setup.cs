@@ -40,7 +40,12 @@ using System.Runtime.Intrinsics;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "00-setup.ipynb", new("checkBatch", typeof(int)), new("checkSteps", typeof(int)), new("checkHidden", typeof(int)), new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "00-setup.ipynb",
+    new AppParameter("checkBatch", typeof(int)),
+    new AppParameter("checkSteps", typeof(int)),
+    new AppParameter("checkHidden", typeof(int)),
+    new AppParameter("seed", typeof(ulong)));
 
 // # 00 · Setup: the kit, the course, and a check that everything works
 //
@@ -58,6 +63,7 @@ NotebookApp.Start(args, "00-setup.ipynb", new("checkBatch", typeof(int)), new("c
 // 5. two exercises.
 //
 // The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (s00-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -65,6 +71,7 @@ NotebookApp.Start(args, "00-setup.ipynb", new("checkBatch", typeof(int)), new("c
 Notebook.Setup();
 
 // The next cell holds the notebook's **parameters**. Every notebook has one such cell, tagged `parameters` (the papermill convention). The headless runner can override these values (`--param checkSteps=8`). The `// quick:` comment gives the value used for the fast CI run (`--quick`).
+
 // ---- cell 5 (s00-03): parameters ----
 int checkBatch = 2;    // quick: 2
 int checkSteps = 6;    // quick: 4
@@ -108,6 +115,7 @@ seed = NotebookApp.Param("seed", seed);
 // Each notebook is `NN-topic.ipynb`. It starts with the same three cells (build on first use, library, parameters) and ends with exercises. Each exercise is checked by a call such as `Exercises.Check("01.2", answer)`, which says *what* is wrong, not just pass/fail. The worked solutions are in `notebooks/solutions/NN-topic-solutions.ipynb`. The notebooks go from the basics (**00** this setup check, **01** sequence data, **02** the recurrent step written out, **03** backpropagation through time, **04** vanishing and exploding gradients, **05** LSTM and GRU) through training (**06**) and TorchSharp (**07**) to applications (IMDB sentiment, stock prediction, text generation).
 //
 // The next cell lists the notebooks actually present in this copy of the repository, with their titles, read from the files themselves.
+
 // ---- cell 7 (s00-05) ----
 // The repository root: the first folder above the current folder (or above the library) holding RnnNotebooks.sln.
 string? FindRepoRoot()
@@ -157,6 +165,7 @@ else
 // ## 2 · Does the library load and compute correctly?
 //
 // First, which build of the library this session loaded, and from where:
+
 // ---- cell 9 (s00-07) ----
 var lib = typeof(Tensor).Assembly;
 var informational = lib.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
@@ -173,6 +182,7 @@ Console.WriteLine($"last built   {File.GetLastWriteTime(lib.Location):yyyy-MM-dd
 // $$h_t = \tanh\left(W_{ih}\, x_t + b_{ih} + W_{hh}\, h_{t-1} + b_{hh}\right), \qquad h_0 = 0.$$
 //
 // This is PyTorch's `nn.RNN`, with its two bias vectors. The cell below builds one with 3 input features and `checkHidden` hidden units. It runs the RNN on a random batch and prints the shapes and the parameter names.
+
 // ---- cell 11 (s00-09) ----
 Rng.ManualSeed(seed);   // seeds layer initialisation, like torch.manual_seed
 var rnn = new RNN<double>(inputSize: 3, hiddenSize: checkHidden, returnSequences: true);
@@ -187,6 +197,7 @@ foreach (var (name, p) in rnn.named_parameters())
     Console.WriteLine($"  {name,-13} {Tensor.Format(p.Shape)}");
 
 // The same forward pass written out as the equation above, with loops, next to the library's numbers (d2l style: from scratch first, then the library). If the library loaded correctly, the largest difference is at rounding level.
+
 // ---- cell 13 (s00-11) ----
 var W = rnn.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.Value);
 var (Wih, Whh, bih, bhh) = (W["weight_ih_l0"], W["weight_hh_l0"], W["bias_ih_l0"], W["bias_hh_l0"]);   // [H, 3], [H, H], [H], [H]
@@ -217,6 +228,7 @@ for (int b = 0; b < checkBatch; b++)
 Console.WriteLine($"largest |by hand − library| over every sample, step and unit: {maxDiff:E2}");
 
 // The hidden state of sample 0, unit by unit, over the steps. Solid lines are the library; black dots are the hand-written loop. Each dot should sit on its line.
+
 // ---- cell 15 (s00-13) ----
 var steps = Enumerable.Range(1, checkSteps).ToArray();
 var fig = Plot.Line(steps, Enumerable.Range(0, checkSteps).Select(t => output[0, t, 0]), name: "unit 0 (library)");
@@ -234,6 +246,7 @@ display(fig.WithTitle("h_t of sample 0").WithXAxis("step t").WithYAxis("h_t[i]",
 // $$\text{rel}(a, n) = \frac{|a - n|}{\max(10^{-8}, |a| + |n|)},$$
 //
 // computed in double precision for every weight, every bias and the input. Values around $10^{-7}$ or smaller mean the two agree.
+
 // ---- cell 17 (s00-15) ----
 var checks = GradientCheck.CheckLayer(rnn, x, new Rng(seed + 1));
 foreach (var c in checks) Console.WriteLine(c);
@@ -252,6 +265,7 @@ Console.WriteLine(worst < 1e-6
 // 4. the per-user cache (`$XDG_CACHE_HOME/rnn-notebooks`, `~/.cache/rnn-notebooks`, or `%LOCALAPPDATA%\rnn-notebooks`). Downloads go here.
 //
 // Under the root the layout is `imdb/`, `stocks/`, `text/`. When a file is missing, the loader prints a notice and returns a small **generated sample**, so every notebook still runs. Each result says which one you got, through `IsSample` and `Source`. The cell below loads all three datasets the course uses. It prints the data root and the reason it was chosen, then where each dataset came from.
+
 // ---- cell 19 (s00-17) ----
 var root = DataRoot.Describe();
 string why = root.Kind switch
@@ -285,6 +299,7 @@ Console.WriteLine(samples == 0
     : $"\n{samples} of 3 datasets are GENERATED SAMPLES: the notebooks run, but accuracies and losses will not match published numbers. See below for how to get the real files.");
 
 // The course's files are listed in `datasets/manifest.json`; the library has the same list as `DatasetCatalog`. Each entry has a size and a SHA-256. The next cell looks for each file under the data root (and in the cache) and checks its hash. IMDB needs either the CSV pair or the official tarball, not both. The Yahoo price exports have no stable download address, so a fresh export will not match the hash; the loaders accept it anyway.
+
 // ---- cell 21 (s00-19) ----
 string? Locate(DatasetFile f)
 {
@@ -309,6 +324,7 @@ foreach (var f in DatasetCatalog.All)
 // - **Download into the per-user cache.** `Downloader.Fetch(id)` prints a line every 10%, resumes a broken download with an HTTP range request, and checks the size and SHA-256 against the manifest. A corrupt file is deleted, with a message naming both hashes. For IMDB, the 84 MB tarball is read without extracting it. For the prices, export *Daily / Max* from `https://finance.yahoo.com/quote/AAPL/history` and save it as `stocks/AAPL.csv` under the data root.
 //
 // Uncomment a line to download; the next run of any notebook picks the file up.
+
 // ---- cell 23 (s00-21) ----
 // Downloader.Fetch("imdb-tarball");      // 84 MB, the official aclImdb_v1.tar.gz
 // Downloader.Fetch("imdb-word-index");   // 1.6 MB, the Keras word index (needed with the tarball)
@@ -318,6 +334,7 @@ Console.WriteLine($"Downloads go to {Rel(DataRoot.CacheDirectory)}; ${DataRoot.E
 // ## 4 · TorchSharp and a GPU?
 //
 // This library runs on the CPU. Its kernels use SIMD and all cores, and it is fast enough for every default in the course. **TorchSharp is not part of this build**: the default build must succeed on machines where the TorchSharp packages cannot be restored. Some notebooks show TorchSharp equivalents; those cells run only when TorchSharp can be loaded. The check below is done at run time. It asks whether a TorchSharp assembly is already loaded or can be loaded, and whether an NVIDIA GPU is visible (`nvidia-smi` on the `PATH`, or `/dev/nvidia0`). It never fails: it prints what it found.
+
 // ---- cell 25 (s00-23) ----
 bool torchAlreadyLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "TorchSharp");
 Type? torchType = null;
@@ -361,6 +378,7 @@ else
 // ## 5 · The machine
 //
 // Training speed depends on two numbers: how many cores the trainer can use, and how many floats one SIMD instruction handles: 4 with 128-bit vectors (SSE, ARM NEON), 8 with AVX2's 256 bits, 16 with AVX-512. The library's matrix products are written once over the vector width and run at the widest the runtime accelerates (`Kernels.VectorBits`); each width gives the products the same bits.
+
 // ---- cell 27 (s00-25) ----
 Console.WriteLine($".NET      {RuntimeInformation.FrameworkDescription} (this session); the library was built for {framework}");
 Console.WriteLine($"OS        {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}");
@@ -371,6 +389,7 @@ Console.WriteLine($"          the library's matrix products use {RnnNotebooks.Te
 Console.WriteLine($"          FMA: {System.Runtime.Intrinsics.X86.Fma.IsSupported}, AVX2: {System.Runtime.Intrinsics.X86.Avx2.IsSupported}, AVX-512F: {System.Runtime.Intrinsics.X86.Avx512F.IsSupported}, ARM AdvSimd: {System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported}");
 
 // To get a feel for the speed, the next cell times one training step of a layer the size of the classic Keras IMDB model: an `RNN<float>` with 32 inputs and 32 hidden units, run forward and backward through time on a batch of 128 sequences of 100 steps.
+
 // ---- cell 29 (s00-27) ----
 var bench = new RNN<float>(32, 32);
 var xb = Tensor.Normal<float>(new Rng(1), 0, 1, 128, 100, 32);    // [batch, steps, features]
@@ -397,6 +416,7 @@ Console.WriteLine($"≈ {25_000 / 128.0 * median / 1000:F1} s for the RNN layer 
 // $$x[b, t, f] = 10\,b + t.$$
 //
 // *Hint:* `new Tensor<float>(shape)` makes zeros, and `x[b, t, f] = value` sets one element. The shape order is the one this library uses everywhere.
+
 // ---- cell 31 (s00-29) ----
 Tensor<float>? x001 = null;
 // ---- your code here: build x001 ----
@@ -409,6 +429,7 @@ Console.WriteLine(Exercises.Check("00.1", x001));
 // Build an `RNN<double>` that reads **8** features per step, has **16** hidden units (one layer, one direction) and returns the hidden state at **every** step, not only the last one. Before you ask the library, predict its number of parameters from the shapes of `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0` and `bias_hh_l0`. Then compare your number with `layer.ParameterCount`.
 //
 // The checker runs your layer on a batch `[2, 5, 8]` and checks the output shape. It also checks your prediction; if the count is wrong, it tells you which term is missing.
+
 // ---- cell 33 (s00-31) ----
 RNN<double>? layer002 = null;
 long predicted002 = 0;

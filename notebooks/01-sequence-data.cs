@@ -34,7 +34,19 @@ using System.IO;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "01-sequence-data.ipynb", new("maxReviews", typeof(int)), new("numWords", typeof(int)), new("maxlen", typeof(int)), new("pictureLen", typeof(int)), new("demoReviews", typeof(int)), new("demoLen", typeof(int)), new("demoHidden", typeof(int)), new("windowLength", typeof(int)), new("batch", typeof(int)), new("bpttSteps", typeof(int)), new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "01-sequence-data.ipynb",
+    new AppParameter("maxReviews", typeof(int)),
+    new AppParameter("numWords", typeof(int)),
+    new AppParameter("maxlen", typeof(int)),
+    new AppParameter("pictureLen", typeof(int)),
+    new AppParameter("demoReviews", typeof(int)),
+    new AppParameter("demoLen", typeof(int)),
+    new AppParameter("demoHidden", typeof(int)),
+    new AppParameter("windowLength", typeof(int)),
+    new AppParameter("batch", typeof(int)),
+    new AppParameter("bpttSteps", typeof(int)),
+    new AppParameter("seed", typeof(ulong)));
 
 // # 01 · Sequence data: tokens, padding, windows and character streams
 //
@@ -54,6 +66,7 @@ NotebookApp.Start(args, "01-sequence-data.ipynb", new("maxReviews", typeof(int))
 // 5. **Character streams for truncated BPTT**: how a long text is cut into parallel rows so each batch continues the previous one.
 //
 // The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (s01-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -61,6 +74,7 @@ NotebookApp.Start(args, "01-sequence-data.ipynb", new("maxReviews", typeof(int))
 Notebook.Setup();
 
 // Parameters. The `// quick:` values are used by the CI run (`--quick`).
+
 // ---- cell 5 (s01-03): parameters ----
 // training reviews used for the statistics below
 int maxReviews = 25000;  // quick: 2000
@@ -114,6 +128,7 @@ seed = NotebookApp.Param("seed", seed);
 // ## 1 · From a review to a list of ids
 //
 // `ImdbLoader.Load()` reads the 25,000 training and 25,000 test reviews. It finds real data through the data root (see notebook 00), or falls back to a generated sample and says so. Both splits are shuffled with seed 113, the seed Keras uses. The Keras **word index** maps each word to its frequency rank in the training reviews: 1 = "the", 2 = "and", and so on.
+
 // ---- cell 7 (s01-05) ----
 var loadWatch = System.Diagnostics.Stopwatch.StartNew();
 var imdb = ImdbLoader.Load();
@@ -124,6 +139,7 @@ Console.WriteLine($"word index: {index.Count:N0} words ({Path.GetFileName(index.
 Console.WriteLine($"loaded in {loadWatch.Elapsed.TotalSeconds:F1} s; the statistics below use the first {reviews.Length:N0} training reviews ({reviews.Count(r => r.Label == 1):N0} positive)");
 
 // A raw review, then the **normalised tokens**. Normalising follows Keras's `text_to_word_sequence`: lower-case, punctuation `!"#$%&()*+,-./:;<=>?@[\]^_{|}~` turned into spaces, split on spaces. The apostrophe is kept, so *don't* is one word. The HTML line break `<br />` becomes the word "br"; Keras's own arrays did this too, which is why "br" is one of the most frequent words in its index (the cell prints its rank).
+
 // ---- cell 9 (s01-07) ----
 var review = reviews.FirstOrDefault(r => r.Text.Length is > 250 and < 650) ?? reviews[0];
 Console.WriteLine($"label {review.Label} ({(review.Label == 1 ? "positive" : "negative")}), {review.Rating}/10 stars\n");
@@ -142,6 +158,7 @@ Console.WriteLine($"rank of \"br\" in the word index: {index.RankOf("br")}");
 // | 3, 4, … | "the" (rank 1), "and" (rank 2), … |
 //
 // With `num_words = 10000`, only ids below 10,000 survive; every rarer word becomes 2. `KerasImdb.EncodeText` does the start/rank/`index_from` steps. The `num_words` cut is one comparison. `KerasWordIndex.Decode` maps ids back to words, with `?` for ids 0–2, as the Keras tutorials do.
+
 // ---- cell 11 (s01-09) ----
 int[] rawIds = KerasImdb.EncodeText(review.Text, index);                 // [start] + (rank + 3) per word
 int[] reviewIds = rawIds.Select(id => id >= numWords ? 2 : id).ToArray(); // num_words cut → OOV id 2
@@ -160,6 +177,7 @@ Console.WriteLine($"\n{reviewIds.Count(id => id == 2)} of this review's {tokens.
 // ### How many words does `num_words` throw away?
 //
 // The vocabulary limit keeps the model small: the embedding matrix has `num_words` rows. Every word beyond it is replaced by the same OOV id, and that information is lost. The cell below encodes the reviews once and counts, for several limits, the share of **word tokens** (the start id is not a word) that become OOV. Word frequencies follow Zipf's law, so a few thousand words cover most of the text.
+
 // ---- cell 13 (s01-11) ----
 var encoded = new int[reviews.Length][];
 Parallel.For(0, reviews.Length, i => encoded[i] = KerasImdb.EncodeText(reviews[i].Text, index));
@@ -181,6 +199,7 @@ display(Plot.Bar(limits.Select(l => l.ToString("N0")), rates.Select(r => 100 * r
 // ## 2 · Lengths, padding, and why the zeros go in front
 //
 // A batch is a rectangle, `[batch, steps]`, but reviews have different lengths. `KerasImdb.Encode` produces exactly Keras's `imdb.load_data(num_words=...)` arrays. The cell below builds them and draws the distribution of review lengths in ids (start id included).
+
 // ---- cell 15 (s01-13) ----
 var subset = new ImdbData(
     new ImdbDataset(reviews, imdb.Train.Source, imdb.IsSample, isShuffled: true),
@@ -199,6 +218,7 @@ Console.WriteLine($"maxlen = {maxlen}: {lengths.Count(l => l > maxlen) / (double
 display(Plot.Histogram(lengths, bins: 60, name: "reviews").WithTitle("Review length (ids per review)").WithXAxis("length").WithYAxis("reviews"));
 
 // `Padding.PadSequences` is Keras's `pad_sequences`. By default it pads **and** truncates at the front (`'pre'`): a short review gets zeros before its first word, and a long one keeps its **last** `maxlen` words. The pictures show ten reviews padded to `pictureLen` steps both ways: seven shorter than that and three longer. The colour is $\log_{10}(1 + \text{id})$: padding is dark, frequent words are mid-tone, rare words are bright.
+
 // ---- cell 17 (s01-15) ----
 // Seven reviews shorter than pictureLen (they get padding) and three longer ones (they get truncated).
 var shown = keras.XTrain.Where(r => r.Length < pictureLen).Take(7).Concat(keras.XTrain.Where(r => r.Length > pictureLen).Take(3)).ToArray();
@@ -224,6 +244,7 @@ display(Plot.Grid(2, 1,
 // Two different reviews enter this loop with different states. Each step multiplies their difference by the Jacobian $\operatorname{diag}(1 - h_t^2)\, W_{hh}$. If that Jacobian shrinks vectors, the difference decays geometrically, and after enough padding every review ends in nearly the same $h_T$, *whatever its words were*. Whether and how fast it shrinks depends on $W_{hh}$, so the experiment measures it.
 //
 // **The experiment.** Take `demoReviews` short reviews and pad them to `demoLen` steps, once in front and once behind. Run them through an untrained `Embedding` → `RNN`, and measure how far apart the final states of different reviews are. The model is untrained because the forgetting comes from the recurrence itself, before any learning. Two standard initialisations are compared: PyTorch's ($W_{hh}$ uniform in $\pm 1/\sqrt{H}$) and Keras's (orthogonal $W_{hh}$, small embeddings), the latter being the classic Keras IMDB model at step 0.
+
 // ---- cell 19 (s01-17) ----
 // Short reviews, so that post-padding leaves many padding steps.
 var shortReviews = keras.XTrain.Where(s => s.Length <= 60).Take(demoReviews).ToArray();
@@ -280,6 +301,7 @@ double spreadPreKeras = MeanPairDistance(hPreKeras, _ => demoLen - 1), spreadPos
 Console.WriteLine($"with Keras initialisation: pre-padding {spreadPreKeras:E2}, post-padding {spreadPostKeras:E2} ({Compare(spreadPreKeras, spreadPostKeras)})");
 
 // The decay step by step. Solid lines: the mean distance between two reviews' states after $k$ padding steps (post-padding). Dashed lines: the distance between their final states with pre-padding. The experiment is run twice, with PyTorch's initialisation and with Keras's (small embeddings, orthogonal $W_{hh}$, as in the classic Keras IMDB model before training). The $y$ axis is logarithmic, so a straight line means geometric decay. The dotted grey line is the rounding level of double precision: a curve that reaches it has stopped decaying only because the two states are now equal to the last bit.
+
 // ---- cell 21 (s01-19) ----
 int maxPads = demoLen - lens.Max();
 var ks = Enumerable.Range(0, maxPads + 1).ToArray();
@@ -301,6 +323,7 @@ display(Plot.Line(ks, afterPads, name: "post, PyTorch init", color: "#1f77b4")
 // ## 3 · The label-sorted file
 //
 // The IMDB files (the `aclImdb` folders, and the course's CSVs) hold all 12,500 negative reviews first, then all 12,500 positive ones. Keras's `validation_split=0.2` takes the **last** 20% of the training arrays *before* shuffling. On file order, the validation set would be 100% positive, and a model that always answers "positive" would score 100% validation accuracy. The picture shows the share of positive reviews in 20 consecutive blocks, in file order and after the loader's shuffle.
+
 // ---- cell 23 (s01-21) ----
 var fileOrder = imdb.Train.Reviews.ToArray();
 Array.Sort(fileOrder, ImdbReview.CompareFileOrder);       // the order of train.csv.gz and of aclImdb/train: neg, then pos
@@ -313,6 +336,7 @@ display(Plot.Line(blockIds, PositiveShare(fileOrder, 20), name: "file order", ma
     .WithXAxis("block").WithYAxis("positive share", min: 0, max: 1));
 
 // The library refuses the mistake: `ValidationSplit.Last` (Keras's `validation_split`) and `ImdbDataset.SplitValidation` throw on sorted labels, and `ImdbLoader.Load(shuffle: false)` prints a warning.
+
 // ---- cell 25 (s01-23) ----
 var sortedLabels = fileOrder.Select(r => r.Label).ToArray();
 try { ValidationSplit.Last(fileOrder, sortedLabels, 0.2); }
@@ -331,6 +355,7 @@ Console.WriteLine($"file order would have given a validation set {sortedLabels[^
 // 3. **Inputs strictly before the target.** The window for target day $t$ (horizon 1) is days $t-L, \dots, t-1$.
 //
 // `StockSplits.Prepare` applies all three. By default, the last 10% of days are the test period and the 10% before them validation.
+
 // ---- cell 27 (s01-25) ----
 var aapl = StockLoader.Load("AAPL");
 var table = PriceTable.Join(aapl);
@@ -355,6 +380,7 @@ display(Plot.Combine(Period(0, valStartRow, "train", "#1f77b4"), Period(valStart
 // One window and its target. The inputs are the `windowLength` closes before the target day, in dollars. The **naive forecast** predicts that tomorrow's close equals today's, and every price model in this course is shown beside it. It is hard to beat, because daily price changes are small and close to random.
 //
 // The prices are **split-adjusted** as of the download date: the 2020 4:1 split (and the earlier ones) are applied to every older day, so a close before 2020 is a quarter of what was quoted that day. Dividends are not taken out (that is the `Adj Close` column, which the course does not use).
+
 // ---- cell 30 (s01-28) ----
 var windows = splits.Validation;
 int w0 = 0;
@@ -369,6 +395,7 @@ display(Plot.Line(offsets, inputs, name: "inputs (x)", markers: true)
     .WithTitle("One window: L inputs, the next day as target").WithXAxis("day relative to the last input").WithYAxis("close ($)"));
 
 // **The scaler.** It is fitted on the training rows only. Validation and test prices that are higher than anything in training then scale to values **above 1**. That is correct, and it is a warning: a model trained only on $[0, 1]$ must extrapolate. Fitting on the whole series would hide this and leak the future maximum into training. The cell prints both versions.
+
 // ---- cell 32 (s01-30) ----
 var sc = splits.Scaler;
 Console.WriteLine($"min-max scaler fitted on {splits.TrainRows:N0} training days: min ${sc.Offset[0]:F2}, max ${sc.Offset[0] + sc.Scale[0]:F2}");
@@ -379,6 +406,7 @@ var leaky = Scaler.Fit(ScalerKind.MinMax, table.ToMatrix("Close"));   // WRONG: 
 Console.WriteLine($"fitted on all days instead (leak): the training targets would span only {leaky.Transform(splits.Unscale(splits.Train.Y).Min(), 0):F3} … {leaky.Transform(splits.Unscale(splits.Train.Y).Max(), 0):F3}");
 
 // **The baseline to beat.** The naive last-value forecast on the validation period, in dollars and in the scaled units a model's loss is measured in:
+
 // ---- cell 34 (s01-32) ----
 var naiveVal = NaiveForecast.EvaluateUnscaled(splits.Validation, splits);
 var naiveValScaled = NaiveForecast.Evaluate(splits.Validation);
@@ -386,6 +414,7 @@ Console.WriteLine($"naive last-value forecast, validation ({splits.Validation.Co
 Console.WriteLine($"in scaled units: RMSE {naiveValScaled.Rmse:F5} (MSE {naiveValScaled.Rmse * naiveValScaled.Rmse:E2}); a model's validation MSE must go below this");
 
 // **Prices or returns?** Prices drift: their level in the test period may never have occurred in training. Daily log returns $r_t = \ln(p_t / p_{t-1})$ look alike in every period: mean near zero, similar spread. Models therefore often predict returns. The table compares the two in each period, and the chart shows the returns. With returns, the naive "same as yesterday" forecast is no longer the natural baseline; "zero return", which is the same as "price unchanged", is.
+
 // ---- cell 36 (s01-34) ----
 var logReturns = Returns.Log(close);                  // one shorter: r[t-1] = ln(p[t] / p[t-1])
 (double Mean, double Std) Stats(IEnumerable<double> v) { var a = v.ToArray(); double m = a.Average(); return (m, Math.Sqrt(a.Average(x => (x - m) * (x - m)))); }
@@ -412,6 +441,7 @@ display(Plot.Line(dates[1..].Select(Year), logReturns, name: "daily log return")
 // 1. Split the id stream into `batch` equal **rows** (row $b$ = characters $b\cdot R, \dots, b\cdot R + R - 1$, with $R = \lfloor n / \text{batch} \rfloor$).
 // 2. Batch $i$ is columns $i\cdot s, \dots, i\cdot s + s - 1$ of every row ($s$ = `bpttSteps`). The targets are the same positions shifted by one.
 // 3. Row $b$ of batch $i+1$ **continues** row $b$ of batch $i$. The final hidden state of one batch is the right initial state for the next. Gradients stop at the batch boundary (the state is *detached*), but information keeps flowing forward.
+
 // ---- cell 38 (s01-36) ----
 var corpus = TextLoader.TinyShakespeare();
 string Visible(string s) => s.Replace("\n", "⏎").Replace(" ", "␣");
@@ -424,6 +454,7 @@ var batcher = new BpttBatcher(trainIds, batch, bpttSteps);
 Console.WriteLine($"\ntraining stream {trainIds.Length:N0} ids → {batch} rows of R = {batcher.RowLength:N0} → {batcher.BatchCount:N0} batches of [{batch}, {bpttSteps}] per epoch ({trainIds.Length - batch * batcher.RowLength} ids of tail dropped); validation {valIds.Length:N0} ids");
 
 // The first three batches, row by row. Read each line left to right: batch 1 picks up exactly where batch 0 stopped, in the same row.
+
 // ---- cell 40 (s01-38) ----
 var firstBatches = Enumerable.Range(0, 3).Select(i => batcher.GetBatch(i)).ToArray();
 string RowText(int[,] x, int b) => Visible(corpus.Vocabulary.Decode(Enumerable.Range(0, bpttSteps).Select(s => x[b, s])));
@@ -433,6 +464,7 @@ for (int b = 0; b < batch; b++)
 Console.WriteLine($"\ntarget of row 0, batch 0: {RowText(firstBatches[0].Y, 0)}  (the input shifted by one character)");
 
 // The same layout as a picture, on a toy stream whose ids are their own positions 0 … 59 (3 rows, 4 steps per batch). The colour is the position in the stream. Within a row it increases smoothly across batch boundaries; between rows it jumps by $R = 20$.
+
 // ---- cell 42 (s01-40) ----
 var toy = new BpttBatcher(Enumerable.Range(0, 60).ToArray(), batchSize: 3, steps: 4);
 var positions = new int[3, 4 * toy.BatchCount];
@@ -454,6 +486,7 @@ display(Plot.Heatmap(positions, xLabels: colNames, yLabels: ["row 0", "row 1", "
 // Write `MyPrePad(sequences, maxlen)`. It returns an `int[sequences.Length, maxlen]` array where each row holds one sequence, padded and truncated the way `Padding.PadSequences` does by default.
 //
 // *Hints:* the zeros go **before** the tokens. A sequence longer than `maxlen` is cut at the **front**, so it keeps its last `maxlen` tokens (the end of a review, which the RNN reads last). A row of length $k \le$ `maxlen` starts at column `maxlen − k`.
+
 // ---- cell 44 (s01-42) ----
 int[,] MyPrePad(int[][] sequences, int maxlen)
 {
@@ -470,6 +503,7 @@ Console.WriteLine(Exercises.Check("01.1", (Func<int[][], int, int[,]>)MyPrePad))
 // Write `MakeWindows(series, length, horizon)`. It returns every window `X[k]` of `length` consecutive values and its target `Y[k]`, the value `horizon` steps after the window's last value. Use stride 1, starting at the first value.
 //
 // *Hints:* for a series of $n$ values there are $n - \text{length} - \text{horizon} + 1$ windows. Check the off-by-one at both ends with a series like 0, 1, 2, …: with length 3 and horizon 1, the first window is [0, 1, 2] → 3. If the target is one of the window's own values, that is **leakage**: the model is given the answer.
+
 // ---- cell 46 (s01-44) ----
 (double[][] X, double[] Y) MakeWindows(double[] series, int length, int horizon)
 {
@@ -487,6 +521,7 @@ Console.WriteLine(Exercises.Check("01.2", (Func<double[], int, int, (double[][],
 // Write `MyBatch(ids, batchSize, steps, index)`. It returns the inputs `[batchSize, steps]` of batch number `index` in the layout of section 5, the same as `new BpttBatcher(ids, batchSize, steps).GetBatch(index).X`, without using `BpttBatcher`.
 //
 // *Hint:* first the row length $R = \lfloor n / \text{batchSize} \rfloor$, then element $[b, s]$ is at position $b \cdot R + \text{index} \cdot \text{steps} + s$. The tempting alternative is to cut the stream into consecutive chunks of `steps`. It makes a valid-looking batch, but its rows do not continue from one batch to the next.
+
 // ---- cell 48 (s01-46) ----
 int[,] MyBatch(int[] ids, int batchSize, int steps, int index)
 {

@@ -33,7 +33,14 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "02-rnn-forward.ipynb", new("inputSize", typeof(int)), new("hiddenSize", typeof(int)), new("steps", typeof(int)), new("reviewWords", typeof(int)), new("charSteps", typeof(int)), new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "02-rnn-forward.ipynb",
+    new AppParameter("inputSize", typeof(int)),
+    new AppParameter("hiddenSize", typeof(int)),
+    new AppParameter("steps", typeof(int)),
+    new AppParameter("reviewWords", typeof(int)),
+    new AppParameter("charSteps", typeof(int)),
+    new AppParameter("seed", typeof(ulong)));
 
 // # 02 · The RNN forward pass: one step, then the whole sequence
 //
@@ -49,6 +56,7 @@ NotebookApp.Start(args, "02-rnn-forward.ipynb", new("inputSize", typeof(int)), n
 // Everything here is in `double`, so the hand-written loops and the library agree to rounding error.
 //
 // > The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (nb02-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -82,6 +90,7 @@ seed = NotebookApp.Param("seed", seed);
 // ![An RNN unrolled over three steps: the same cell and weights at every step, the state h_t passed on through W_hh, and in red the gradient paths of backpropagation through time](diagrams/rnn-unrolled.svg)
 //
 // The picture has the symbols of the equation below. One cell, applied at every step with the **same** weights $W_{ih}$, $W_{hh}$; the state $h_t$ is the only thing passed from one step to the next. The red dashed arrows are the gradient paths that notebook 03 derives: each $h_t$ gets gradient from its own loss term ($g_t$) and from the future, through $W_{hh}^\top$.
+
 // ## 1 · One step
 //
 // $$h_t = \tanh\left(W_{ih}\,x_t + b_{ih} + W_{hh}\,h_{t-1} + b_{hh}\right)$$
@@ -92,6 +101,7 @@ seed = NotebookApp.Param("seed", seed);
 // - $\tanh$ squashes each unit into $(-1, 1)$, which keeps the state bounded however long the sequence.
 //
 // The library stores the four tensors under PyTorch's names: `weight_ih_l0` $[H, I]$, `weight_hh_l0` $[H, H]$, `bias_ih_l0` $[H]$, `bias_hh_l0` $[H]$. The cell below prints the shape of every term for this notebook's small example (the sizes come from the parameters cell).
+
 // ---- cell 7 (nb02-05) ----
 Console.WriteLine($"I = {inputSize} input features, H = {hiddenSize} hidden units\n");
 Console.WriteLine($"{"term",-14}{"shape",-12}meaning");
@@ -112,6 +122,7 @@ foreach (var (name, p) in probe.named_parameters()) Console.WriteLine($"  {name,
 // ### The step with plain loops
 //
 // First our own weights, as plain C# arrays, drawn from $U(-1/\sqrt H, 1/\sqrt H)$ like PyTorch's default. Then the step itself, written the way the equation reads: for each hidden unit $i$, add up the biases, the input row and the recurrent row, then apply $\tanh$.
+
 // ---- cell 9 (nb02-07) ----
 var rng = new Rng(seed);
 double bound = 1 / Math.Sqrt(hiddenSize);
@@ -146,6 +157,7 @@ Console.WriteLine($"x_1 = {Show(x1)}\nh_0 = {Show(h0)}\nh_1 = {Show(h1)}");
 // ### The same step in the library
 //
 // Now the library's `RNN<double>`, with our arrays copied into its parameters. The layer takes a batch-first tensor $[B, T, I]$ (here $[1, 1, I]$: one sequence of one step) and an initial state $[\text{layers}\cdot\text{directions}, B, H]$. The matrices are row-major, so `W[i, j]` lands at `Data[i * cols + j]`.
+
 // ---- cell 11 (nb02-09) ----
 // Our weights under PyTorch's names; load_state_dict checks every name and shape.
 var ourWeights = new Dictionary<string, Tensor<double>>
@@ -179,6 +191,7 @@ Console.WriteLine($"RnnCell h_1 = {Show(cellStep.Hidden.Data)}   max |ours - cel
 // Drawn out, the loop becomes a chain of $T$ copies of one cell that share $W_{ih}, W_{hh}, b_{ih}, b_{hh}$: that is the "unrolled" network. Weight sharing is why an RNN can read sequences of any length with a fixed number of parameters.
 //
 // Below: a short input sequence (a slow sine and cosine plus a constant, so the input is smooth and easy to follow), our loop from $h_0 = 0$, and a table of $h_t$ for every step.
+
 // ---- cell 13 (nb02-11) ----
 // Inputs: x_t [I], t = 1..T. Feature k is a sine with phase k (a smooth, easy-to-follow signal).
 double[][] xs = Enumerable.Range(1, steps).Select(t => Enumerable.Range(0, inputSize).Select(k => Math.Sin(0.6 * t + k)).ToArray()).ToArray();
@@ -190,6 +203,7 @@ Console.WriteLine($"{"t",3}  {"x_t",-28} h_t");
 for (int t = 0; t < steps; t++) Console.WriteLine($"{t + 1,3}  {Show(xs[t]),-28} {Show(hs[t])}");
 
 // The library does the same loop inside one `forward` call. With `returnSequences: true` it returns every state, $[B, T, H]$; with the default `false` only the last one, $[B, H]$, which is also the final state.
+
 // ---- cell 15 (nb02-13) ----
 var rnnSeq = new RNN<double>(inputSize, hiddenSize, returnSequences: true);
 LoadOurWeights(rnnSeq);
@@ -213,6 +227,7 @@ display(unrolled.WithTitle("The hidden state, step by step (same weights at ever
 // Now a real input: the opening words of an IMDB movie review, turned into ids with the Keras word index (the encoding of the classic Keras example), then into vectors by an `Embedding(10000, 32)`, and read by a `SimpleRnn(32, 32)`. Both are **untrained** (Keras's initialisation: uniform $\pm0.05$ embeddings, Glorot input weights, orthogonal recurrent weights, zero biases), so the heatmap shows the mechanics, not meaning: each column is the state after reading the words up to that one, a 32-number summary of the prefix. What an untrained network does show is the effect of **initialisation on the scale of $h_t$**: the left panel is Keras's (small embeddings: small states, $\tanh$ nearly linear), the right panel the same layer sizes with PyTorch's defaults ($N(0,1)$ embeddings: many units pinned near $\pm 1$, where $\tanh' \approx 0$ and gradients die; notebook 04 measures that). Both panels share one diverging colour scale: white is 0, blue negative, red positive.
 //
 // The loader prints which data it used: the real reviews when `../shared/datasets` (or a download) is present, a small generated sample otherwise.
+
 // ---- cell 17 (nb02-15) ----
 var imdb = ImdbLoader.Load();
 var wordIndex = KerasImdb.LoadWordIndex(imdb);   // the Keras index, or one built from the sample when offline
@@ -266,6 +281,7 @@ display(Plot.Row(
 // - PyTorch's **uniform** $W_{hh}$, entries in $\pm 1/\sqrt H$: such a matrix shrinks most vectors, so the difference fades step after step.
 //
 // A state can only remember what the recurrence does not shrink away. Notebook 03 meets the same factor from the other side: gradients flowing back through $W_{hh}$ shrink (or grow) the same way.
+
 // ---- cell 20 (nb02-18) ----
 var idGrid2 = (int[,])idGrid.Clone();
 idGrid2[0, 1] = ids[1] == 14 ? 15 : 14;   // change the first real word (step 1; step 0 is <start>)
@@ -300,6 +316,7 @@ display(Plot.Line(stepsAxis, dOrth.Skip(1).Select(d => Math.Max(d, 1e-300)), mar
 // Keras's `SimpleRNN` has a single bias, so its count is $H(I+H) + H$. The count does not depend on the sequence length: the same weights serve every step.
 //
 // The classic Keras IMDB model is `Embedding(10000, 32) → SimpleRNN(32) → Dense(1, sigmoid)`. The cell computes both frameworks' counts with the formulas and checks the PyTorch-convention count against the library's `ParameterCount`.
+
 // ---- cell 22 (nb02-20) ----
 long RnnParams(int I, int H, int biases) => (long)H * I + (long)H * H + (long)biases * H;
 
@@ -329,6 +346,7 @@ Console.WriteLine($"\nlibrary model.ParameterCount = {kerasModel.ParameterCount:
 // $$p_t = \operatorname{softmax}(W_{hy} h_t + b_y), \qquad p_{t,k} = \frac{e^{z_{t,k}}}{\sum_j e^{z_{t,j}}}$$
 //
 // Below: min-char-rnn's toy vocabulary `h e l o`, the input "hell" as one-hot vectors, and the untrained next-character probabilities at each step; each row sums to 1 (the cell prints the sums).
+
 // ---- cell 24 (nb02-22) ----
 string[] vocab = { "h", "e", "l", "o" };
 string text = "hell";
@@ -350,6 +368,7 @@ for (int t = 0; t < text.Length; t++)
 }
 
 // Now train the same two layers on "hello" for a moment: inputs "hell", targets "ello", a cross-entropy at every step. Look at the two `l` rows: the input is the same letter, yet the answer must be `l` after "hel" and `o` after "hell". Only the hidden state, which remembers what came before, can tell them apart; that is the point of the recurrence. For training, the softmax moves into the loss (`SoftmaxCrossEntropy` takes the raw scores, the logits, which is numerically safer); afterwards the trained weights go back into the softmax `Linear`.
+
 // ---- cell 26 (nb02-24) ----
 var toLogits = new Linear<double>(hiddenSize, vocab.Length);                    // same weights, no softmax
 toLogits.Weight.Value.CopyFrom(toVocab.Weight.Value); toLogits.Bias!.Value.CopyFrom(toVocab.Bias!.Value);
@@ -375,6 +394,7 @@ display(Plot.Row(
 // $$\hat y = \sigma(w^\top h_T + b), \qquad \sigma(z) = \frac{1}{1 + e^{-z}}$$
 //
 // This is the head of the Keras IMDB model. Below, the untrained reader from section 3 (the same weights, now returning only the last step) reads the review; the probability is meaningless before training, but the shapes are those of the real model.
+
 // ---- cell 28 (nb02-26) ----
 var lastReader = new RNN<double>(32, 32);                                 // returnSequences: false
 lastReader.ResetParameters(InitScheme.Keras, new Rng(seed + 1));                // the same weights as 'reader'
@@ -395,6 +415,7 @@ Console.WriteLine($"untrained p(positive) = {pPositive.Data[0]:0.000} (true labe
 // - **Bidirectional** (`bidirectional: true`): a second RNN with its own weights (names ending in `_reverse`) reads each sequence from the last step to the first. At every step the two directions' states are concatenated, so the output has $2H$ features, and the next stacked layer reads $2H$ inputs.
 //
 // The final state is laid out like PyTorch's `h_n`: $[\text{layers} \times \text{directions}, B, H]$, layer 0 forward, layer 0 backward, layer 1 forward, … The cell builds a 2-layer bidirectional `RNN` and prints the shapes and every parameter.
+
 // ---- cell 30 (nb02-stack-code) ----
 var stacked = new RNN<double>(inputSize: 3, hiddenSize: 5, numLayers: 2, bidirectional: true, returnSequences: true);
 var xStack = Tensor.Normal<double>(new Rng(seed + 40), 0, 1, 2, 7, 3);          // [B=2, T=7, 3]
@@ -413,6 +434,7 @@ Console.WriteLine($"{stacked.ParameterCount} parameters in all");
 // ### 02.1 · One step by hand
 // With the weights, input and previous state below (hidden size 3, input size 3), compute
 // $h_1 = \tanh(W_{ih} x_1 + b_{ih} + W_{hh} h_0 + b_{hh})$ as a `double[3]`. Use loops, not the library.
+
 // ---- cell 32 (nb02-28) ----
 double[,] eW_ih = Notebook02Exercises.WIh, eW_hh = Notebook02Exercises.WHh;
 double[] eb_ih = Notebook02Exercises.BIh, eb_hh = Notebook02Exercises.BHh, ex1 = Notebook02Exercises.X, eh0 = Notebook02Exercises.H0;
@@ -427,6 +449,7 @@ Console.WriteLine(Exercises.Check("02.1", answer021));
 
 // ### 02.2 · Parameters of an LSTM
 // An LSTM (notebook 05) is a recurrent layer like the ones above, stacked and named the same way, but with 4 gate blocks where the simple RNN has one: `weight_ih` is $[4H, \text{in}]$, `weight_hh` $[4H, H]$, and both biases $[4H]$. How many parameters does `new LSTM<float>(inputSize: 10, hiddenSize: 20, numLayers: 2)` have (PyTorch convention, two biases)? Work it out with the formula, not with `ParameterCount`.
+
 // ---- cell 34 (nb02-30) ----
 long answer022 = -1;
 // ---- YOUR CODE: set answer022 to the count ----
@@ -436,6 +459,7 @@ Console.WriteLine(Exercises.Check("02.2", answer022));
 
 // ### 02.3 · Shapes of a stacked bidirectional GRU
 // `new GRU<float>(inputSize: 8, hiddenSize: 16, numLayers: 3, bidirectional: true, returnSequences: true)` reads a batch of shape $[4, 7, 8]$ (4 sequences, 7 steps, 8 features). What are the shapes of `Output` and of `FinalState.H`? (A GRU has the same shapes of input, output and state as the simple RNN of section 6; only its inside differs, see notebook 05.)
+
 // ---- cell 36 (nb02-32) ----
 (int[] Output, int[] FinalH) answer023 = (null, null);
 // ---- YOUR CODE: e.g. answer023 = (new[] { ... }, new[] { ... }); ----

@@ -33,7 +33,18 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "03-bptt.ipynb", new("inputSize", typeof(int)), new("hiddenSize", typeof(int)), new("steps", typeof(int)), new("probeSteps", typeof(int)), new("memorySteps", typeof(int)), new("memoryLag", typeof(int)), new("memoryExamples", typeof(int)), new("memoryEpochs", typeof(int)), new("longSteps", typeof(int)), new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "03-bptt.ipynb",
+    new AppParameter("inputSize", typeof(int)),
+    new AppParameter("hiddenSize", typeof(int)),
+    new AppParameter("steps", typeof(int)),
+    new AppParameter("probeSteps", typeof(int)),
+    new AppParameter("memorySteps", typeof(int)),
+    new AppParameter("memoryLag", typeof(int)),
+    new AppParameter("memoryExamples", typeof(int)),
+    new AppParameter("memoryEpochs", typeof(int)),
+    new AppParameter("longSteps", typeof(int)),
+    new AppParameter("seed", typeof(ulong)));
 
 // # 03 · Backpropagation through time
 //
@@ -47,6 +58,7 @@ NotebookApp.Start(args, "03-bptt.ipynb", new("inputSize", typeof(int)), new("hid
 // The math sections run in `double` (gradient checks need the precision); the training experiment runs in `float`.
 //
 // > The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (nb03-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -92,6 +104,7 @@ seed = NotebookApp.Param("seed", seed);
 // ![An RNN unrolled over three steps, with the backpropagation-through-time paths in red: each state receives g_t from its own loss and W_hh transposed times da_{t+1} from the next step](diagrams/rnn-unrolled.svg)
 //
 // Read the red arrows right to left: that is the order of the backward pass below. Every $h_t$ collects two gradients, $g_t$ from its own loss term and $W_{hh}^\top da_{t+1}$ from the step after it.
+
 // ## 1 · The derivation
 //
 // Forward, for $t = 1, \dots, T$ from $h_0$:
@@ -123,6 +136,7 @@ seed = NotebookApp.Param("seed", seed);
 // ## 2 · One step backward, by hand
 //
 // The weights are the library's `Tensor<double>` (so `GradientCheck` can nudge them), but all arithmetic is plain loops, indexed like the equations: `W_ih[i, j]`.
+
 // ---- cell 7 (nb03-05) ----
 var rng = new Rng(seed);
 double bound = 1 / Math.Sqrt(hiddenSize);
@@ -173,6 +187,7 @@ Grads ZeroGrads() => new(new Tensor<double>(hiddenSize, inputSize), new Tensor<d
 // $$\frac{\partial L}{\partial \theta} \approx \frac{L(\theta + \varepsilon) - L(\theta - \varepsilon)}{2\varepsilon}$$
 //
 // `GradientCheck.Compare` does this for every element of a tensor (with a higher-order version of the same central difference) and reports the worst **relative error** $|a - n| / (|a| + |n|)$. In double precision a correct gradient gives about $10^{-8}$ or less; a wrong one gives something near 1.
+
 // ---- cell 9 (nb03-07) ----
 var x1 = Tensor.Uniform<double>(rng, -1, 1, inputSize);         // [I]
 var h0 = Tensor.Uniform<double>(rng, -0.5, 0.5, hiddenSize);    // [H]
@@ -196,6 +211,7 @@ foreach (var c in checks) Console.WriteLine(c);
 Console.WriteLine($"\nworst relative error: {checks.Max(c => c.MaxRelativeError):E2}");
 
 // What a bug looks like: drop the tanh derivative (use $da = dh$) and check $W_{hh}$ again.
+
 // ---- cell 11 (nb03-09) ----
 var buggy = new double[hiddenSize * hiddenSize];
 for (int i = 0; i < hiddenSize; i++) for (int j = 0; j < hiddenSize; j++) buggy[i * hiddenSize + j] = g[i] * h0[j];   // dh h_(t-1)ᵀ, no (1 − h²)
@@ -204,6 +220,7 @@ Console.WriteLine(GradientCheck.Compare("W_hh without tanh'", W_hh, buggy, LossO
 // ### The same step in the library
 //
 // `RNN<double>` with the same weights, one step from the initial state $h_0$. With `returnSequences: false` the output is the last state $[B, H]$, so the gradient we pass to `backward` is $g$ as a $[1, H]$ tensor. The library returns $\partial L/\partial x$ and keeps $\partial L/\partial h_0$ in `InitialStateGradient`; parameter gradients accumulate in each parameter's `Grad`.
+
 // ---- cell 13 (nb03-11) ----
 RNN<double> RnnWithOurWeights(bool returnSequences)
 {
@@ -233,6 +250,7 @@ CompareWithLibrary(lib1, oneStep, libDx1, dx1, dh0);
 // ## 3 · The full BPTT loop
 //
 // Now a sequence of $T$ steps with a loss at every step, $L = \sum_t g_t \cdot h_t$ ($g_t$ fixed and random, one per step). The forward pass keeps **every** state, because the backward pass needs $h_{t-1}$ and $h_t$ of each step. The backward pass walks from the last step to the first, carrying $dh$: at step $t$ it adds what the output sends ($g_t$) to what came back from step $t+1$.
+
 // ---- cell 15 (nb03-13) ----
 var xs = Tensor.Uniform<double>(rng, -1, 1, steps, inputSize);   // [T, I]
 var G = Tensor.Normal<double>(rng, 0, 1, steps, hiddenSize);     // [T, H]  g_t = dℓ_t/dh_t
@@ -281,6 +299,7 @@ CompareWithLibrary(libSeq, full, libDxs, dXs, dInitial);
 // ### Which inputs still get gradient
 //
 // A layer with 16 units and Keras's initialisation (an orthogonal $W_{hh}$: a product with it keeps a gradient's length, but each step also multiplies by $\tanh' \le 1$, so the gradient still shrinks, by the factor the cell prints) reads $T$ steps; the loss sits on the last step only. The chart shows $\lVert \partial L / \partial x_t \rVert$ for each input step: full BPTT, and truncation with $k = 5$ and $k = 10$. On a log scale an exact zero cannot be drawn, so the truncated curves simply stop. Full BPTT is the wide pale line: where a truncated curve exists it lies exactly on it, because inside the last chunk nothing changes.
+
 // ---- cell 17 (nb03-15) ----
 var probe = new RNN<double>(inputSize, 16);                // returnSequences: false: the loss reads the last state
 probe.ResetParameters(InitScheme.Keras, new Rng(seed + 10));
@@ -310,6 +329,7 @@ display(chart.WithTitle("Gradient of the last step's loss w.r.t. each input").Wi
 // ### How wrong the parameter gradient becomes
 //
 // With a loss at every step (the usual case for language models), every chunk gets some gradient, but each loss only looks back to the start of its own chunk. Compare the truncated $dW_{hh}$ with the full one: the relative error $\lVert dW^{(k)} - dW^{\text{full}} \rVert / \lVert dW^{\text{full}} \rVert$ as $k$ grows, for two initialisations of the same layer: orthogonal $W_{hh}$ (long memory) and PyTorch's uniform $W_{hh}$ (gradients fade within a few steps, see notebook 02). The curves are not smooth: the chunks are counted from the start, so a $k$ that does not divide $T$ leaves a short last chunk, whose losses see less of the past.
+
 // ---- cell 19 (nb03-17) ----
 var gEvery = Tensor.Normal<double>(new Rng(seed + 13), 0, 1, 1, probeSteps, 16);   // g_t for every step
 double[] WhhGradient(RNN<double> layer, int k)
@@ -339,6 +359,7 @@ display(errorChart[0].Add(errorChart[1]).WithTitle("Relative error of the trunca
 // Each example is a sequence of `memorySteps` steps with two input channels: a random bit $\pm1$ at every step, and a **marker** that is 1 at exactly one step and 0 elsewhere. The label is the bit at the marked step. The marker sits at a random step among the first ones, at least `memoryLag` steps before the end, so the network must notice the marker, store the bit that came with it, and hold it while more random bits arrive. It answers at the last step with a sigmoid (`SimpleRnn(2, 16) → Dense(1, sigmoid)`, binary cross-entropy, Adam).
 //
 // The loss sits on the last step, so under truncation only the inputs of the **last chunk** get gradient. For an example whose marker lies outside it, no gradient ever says "store the bit you saw with the marker". The cell prints, for each setting, the fraction of marker positions that fall inside the last chunk, and the majority-class baseline. Every setting trains the same model from the same initial weights, with `TruncateBackpropSteps` set on the recurrent layer before `Fit`.
+
 // ---- cell 21 (nb03-19) ----
 int lastMarker = memorySteps - 1 - memoryLag;      // markers at steps 0 .. lastMarker
 (Tensor<float> X, Tensor<float> Y) MakeMarked(int n, Rng r)
@@ -418,6 +439,7 @@ display(curvesChart.WithTitle("Recall the marked bit: test accuracy per epoch").
 // - the arithmetic per pass stays about the same.
 //
 // The cell measures this on one long sequence (float, batch 32, 64 units): full BPTT over all steps at once, truncation on the whole sequence, and chunked processing with $k = 50$. Each is run once to warm up, then timed as the mean of three passes. The left chart is the real saving, the activations kept for the backward pass; the right one shows that the time per pass stays about the same.
+
 // ---- cell 25 (nb03-23) ----
 const int chunk = 50, batch = 32, units = 64;
 var xStream = Tensor.Normal<float>(new Rng(seed + 30), 0, 1, batch, longSteps, 8);
@@ -469,6 +491,7 @@ display(Plot.Row(
 // Write your answer where the cell says **YOUR CODE** and run the cell. Solutions: `solutions/03-bptt-solutions.ipynb`.
 //
 // The first two use one step with hidden size 3: the state $h_t$ it produced, the gradient $dh_t = \partial L/\partial h_t$ arriving at it, the previous state $h_{t-1}$, and $W_{hh}$ (printed by the next cell).
+
 // ---- cell 27 (nb03-25) ----
 double[,] eW_hh = Notebook03Exercises.WHh;
 double[] eh_t = Notebook03Exercises.Ht, edh_t = Notebook03Exercises.DHt, eh_prev = Notebook03Exercises.HPrev;
@@ -477,6 +500,7 @@ for (int i = 0; i < 3; i++) Console.WriteLine($"W_hh[{i}] = {Show(Enumerable.Ran
 
 // ### 03.1 · Back to the previous state
 // Compute $\partial L/\partial h_{t-1}$ (a `double[3]`) through this one step, given $dh_t$, $h_t$ and $W_{hh}$.
+
 // ---- cell 29 (nb03-27) ----
 double[] answer031 = null;
 // ---- YOUR CODE: set answer031 = dL/dh_(t-1) ----
@@ -486,6 +510,7 @@ Console.WriteLine(Exercises.Check("03.1", answer031));
 
 // ### 03.2 · The recurrent weight gradient of one step
 // Compute this step's contribution to $\partial L/\partial W_{hh}$ (a `double[3, 3]`).
+
 // ---- cell 31 (nb03-29) ----
 double[,] answer032 = null;
 // ---- YOUR CODE: set answer032 = dW_hh for this step ----
@@ -497,6 +522,7 @@ Console.WriteLine(Exercises.Check("03.2", answer032));
 // A `RNN` with `returnSequences: false` reads a sequence of 10 steps (numbered 0 to 9); the loss reads only the output of the last step. With `TruncateBackpropSteps = 4`, which steps' inputs $x_t$ receive a nonzero gradient?
 //
 // *Convention.* "Truncated BPTT with $k$ steps" has two common definitions. One sends each loss back exactly $k$ steps from where it sits (Williams and Peng's BPTT($h$); with one loss on step 9 that reaches steps 6–9). The other, used by this library and by every chunked training loop (section 4), cuts the sequence into chunks of $k$ steps **counted from step 0** and stops the gradient at the chunk boundaries. Answer under the library's convention. Answer with the step indices as an `int[]`. (Work it out, then you can confirm it with the library as in section 4.)
+
 // ---- cell 33 (nb03-31) ----
 int[] answer033 = null;
 // ---- YOUR CODE: e.g. answer033 = new[] { ... }; ----

@@ -33,7 +33,23 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "04-vanishing-exploding.ipynb", new("hidden", typeof(int)), new("flowSteps", typeof(int)), new("flowBatch", typeof(int)), new("radii", typeof(double[])), new("seed", typeof(ulong)), new("clipLength", typeof(int)), new("clipSteps", typeof(int)), new("clipRho", typeof(double)), new("clipLearningRate", typeof(double)), new("maxNorm", typeof(double)), new("addingLengths", typeof(int[])), new("addingSteps", typeof(int)), new("addingBatch", typeof(int)), new("addingHidden", typeof(int)), new("addingTest", typeof(int)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "04-vanishing-exploding.ipynb",
+    new AppParameter("hidden", typeof(int)),
+    new AppParameter("flowSteps", typeof(int)),
+    new AppParameter("flowBatch", typeof(int)),
+    new AppParameter("radii", typeof(double[])),
+    new AppParameter("seed", typeof(ulong)),
+    new AppParameter("clipLength", typeof(int)),
+    new AppParameter("clipSteps", typeof(int)),
+    new AppParameter("clipRho", typeof(double)),
+    new AppParameter("clipLearningRate", typeof(double)),
+    new AppParameter("maxNorm", typeof(double)),
+    new AppParameter("addingLengths", typeof(int[])),
+    new AppParameter("addingSteps", typeof(int)),
+    new AppParameter("addingBatch", typeof(int)),
+    new AppParameter("addingHidden", typeof(int)),
+    new AppParameter("addingTest", typeof(int)));
 
 // # 04 · Vanishing and exploding gradients
 //
@@ -46,6 +62,7 @@ NotebookApp.Start(args, "04-vanishing-exploding.ipynb", new("hidden", typeof(int
 // 5. a **long-range task** (the adding problem) that SimpleRNN fails as the gap grows, while LSTM and GRU solve it.
 //
 // The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically). Run the cells top to bottom.
+
 // ---- cell 2 (nb04-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -125,6 +142,7 @@ addingTest = NotebookApp.Param("addingTest", addingTest);
 // - a random Gaussian matrix divided by its **measured** spectral radius and multiplied by $\rho$.
 //
 // `GradientFlow.SpectralRadius` measures $\rho$ by power iteration: multiply a random vector by $W$ again and again, renormalising each time; the average log growth per step converges to $\log\rho$. The cell also prints the largest singular value $\sigma_{\max} = \sqrt{\rho(W^\top W)}$, which bounds the growth of a single step.
+
 // ---- cell 6 (aed5f94a) ----
 // Small dense helpers, written out: C = A·B and C = Aᵀ for square matrices stored as Tensor<double> [n, n].
 Tensor<double> MatMul(Tensor<double> a, Tensor<double> b)
@@ -178,6 +196,7 @@ foreach (var (kind, rho, w) in matrices)
 // ## 2 · $\lVert\partial L/\partial h_t\rVert$ against the distance $T - t$
 //
 // **Linear recurrence.** With $h_k = W_{hh} h_{k-1} + W_{ih}x_k$, back-propagation is just $g \leftarrow W_{hh}^\top g$. We start from a unit vector $g = \partial L/\partial h_T$ and record $\lVert g\rVert$ after each step back.
+
 // ---- cell 8 (740d436f) ----
 // ‖∂L/∂h_{T−k}‖ for k = 0..steps in the linear recurrence: g ← W_hhᵀ g, starting from the unit vector (1, …, 1)/√n.
 double[] LinearFlow(Tensor<double> w, int steps)
@@ -221,6 +240,7 @@ foreach (var (kind, rho, _) in matrices)
 // The growth per step printed in the last column approaches $\rho$: the gradient behaves like $\rho^{\,T-t}$, a straight line on the log scale.
 //
 // **Tanh recurrence.** Now the real thing: an `RNN<double>` whose `weight_hh_l0` we overwrite with the same matrices, driven by random inputs. `GradientFlow.HiddenGradientNorms(layer, x, dLdhT)` runs the layer one step at a time from each stored state $h_t$ through the library's public `forward(x, initialState)` and `backward`, and reads $\partial L/\partial h_t$ from `InitialStateGradient`: the same chain BPTT computes. It returns the norms by distance (mean over the batch).
+
 // ---- cell 11 (dd5733e6) ----
 int inputSize = 4;
 var flowX = Tensor.Normal<double>(new Rng(seed + 7), 0, 1, flowBatch, flowSteps, inputSize);
@@ -256,6 +276,7 @@ foreach (var (kind, rho, _) in matrices)
 // Compare the two columns. For the orthogonal matrices each tanh step can only shrink the gradient more than the linear step does, since $\lVert \rho\,Q^\top (g \odot (1-h_k^2))\rVert \le \rho\,\lVert g\rVert$: every tanh value is below its linear counterpart. With $\rho \le 1$ the tanh gradient therefore vanishes even faster than $\rho^{T-t}$. Above 1, the growth of $W_{hh}$ and the saturation of tanh compete; the table shows which one wins for each $\rho$.
 //
 // **From scratch, then the library.** Before trusting `GradientFlow`, write the loop from the equations for one example: a forward pass that keeps every $h_k$, then $g \leftarrow W_{hh}^\top (g \odot (1-h_k^2))$. The cell prints the largest difference from the library's numbers.
+
 // ---- cell 14 (1360a6ac) ----
 // Forward pass of a tanh RNN for one example, by hand; returns h_0..h_T and the pre-activations a_1..a_T.
 (double[][] H, double[][] A) ForwardByHand(RNN<double> rnn, Tensor<double> x, int example)
@@ -302,6 +323,7 @@ Console.WriteLine($"max |hand − library| over t = 0..{flowSteps} for example 0
 // ## 3 · Tanh saturation
 //
 // Why not simply use larger weights, so that the product does not shrink? Because the tanh saturates: with large pre-activations $a$, $h = \tanh(a)$ sits near ±1 and $1 - h^2$, the factor in every Jacobian, is near 0. To isolate the effect we keep $W_{hh} = Q$ (orthogonal, $\rho = 1$, so the linear recurrence would keep $\lVert g\rVert = 1$ forever) and change only the size of the input weights: × 0.1 (small) and × 5 (large). The histograms collect every pre-activation $a_k$ and every $1-h_k^2$ over all steps and examples.
+
 // ---- cell 16 (4754cb88) ----
 var orthogonal1 = ScaledOrthogonal(hidden, 1.0, seed);
 var small = TanhRnn(orthogonal1, inputScale: 0.1);
@@ -320,8 +342,8 @@ var large = TanhRnn(orthogonal1, inputScale: 5.0);
 }
 var (aSmall, dSmall) = Collect(small);
 var (aLarge, dLarge) = Collect(large);
-foreach (var (name, d) in new[] { ("small input weights", dSmall), ("large input weights", dLarge) })
-    Console.WriteLine($"{name}: mean 1 − h² = {d.Average():F3}, share of units with 1 − h² < 0.05: {d.Count(v => v < 0.05) / (double)d.Count:P1}");
+foreach (var (name, d2) in new[] { ("small input weights", dSmall), ("large input weights", dLarge) })
+    Console.WriteLine($"{name}: mean 1 − h² = {d2.Average():F3}, share of units with 1 − h² < 0.05: {d2.Count(v => v < 0.05) / (double)d2.Count:P1}");
 
 display(Plot.Grid(2, 2,
     Plot.Histogram(aSmall, bins: 40, name: "small").WithTitle("pre-activation a, inputs × 0.1").WithXAxis("a"),
@@ -352,6 +374,7 @@ display(Plot.Combine(
 // $$g \leftarrow g \cdot \min\!\left(1, \frac{\text{maxNorm}}{\lVert g\rVert}\right), \qquad \lVert g\rVert = \sqrt{\textstyle\sum_{\text{all parameters}} \sum g_i^2}.$$
 //
 // The direction is kept; only the step length is capped. Below: the same SimpleRNN (recurrent matrix $\rho = 1.2$ orthogonal), the same seed, the same batches of the adding problem (section 5), plain SGD, once without clipping and once with `GradientClipping.ClipByGlobalNorm` (what `Trainer.ClipNorm` does inside `TrainStep`). The loop records the loss and the global gradient norm **before** clipping at every step, and stops if the loss stops being finite.
+
 // ---- cell 19 (22dfe329) ----
 (List<double> Loss, List<double> Norm, int? DivergedAt) TrainClipDemo(double? clip)
 {
@@ -414,6 +437,7 @@ display(Plot.Grid(2, 2,
 // Each sequence has two features per step: a value from $U(0,1)$ and a marker that is 1 at exactly two steps (one in each half). The target is the sum of the two marked values. To answer, the network must hold the first marked value for up to $T$ steps. `AddingProblem.Generate` makes the data.
 //
 // The naive baseline predicts the mean of the target, 1, every time; its MSE is the variance of $U_1 + U_2$, which is $1/6 \approx 0.167$. The next cell computes it on the test sets.
+
 // ---- cell 22 (629f8c33) ----
 var peek = AddingProblem.Generate<float>(1, 12, new Rng(seed));
 Console.WriteLine("one sequence of 12 steps (value, marker):");
@@ -430,6 +454,7 @@ var baselines = testSets.ToDictionary(kv => kv.Key, kv =>
 foreach (var (len, b) in baselines) Console.WriteLine($"T = {len,4}: baseline MSE (predict the mean) = {b:F4}");
 
 // We train a SimpleRNN, an LSTM and a GRU (hidden size as in the parameters cell, Keras initialisation, Adam, gradients clipped at 1 for all three so that the comparison is fair) on fresh batches for the same number of steps at each length, and measure the test MSE at ten checkpoints, every tenth of the run. The live display shows the latest checkpoint: which model, which length, its test MSE next to the baseline. With the default parameters the cell takes about a minute on a laptop; it prints its own time.
+
 // ---- cell 24 (6c0d7c40) ----
 string[] kinds = { "SimpleRNN", "LSTM", "GRU" };
 var results = new Dictionary<(string Kind, int Length), double>();
@@ -496,11 +521,13 @@ display(Plot.Combine(
 // With the quick parameters (CI) the runs are far too short to learn anything; run the defaults to see the effect.
 //
 // ## Exercises
+
 // ### 04.1 · Back-propagate through the Jacobians
 //
 // `Notebook04Exercises.Jacobian` holds a tanh RNN's recurrent matrix `Whh` (4×4), its states `States[0..6]` ($h_0 = 0$, …, $h_6$) and $\partial L/\partial h_6$ (`FinalGradient`). Compute $\partial L/\partial h_0$ as a `double[]`.
 //
 // *Hints:* one factor per step $k = 6, \dots, 1$; which $h$ does the derivative use; $W_{hh}$ or $W_{hh}^\top$?
+
 // ---- cell 29 (8f41b088) ----
 var jp = Notebook04Exercises.Jacobian;
 double[] dLdh0 = null;
@@ -514,6 +541,7 @@ Console.WriteLine(Exercises.Check("04.1", dLdh0));
 // `Notebook04Exercises.Clip` has three gradients (`Gradients`, a `double[][]`) and `MaxNorm`. Return the clipped gradients as PyTorch's `clip_grad_norm_` would (ignore its tiny 1e-6).
 //
 // *Hint:* one norm for all of them together.
+
 // ---- cell 31 (df91d64f) ----
 var cp = Notebook04Exercises.Clip;
 double[][] clippedGrads = null;
@@ -525,6 +553,7 @@ Console.WriteLine(Exercises.Check("04.2", clippedGrads));
 // ### 04.3 · The baseline of the adding problem
 //
 // The target is $y = U_1 + U_2$ with $U_1, U_2$ independent $U(0,1)$. What MSE does the best *constant* prediction get? Work it out on paper (or simulate it) and give the number.
+
 // ---- cell 33 (e735fe5b) ----
 double baselineMse = double.NaN;
 // ---- your answer here ----

@@ -33,7 +33,15 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "05-lstm-gru.ipynb", new("seed", typeof(ulong)), new("gateLength", typeof(int)), new("gateSteps", typeof(int)), new("gateHidden", typeof(int)), new("flowSteps", typeof(int)), new("flowHidden", typeof(int)), new("flowBatch", typeof(int)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "05-lstm-gru.ipynb",
+    new AppParameter("seed", typeof(ulong)),
+    new AppParameter("gateLength", typeof(int)),
+    new AppParameter("gateSteps", typeof(int)),
+    new AppParameter("gateHidden", typeof(int)),
+    new AppParameter("flowSteps", typeof(int)),
+    new AppParameter("flowHidden", typeof(int)),
+    new AppParameter("flowBatch", typeof(int)));
 
 // # 05 · LSTM and GRU
 //
@@ -46,6 +54,7 @@ NotebookApp.Start(args, "05-lstm-gru.ipynb", new("seed", typeof(ulong)), new("ga
 // 5. measures the gradient flow $\lVert\partial L/\partial h_t\rVert$ of RNN, LSTM and GRU side by side.
 //
 // The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically). Run the cells top to bottom.
+
 // ---- cell 2 (nb05-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -84,6 +93,7 @@ flowBatch = NotebookApp.Param("flowBatch", flowBatch);
 // ![A GRU cell: the update gate z_t mixes h_{t-1} with the candidate n_t; the reset gate r_t multiplies W_hn h_{t-1} + b_hn inside the candidate](diagrams/gru-cell.svg)
 //
 // The two cells, drawn with the symbols of the equations below. In the LSTM the top line is the cell state $c$: it is only scaled ($\odot f_t$) and added to, never multiplied by a weight matrix. In the GRU the top line is $h$ itself, mixed with the candidate by $z_t$.
+
 // ## 1 · The equations, in PyTorch's order
 //
 // **LSTM** (`torch.nn.LSTM`, gate order **i, f, g, o**). With $\sigma$ the logistic sigmoid and $\odot$ the element-wise product:
@@ -113,6 +123,7 @@ flowBatch = NotebookApp.Param("flowBatch", flowBatch);
 // **Weight layout.** The gate matrices are stacked by rows: `weight_ih_l0` is $[W_{ii}; W_{if}; W_{ig}; W_{io}]$ of shape $[4H, \text{input}]$, `weight_hh_l0` is $[4H, H]$, and the two bias vectors `bias_ih_l0`, `bias_hh_l0` are $[4H]$. Rows $0..H-1$ belong to $i$, $H..2H-1$ to $f$, and so on. The GRU stacks $[W_{ir}; W_{iz}; W_{in}]$ into $[3H, \text{input}]$. (Keras stores the transpose, `kernel` $[\text{input}, 4H]$. Its LSTM has one bias vector $[4H]$ and the same order i, f, c, o. Its GRU orders the blocks z, r, h, and with its default `reset_after=True`, the variant that matches PyTorch's formula, it has **two** biases, stored together as `bias` of shape $[2, 3H]$: input and recurrent. Only `reset_after=False`, the older variant that applies $r_t$ before the matrix product, has one.)
 //
 // The key line is $c_t = f_t \odot c_{t-1} + i_t \odot g_t$: the cell state is updated by **addition**. Along this direct path, holding the gates fixed, $\partial c_t/\partial c_{t-1} = \operatorname{diag}(f_t)$, with no weight matrix and no squashing: when the forget gate is near 1, gradient flows back along $c$ almost unchanged. That is not the whole Jacobian. The gates and $g_t$ read $h_{t-1} = o_{t-1} \odot \tanh(c_{t-1})$, so $c_{t-1}$ also reaches $c_t$ through $W_{hh}$ and a $\sigma'$ or $\tanh'$, exactly like a simple RNN; those indirect terms can shrink or grow. The direct path guarantees one route that does not.
+
 // ### The LSTM backward step, derived
 //
 // BPTT for the LSTM is the chain rule through the six lines above, one step at a time, walking back from $t = T$. Two gradients arrive at step $t$: $dh_t$ (from the output at $t$ and from step $t+1$) and $dc_t$ (from step $t+1$ only; $dc_T = 0$ if no loss reads $c_T$). Write $\tau_t = \tanh(c_t)$.
@@ -130,6 +141,7 @@ flowBatch = NotebookApp.Param("flowBatch", flowBatch);
 // $$dW_{ih} \mathrel{+}= da_t\, x_t^\top, \quad dW_{hh} \mathrel{+}= da_t\, h_{t-1}^\top, \quad db_{ih} \mathrel{+}= da_t, \quad db_{hh} \mathrel{+}= da_t, \quad dx_t = W_{ih}^\top da_t, \quad dh_{t-1} \mathrel{+}= W_{hh}^\top da_t.$$
 //
 // $dc_{t-1} = dc_t \odot f_t$ is the direct path of the previous paragraph; $dh_{t-1}$ carries the indirect ones. The library's `LSTM` backward computes exactly these lines, and the gradient check of notebook 00 (run it on an `LSTM<double>`) compares them with finite differences.
+
 // ---- cell 8 (4d6d3247) ----
 int inputSize = 3, hiddenSize = 4;
 Rng.ManualSeed(seed);
@@ -152,6 +164,7 @@ display(Plot.Heatmap(wihRows, xLabels: new[] { "x0", "x1", "x2" }, yLabels: lstm
 // ## 2 · One step by hand, then the library
 //
 // Karpathy-style: the LSTM step below reads like the equations, one loop per matrix–vector product, shapes in the comments. It also returns the four gates, which the library layer does not expose; we will use them in section 4.
+
 // ---- cell 10 (06ac27ea) ----
 // One LSTM step for one example. W_ih [4H, I], W_hh [4H, H], b_ih/b_hh [4H]; x [I], h, c [H].
 (double[] H, double[] C, double[] I, double[] F, double[] G, double[] O) LstmStep(
@@ -231,6 +244,7 @@ Console.WriteLine($"GruCell:   max |h_mine − h_cell| = {MaxDiff(gruMine, gruCe
 // ## 3 · Parameter counts
 //
 // Each gate has its own $W_{i\cdot}$ ($H \times I$), $W_{h\cdot}$ ($H \times H$) and two biases, so a layer with $g$ gate blocks has $g \cdot H\,(I + H + 2)$ parameters: $g = 1$ for the simple RNN, 4 for the LSTM, 3 for the GRU.
+
 // ---- cell 13 (0d57d849) ----
 int countInput = 32, countHidden = 64;
 var counts = new (string Name, long Count, int Gates)[]
@@ -241,10 +255,10 @@ var counts = new (string Name, long Count, int Gates)[]
 };
 long rnnCount = counts[0].Count;
 Console.WriteLine($"input {countInput}, hidden {countHidden}:");
-foreach (var (name, count, gates) in counts)
+foreach (var (name, count, gates2) in counts)
 {
-    long formula = (long)gates * countHidden * (countInput + countHidden + 2);
-    Console.WriteLine($"  {name,-10} {count,8:N0} parameters   formula {gates}·{countHidden}·({countInput} + {countHidden} + 2) = {formula,8:N0}   ratio to RNN {count / (double)rnnCount:F2}");
+    long formula = (long)gates2 * countHidden * (countInput + countHidden + 2);
+    Console.WriteLine($"  {name,-10} {count,8:N0} parameters   formula {gates2}·{countHidden}·({countInput} + {countHidden} + 2) = {formula,8:N0}   ratio to RNN {count / (double)rnnCount:F2}");
 }
 display(Plot.Bar(counts.Select(c => c.Name), counts.Select(c => c.Count), name: "parameters")
     .WithTitle($"Parameters, input {countInput}, hidden {countHidden}").WithYAxis("parameters"));
@@ -252,6 +266,7 @@ display(Plot.Bar(counts.Select(c => c.Name), counts.Select(c => c.Count), name: 
 // ## 4 · Inside a trained LSTM: the gates over a real sequence
 //
 // The layers do not expose their gates, but our `LstmStep` does, and it is validated above. So: train a small LSTM on the adding problem of notebook 04 (sum the two marked values), copy its weights into the step function, and run a test sequence through it step by step. A good solution should *open the input gate at the markers* and *keep the forget gate high* between them.
+
 // ---- cell 15 (97f3a1b4) ----
 Rng.ManualSeed(seed);
 var gateLstm = new LSTM<float>(2, gateHidden);
@@ -361,6 +376,7 @@ foreach (var (what, j) in new[] { ("reacts most to the markers", memoryUnit), ("
 // ## 5 · Gradient flow: RNN vs LSTM vs GRU
 //
 // The same measurement as in notebook 04: $\lVert\partial L/\partial h_t\rVert$ against the distance $T-t$, for a loss on $h_T$, with `GradientFlow.HiddenGradientNorms`. First **at initialisation**: all three layers start from Keras's initialisation (Glorot input weights, orthogonal recurrent weights, zero biases, and for the LSTM a **forget-gate bias of 1**, so $f \approx \sigma(1) \approx 0.73$ at the start). We add the LSTM with PyTorch's default initialisation (uniform, no forget bias, $f \approx 0.5$) and the LSTM's cell-state gradient $\lVert\partial L/\partial c_t\rVert$. The inputs are random, $N(0, 1)$.
+
 // ---- cell 20 (96b13b8d) ----
 var flowX = Tensor.Normal<double>(new Rng(seed + 7), 0, 1, flowBatch, flowSteps, 4);
 var flowUnit = Tensor.Full(1 / Math.Sqrt(flowHidden), flowBatch, flowHidden);
@@ -390,6 +406,7 @@ display(Plot.Combine(lines.ToArray())
 // At initialisation the gates are not yet doing anything clever: a forget gate of about 0.73 multiplies the cell-state gradient by about 0.73 per step, and 0.5 (PyTorch's init) by about half, so the gated layers need not beat the simple RNN here — the printed numbers say by how much each one decays. The forget bias of 1 shows up as the gap between the two LSTM curves. The gates' advantage is that **training can open them**: a forget gate that learns $f \approx 1$ turns $\partial c_t/\partial c_{t-1} = \operatorname{diag}(f_t)$ into an identity, whatever the rest of the state does. A simple RNN has no such switch: to pass gradient unchanged it needs $\operatorname{diag}(1-h^2)\,W_{hh}$ itself to stay close to an orthogonal matrix, with small states, at every step, a far narrower target that training rarely keeps.
 //
 // So, **after training**: we train a SimpleRNN and a GRU the same way as the LSTM of section 4 (same task, length, hidden size, steps and seed), and measure the gradient flow of all three trained layers on adding-problem test sequences. The gradient entering $h_T$ now points where the real loss pulls: along the output layer's weights, since $\hat y = w^\top h_T + b$.
+
 // ---- cell 22 (82256591) ----
 // Train a model of the given kind exactly as in section 4; returns the recurrent layer and its test MSE.
 (RNNBase<float> Layer, Linear<float> Head, double TestMse) TrainAdding(string kind)
@@ -462,11 +479,13 @@ display(Plot.Combine(trainedLines.ToArray())
 // Compare the printed norms at the full distance $T$ with those at initialisation, and with the test MSEs: the layers that solved the task are the ones whose gradient still reaches the first marker.
 //
 // ## Exercises
+
 // ### 05.1 · One LSTM step
 //
 // `Notebook05Exercises.LstmStep` gives the 12 gate pre-activations `Gates` of a 3-unit LSTM ($W_{ih}x + b_{ih} + W_{hh}h + b_{hh}$, PyTorch order) and the previous cell state `CPrev`. Compute $c_t$ and $h_t$ and return them as a tuple `(c, h)` of `double[]`.
 //
 // *Hints:* which block is which gate; $h_t$ is not $o \odot c_t$.
+
 // ---- cell 25 (eeb59070) ----
 var lp = Notebook05Exercises.LstmStep;
 double[] cT = null, hT = null;
@@ -480,6 +499,7 @@ Console.WriteLine(Exercises.Check("05.1", (cT, hT)));
 // `Notebook05Exercises.GruStep` gives `Gi` $= W_{ih}x + b_{ih}$ and `Gh` $= W_{hh}h_{t-1} + b_{hh}$ (9 values each, blocks r, z, n) and `HPrev`. Compute $h_t$.
 //
 // *Hint:* is it $(1-z)\odot n + z \odot h$ or the other way round, and what exactly does $r$ multiply?
+
 // ---- cell 27 (887de227) ----
 var gp = Notebook05Exercises.GruStep;
 double[] hNext = null;
@@ -493,6 +513,7 @@ Console.WriteLine(Exercises.Check("05.2", hNext));
 // `Notebook05Exercises.LstmBackward` holds the step of 05.1 (`Step.Gates`, `Step.CPrev`) and the two gradients arriving at it: `DH` $= \partial L/\partial h_t$ and `DC` $= \partial L/\partial c_t$ from the next step. Following the derivation in section 1, compute the gradient with respect to the 12 gate pre-activations (order i, f, g, o) and with respect to $c_{t-1}$, and return them as `(dGates, dCPrev)`. The check compares your numbers with **central finite differences** of $L = dh \cdot h_t + dc \cdot c_t$, not with a formula.
 //
 // *Hints:* complete $dc_t$ first (the arriving `DC` plus the path through $h_t$); $\sigma'(a) = \sigma(a)(1-\sigma(a))$; $dc_{t-1}$ uses $f_t$.
+
 // ---- cell 29 (cfb9b4ca) ----
 var bp = Notebook05Exercises.LstmBackward;
 double[] dGates = null, dCPrev = null;

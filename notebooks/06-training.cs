@@ -33,7 +33,21 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "06-training.ipynb", new("seed", typeof(ulong)), new("sequences", typeof(int)), new("steps", typeof(int)), new("hidden", typeof(int)), new("epochs", typeof(int)), new("loopHidden", typeof(int)), new("loopEpochs", typeof(int)), new("compareEpochs", typeof(int)), new("overfitSequences", typeof(int)), new("overfitEpochs", typeof(int)), new("maskSequences", typeof(int)), new("maskSteps", typeof(int)), new("maskEpochs", typeof(int)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "06-training.ipynb",
+    new AppParameter("seed", typeof(ulong)),
+    new AppParameter("sequences", typeof(int)),
+    new AppParameter("steps", typeof(int)),
+    new AppParameter("hidden", typeof(int)),
+    new AppParameter("epochs", typeof(int)),
+    new AppParameter("loopHidden", typeof(int)),
+    new AppParameter("loopEpochs", typeof(int)),
+    new AppParameter("compareEpochs", typeof(int)),
+    new AppParameter("overfitSequences", typeof(int)),
+    new AppParameter("overfitEpochs", typeof(int)),
+    new AppParameter("maskSequences", typeof(int)),
+    new AppParameter("maskSteps", typeof(int)),
+    new AppParameter("maskEpochs", typeof(int)));
 
 // # 06 · Training an RNN
 //
@@ -46,6 +60,7 @@ NotebookApp.Start(args, "06-training.ipynb", new("seed", typeof(ulong)), new("se
 // 5. adds **dropout** (PyTorch's between-layer `dropout`, the `Dropout` module) and **masking** of padded batches (Keras's `mask_zero`, PyTorch's `pack_padded_sequence`), and shows what each does.
 //
 // Every training run shows live progress and ends in a chart. Run the cells top to bottom; the first cell builds the library on a fresh clone.
+
 // ---- cell 2 (nb06-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -119,6 +134,7 @@ maskEpochs = NotebookApp.Param("maskEpochs", maskEpochs);
 // The fix keeps the architecture (128 units, one softmax per step, Adam, sparse cross-entropy, 10 epochs) and gives each step a label that **needs memory**: at step $t$, label 1 if the running sum $x_1 + \dots + x_t$ of inputs drawn from $U(-1, 1)$ is positive, else 0. A model that sees only the current input $x_t$ cannot know the sum; an RNN can carry it in its state.
 //
 // The honest bar is the **best memoryless model**: for each value of $x_t$ (in 20 bins), predict the label most often seen with it in the training set. The RNN has to beat that.
+
 // ---- cell 6 (nb06-data) ----
 // x [n, steps, 1] from U(−1, 1); y [n, steps]: 1 where the running sum is positive.
 (Tensor<float> X, Tensor<float> Y) RunningSign(int n, int t, Rng rng)
@@ -183,6 +199,7 @@ display(Plot.Combine(
 // ## 2 · The training loop, by hand and by the library
 //
 // Karpathy's min-char-rnn trains with four lines repeated: forward, loss, backward through time, update. Here they are with the modules of notebooks 02–03: `forward`, the loss's `forward`/`backward`, the model's `backward` (BPTT), and plain SGD, $\theta \leftarrow \theta - \eta\,\partial L/\partial\theta$, written as a loop over the parameters. Batches are taken in order (no shuffling) so that the library's `Trainer` can repeat exactly the same steps from the same initial weights.
+
 // ---- cell 10 (nb06-loop) ----
 int loopBatch = 50; double loopLr = 0.1;
 Rng.ManualSeed(seed);
@@ -234,6 +251,7 @@ display(Plot.Combine(
 // - **Softmax cross-entropy** $-\log \operatorname{softmax}(z)_y$: one of $C$ classes (characters, tokens, the two classes above). `SoftmaxCrossEntropy` takes logits and integer labels, per step when both have a steps axis.
 //
 // The chart plots each against the logit $z$ for a positive example ($y = 1$), in float as models train.
+
 // ---- cell 12 (nb06-losses) ----
 double LossAt(Loss<float> loss, float prediction, float target) =>
     loss.forward(new Tensor<float>(new[] { prediction }, 1, 1), new Tensor<float>(new[] { target }, 1, 1));
@@ -264,6 +282,7 @@ display(Plot.Combine(
 // ## 4 · Optimizers side by side
 //
 // The same model and data, four optimizers. The defaults differ between the frameworks, and an article's numbers depend on them, so the library takes a `Framework`:
+
 // ---- cell 14 (nb06-defaults) ----
 var probe = new[] { new Parameter<float>("w", 1) };
 foreach (var f in new[] { Framework.Keras, Framework.PyTorch })
@@ -307,6 +326,7 @@ display(Plot.Combine(optCurves.Select(c => Plot.Line(Enumerable.Range(1, c.ValLo
 // ## 5 · Mini-batches, validation, overfitting, early stopping, learning rate, clipping
 //
 // **Mini-batches and shuffling.** One step per example is noisy and slow; one step per data set is smooth but takes few steps. A mini-batch of 32–128 sits between, and the `Trainer` shuffles the training examples every epoch (`Shuffle`, seeded by `Seed`) so that batches differ. The **validation split** holds out the last fraction of the data *before* shuffling (Keras's `validation_split`); the `Trainer` refuses label-sorted data, where that fraction would be one class.
+
 // ---- cell 17 (nb06-batches) ----
 var batchSizes = new[] { 8, 32, 256 };
 var batchCurves = new List<GenericChart>();
@@ -328,6 +348,7 @@ display(Plot.Combine(batchCurves.ToArray()).WithTitle("Validation loss per epoch
 // With the same number of epochs, small batches make many more (noisier) steps and large batches few; the printed lines show which reached the lowest validation loss, and in how many seconds.
 //
 // **Overfitting and early stopping.** Give a large model few examples and it memorises them: the training loss keeps falling while the validation loss turns up. `EarlyStopping` watches `val_loss`, stops after `Patience` epochs without improvement and restores the best weights. It is only as good as its patience: when the validation loss is noisy and still falling, a short patience stops too early. Compare the printed epoch of the best validation loss, the stopping epoch and the two test losses.
+
 // ---- cell 19 (nb06-overfit) ----
 var (xSmall, ySmall) = RunningSign(overfitSequences, steps, new Rng(seed + 5));
 int bigHidden = Math.Max(hidden, 64);
@@ -347,6 +368,7 @@ Console.WriteLine($"with EarlyStopping(patience 5): {(esHistory.StoppedEpoch is 
 display(Plot.History(overHistory.Values).WithTitle($"Overfitting: {overfitSequences / 2} training sequences, SimpleRNN({bigHidden})"));
 
 // **Learning rate** is the setting that matters most. Too small and nothing happens in the budget; too large and the loss jumps or the units saturate (the `Trainer` warns when a step changes the weights by more than their size). **Clipping** (notebook 04) bounds the step when a gradient explodes: `Trainer.ClipNorm` rescales all gradients together when their global norm exceeds the bound. Below: Adam at four learning rates, and the largest once more with `ClipNorm = 1`. Adam already divides each step by the gradient's running size, so clipping changes its step less than it changes SGD's; the printed lines say whether it helped here.
+
 // ---- cell 21 (nb06-lr) ----
 var rates = new[] { 1e-4, 1e-3, 1e-2, 1e-1 };
 var lrRuns = rates.Select(lr => (Name: $"lr {lr:G1}", Lr: lr, Clip: (double?)null)).Append(($"lr {rates[^1]:G1}, ClipNorm 1", rates[^1], 1.0)).ToList();
@@ -367,6 +389,7 @@ display(Plot.Combine(lrCurves.ToArray()).WithTitle("Validation loss by learning 
 // ## 6 · Dropout and masking
 //
 // **Dropout** zeroes each element with probability $p$ during training and scales the survivors by $1/(1-p)$, so the expected value is unchanged and nothing needs rescaling at test time, when dropout is the identity. A module knows which it is in: `model.train()` and `model.eval()` set the mode on every sub-module, as in PyTorch; the `Trainer` trains in training mode and evaluates and predicts in evaluation mode. The library has the `Dropout` module and PyTorch's `dropout` of the recurrent layers, applied to the outputs of every layer but the last of a stack (`new LSTM<float>(…, numLayers: 2) { Dropout = 0.3 }`). Keras's `recurrent_dropout`, which masks the state inside the recurrence, is not implemented.
+
 // ---- cell 23 (nb06-dropout-basics) ----
 var dropout = new Dropout<float>(0.3, seed: seed);
 var onesIn = Tensor.Full(1f, 1, 10_000);
@@ -405,6 +428,7 @@ display(Plot.Combine(dropRuns.SelectMany(r => new[] {
 // **Masking.** A batch of sequences of different lengths is padded to one length. Without a mask the RNN reads the padding as input: with **post-padding** (zeros after the sequence) it must carry what it knows through the zeros to the end, and the final state is not the state after the last real token. With a mask, padded steps are skipped: the state passes through unchanged, they get no gradient, and the final state is each sequence's last real step, exactly PyTorch's `pack_padded_sequence` and Keras's `mask_zero=True`. The library's tests check this against PyTorch's packed sequences, for pre- and post-padding.
 //
 // The task: sequences of $\pm1$ tokens (ids 1 and 2; 0 is padding) of random odd lengths; the label is 1 when the tokens sum to more than zero. `Embedding(3, 8) { MaskZero = true }` makes the mask; the `Sequential` hands it to the GRU.
+
 // ---- cell 26 (nb06-mask-data) ----
 (Tensor<float> X, Tensor<float> Y, int[] Lengths) SumSign(int n, int maxLen, PadSide side, Rng rng)
 {
@@ -466,6 +490,7 @@ display(Plot.Combine(maskRuns.Select(r => Plot.Line(Enumerable.Range(1, maskEpoc
 // Read the four printed runs. Without a mask, post-padding is the harder case, visible in the first epochs: the GRU has to hold the sum through the embeddings of the trailing padding, which also move its state; pre-padding puts the real tokens last, next to the output, which is why Keras pads in front by default. On this small task the unmasked GRU learns to ignore the padding given enough epochs. With `mask_zero` both paddings see exactly the real tokens: the two masked runs are the same computation on the same sequences, and print the same curve.
 //
 // **What this notebook printed** (all numbers above come from the run): the fixed listing's test accuracy against the best memoryless model; the hand-written loop against the `Trainer` (losses and weights equal up to float rounding); the loss values and gradients at a confident mistake; each optimizer's validation loss with Keras's and PyTorch's defaults; batch sizes, overfitting and early stopping, learning rates with and without clipping; dropout's scaling and its effect on a small data set; and masking against each sequence run alone and in training. Notebook 08 trains on real IMDB reviews with these tools.
+
 // ## Exercises
 //
 // ### 06.1 · Inverted dropout by hand
@@ -473,6 +498,7 @@ display(Plot.Combine(maskRuns.Select(r => Plot.Line(Enumerable.Range(1, maskEpoc
 // `Notebook06Exercises.DropoutProblem` gives an input `X`, the mask `Keep` (true = kept) and the probability `P` of dropping. Return the training-mode output of dropout with that mask as a `double[]`.
 //
 // *Hint:* what must the kept values be multiplied by so that the expected output equals the input?
+
 // ---- cell 30 (nb06-ex1) ----
 var dp = Notebook06Exercises.DropoutProblem;
 double[] dropped = null;
@@ -484,6 +510,7 @@ Console.WriteLine(Exercises.Check("06.1", dropped));
 // ### 06.2 · Where does a masked batch's final state come from?
 //
 // `Notebook06Exercises.MaskProblem` gives the `Lengths` of a batch post-padded to `Steps` steps. A masked recurrent layer returns, for each sequence, the state after one particular time step (counting from 0). Return those time indices as an `int[]`.
+
 // ---- cell 32 (nb06-ex2) ----
 var mp = Notebook06Exercises.MaskProblem;
 int[] lastSteps = null;
@@ -495,6 +522,7 @@ Console.WriteLine(Exercises.Check("06.2", lastSteps));
 // ### 06.3 · Adam's first step
 //
 // `Notebook06Exercises.AdamProblem` gives a `Gradient` and a `LearningRate`. Starting from zero moments, compute the first update $\Delta\theta$ of PyTorch's Adam ($\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-8}$) as a `double[]`. Look at the sizes of the entries: why is the first step the same size for a gradient of 0.002 and of 10?
+
 // ---- cell 34 (nb06-ex3) ----
 var ap = Notebook06Exercises.AdamProblem;
 double[] update = null;

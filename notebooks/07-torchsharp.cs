@@ -38,7 +38,16 @@ using TorchSharp;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "07-torchsharp.ipynb", new("seed", typeof(ulong)), new("inputSize", typeof(int)), new("hiddenSize", typeof(int)), new("steps", typeof(int)), new("seriesLength", typeof(int)), new("windowLength", typeof(int)), new("epochs", typeof(int)), new("batchSize", typeof(int)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "07-torchsharp.ipynb",
+    new AppParameter("seed", typeof(ulong)),
+    new AppParameter("inputSize", typeof(int)),
+    new AppParameter("hiddenSize", typeof(int)),
+    new AppParameter("steps", typeof(int)),
+    new AppParameter("seriesLength", typeof(int)),
+    new AppParameter("windowLength", typeof(int)),
+    new AppParameter("epochs", typeof(int)),
+    new AppParameter("batchSize", typeof(int)));
 
 // # 07 · TorchSharp: the same models on libtorch
 //
@@ -52,6 +61,7 @@ NotebookApp.Start(args, "07-torchsharp.ipynb", new("seed", typeof(ulong)), new("
 // The project `RnnNotebooks.Torch` holds a TorchSharp **twin** of every model the course trains (`ImdbClassifier`, `PriceRegressor`, `CharLanguageModel`, and `Recurrent` for any RNN/LSTM/GRU stack). A twin names its parameters exactly like the scratch model (`rnn.weight_ih_l0`, `dense.bias`, …), so weights move between the two as a name → tensor mapping, in memory or through a safetensors file. The application notebooks that follow end with their model's twin, the way *Dive into Deep Learning* follows each from-scratch implementation with a concise one.
 //
 // TorchSharp runs on CUDA when libtorch sees a GPU and on the CPU otherwise; the first cell says which in one line.
+
 // ---- cell 2 (nb07-build) ----
 // First run on a fresh clone: build the two libraries that the next cell references (a few minutes, once: TorchSharp brings libtorch).
 foreach (var project in new[] { "../src/RnnNotebooks.Course", "../src/RnnNotebooks.Torch" })
@@ -104,6 +114,7 @@ batchSize = NotebookApp.Param("batchSize", batchSize);
 // A TorchSharp tensor lives in libtorch's memory, on a device, with an element type (`dtype`). The API follows PyTorch's names: `torch.arange`, `reshape`, `matmul`, `.T`, `sum`. Operations build new tensors; nothing is copied back to .NET until you ask (`item<T>()`, `data<T>()`).
 //
 // The scratch library's `Tensor<T>` is a flat .NET array with a shape. `TensorBridge` copies one into the other, `float` ↔ `float32` and `double` ↔ `float64`.
+
 // ---- cell 6 (nb07-05) ----
 var a = torch.arange(6, dtype: torch.float32).reshape(2, 3);      // [[0, 1, 2], [3, 4, 5]]
 var b = torch.ones(3, 2);
@@ -124,6 +135,7 @@ Console.WriteLine($"scratch [{string.Join(", ", scratchTensor.Shape)}] double ->
 // Mark a tensor with `requires_grad_()` and libtorch records every operation on it. `backward()` on a scalar then walks that record in reverse and leaves $\partial L/\partial w$ in `w.grad`: the chain rule applied mechanically, the same walk notebook 03 wrote by hand.
 //
 // A one-line check: $L = \tanh(w \cdot x)$ has $\partial L/\partial w = (1 - \tanh^2(w\cdot x))\,x$.
+
 // ---- cell 8 (nb07-07) ----
 var w = torch.tensor(new double[] { 0.5, -1.0, 2.0 }).requires_grad_();
 var x = torch.tensor(new double[] { 1.0, 2.0, 3.0 });
@@ -142,6 +154,7 @@ Console.WriteLine($"by hand:  [{string.Join(", ", byHand.Select(v => v.ToString(
 // $$dh_t = g_t + W_{hh}^\top da_{t+1}, \qquad da_t = dh_t \odot (1 - h_t^2), \qquad dW_{ih} \mathrel{+}= da_t\,x_t^\top,\quad dW_{hh} \mathrel{+}= da_t\,h_{t-1}^\top,\quad db \mathrel{+}= da_t,\quad dx_t = W_{ih}^\top da_t .$$
 //
 // Below, the same walk in a few lines (double precision), then the forward pass alone written with TorchSharp tensors, a `backward()` call, and the gradients compared. Last, `nn.RNN` loaded with the same weights.
+
 // ---- cell 10 (nb07-09) ----
 var rng = new Rng(seed);
 double bound = 1 / Math.Sqrt(hiddenSize);
@@ -159,10 +172,10 @@ for (int t = 0; t < steps; t++)
     var h = new double[hiddenSize];
     for (int i = 0; i < hiddenSize; i++)
     {
-        double a = b_ih[i] + b_hh[i];
-        for (int j = 0; j < inputSize; j++) a += W_ih[i, j] * xs[t, j];
-        for (int j = 0; j < hiddenSize; j++) a += W_hh[i, j] * hs[t][j];
-        h[i] = Math.Tanh(a);
+        double a2 = b_ih[i] + b_hh[i];
+        for (int j = 0; j < inputSize; j++) a2 += W_ih[i, j] * xs[t, j];
+        for (int j = 0; j < hiddenSize; j++) a2 += W_hh[i, j] * hs[t][j];
+        h[i] = Math.Tanh(a2);
     }
     hs.Add(h);
 }
@@ -203,6 +216,7 @@ Console.WriteLine($"max |hand − autograd|  weight_ih {MaxDiff(dW_ih, tWih.grad
                   $"bias_ih {MaxDiff(db, tBih.grad!):0.0e+0}  bias_hh {MaxDiff(db, tBhh.grad!):0.0e+0}  inputs {MaxDiff(dxs, tXs.grad!):0.0e+0}");
 
 // The two agree to double-precision rounding: autograd computed exactly the sums the loop computes. `nn.RNN` is the same recurrence as one fused module; its parameters carry the names the scratch `RNN` uses (`weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`), so the hand-made weights load into it by name.
+
 // ---- cell 12 (nb07-11) ----
 var rnn = Recurrent.Create(RecurrentKind.Rnn, inputSize, hiddenSize, dtype: torch.float64);
 StateDictBridge.Load(rnn, new Dictionary<string, Tensor<double>>
@@ -230,6 +244,7 @@ Console.WriteLine($"max |hand − nn.RNN|  weight_ih {MaxDiff(dW_ih, TensorBridg
 // then through the nonlinearities to the pre-activations ($\sigma' = \sigma(1-\sigma)$, $\tanh' = 1 - \tanh^2$), stacked as $da_t = [da_i; da_f; da_g; da_o]$ of size $4H$, and into the weights exactly as for the simple RNN: $dW_{ih} \mathrel{+}= da_t x_t^\top$, $dW_{hh} \mathrel{+}= da_t h_{t-1}^\top$, $dh_{t-1} = W_{hh}^\top da_t$.
 //
 // The cell below writes this out for one sequence with the loss $L = \sum_t g_t \cdot h_t$, and compares it with autograd through `nn.LSTM` and with the scratch `LSTM<double>`'s `Backward`, all three on the same weights.
+
 // ---- cell 14 (nb07-13) ----
 Rng.ManualSeed(seed);
 var scratchLstm = new LSTM<double>(inputSize, hiddenSize, returnSequences: true);
@@ -246,15 +261,15 @@ for (int t = 0; t < steps; t++)
     var (i, f, g, o, c, h) = (new double[H], new double[H], new double[H], new double[H], new double[H], new double[H]);
     for (int u = 0; u < H; u++)
     {
-        var a = new double[4];
+        var a3 = new double[4];
         for (int k = 0; k < 4; k++)
         {
             int r = k * H + u;
-            a[k] = Lbih[r] + Lbhh[r];
-            for (int j = 0; j < inputSize; j++) a[k] += Lwih[r, j] * xs[t, j];
-            for (int j = 0; j < H; j++) a[k] += Lwhh[r, j] * hsL[t][j];
+            a3[k] = Lbih[r] + Lbhh[r];
+            for (int j = 0; j < inputSize; j++) a3[k] += Lwih[r, j] * xs[t, j];
+            for (int j = 0; j < H; j++) a3[k] += Lwhh[r, j] * hsL[t][j];
         }
-        (i[u], f[u], g[u], o[u]) = (Sig(a[0]), Sig(a[1]), Math.Tanh(a[2]), Sig(a[3]));
+        (i[u], f[u], g[u], o[u]) = (Sig(a3[0]), Sig(a3[1]), Math.Tanh(a3[2]), Sig(a3[3]));
         c[u] = f[u] * cs[t][u] + i[u] * g[u];
         h[u] = o[u] * Math.Tanh(c[u]);
     }
@@ -314,6 +329,7 @@ Console.WriteLine($"{"inputs",-14} {Max(dxL, TensorBridge.ToScratch<double>(lx.g
 // ## 5 · `nn.LSTM` and the scratch `LSTM`, same weights, same numbers
 //
 // A two-layer LSTM in `float`, built by the scratch library with its own initialisation, copied into `nn.LSTM` by parameter name (`ScratchTwins.CopyTo`), and run on the same batch. The two print the same outputs and final states, to float32 rounding.
+
 // ---- cell 16 (nb07-15) ----
 Rng.ManualSeed(seed);
 var lstm2 = new LSTM<float>(inputSize, hiddenSize, numLayers: 2, returnSequences: true);
@@ -339,6 +355,7 @@ Console.WriteLine($"max |scratch − nn.LSTM|: output {MaxF(scratchResult.Output
 // The naive baseline predicts that the next value equals the last one in the window.
 //
 // Both sides get **one thread** here. The model is small, so each step is many small operations; libtorch hands each one to its OpenMP threads, which spin while they wait for the next, and on a busy machine (or beside the kernel's own threads) that spinning costs far more than it gains. Setting `OMP_WAIT_POLICY=PASSIVE` in the environment before starting Jupyter makes the waiting threads sleep instead. Larger layers profit from more threads on both sides; `bench/` measures those.
+
 // ---- cell 18 (nb07-17) ----
 // A noisy sine wave cut into windows: x = values t−L … t−1, y = value t. First 80 % train, last 20 % test.
 var noise = new Rng(seed + 2);
@@ -422,6 +439,7 @@ Kernels.MaxThreads = scratchThreads;
 // ## 7 · Through a file
 //
 // The scratch model saves its weights as **safetensors** (the format of Hugging Face and PyTorch tools); `ScratchTwins.LoadFile` reads that file into the twin by parameter name, and `ScratchTwins.SaveFile` writes one the scratch model loads back. (In a compiled application TorchSharp.PyBridge's `load_safetensors` reads the same file; in a notebook kernel it can fail to bind to TorchSharp, so the notebook uses the scratch library's reader.)
+
 // ---- cell 21 (nb07-20) ----
 string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"rnn-notebooks-07-{Environment.ProcessId}.safetensors");
 ScratchTwins.Save(scratchModel, file);

@@ -40,7 +40,20 @@ using RnnNotebooks.Training.Baselines;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "08-imdb-sentiment.ipynb", new("seed", typeof(ulong)), new("numWords", typeof(int)), new("trainCount", typeof(int)), new("testCount", typeof(int)), new("maxlen", typeof(int)), new("epochs", typeof(int)), new("batchSize", typeof(int)), new("fullVariants", typeof(bool)), new("variantTrainCount", typeof(int)), new("variantMaxLen", typeof(int)), new("variantEpochs", typeof(int)), new("twinEpochs", typeof(int)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "08-imdb-sentiment.ipynb",
+    new AppParameter("seed", typeof(ulong)),
+    new AppParameter("numWords", typeof(int)),
+    new AppParameter("trainCount", typeof(int)),
+    new AppParameter("testCount", typeof(int)),
+    new AppParameter("maxlen", typeof(int)),
+    new AppParameter("epochs", typeof(int)),
+    new AppParameter("batchSize", typeof(int)),
+    new AppParameter("fullVariants", typeof(bool)),
+    new AppParameter("variantTrainCount", typeof(int)),
+    new AppParameter("variantMaxLen", typeof(int)),
+    new AppParameter("variantEpochs", typeof(int)),
+    new AppParameter("twinEpochs", typeof(int)));
 
 // # 08 · IMDB sentiment: the first recurrent model on real data
 //
@@ -53,6 +66,7 @@ NotebookApp.Start(args, "08-imdb-sentiment.ipynb", new("seed", typeof(ulong)), n
 // 5. trains the same model from the same initial weights in **TorchSharp** and puts both learning curves on one chart.
 //
 // Training on all 25,000 training reviews takes minutes, not seconds. The parameters cell sets the sizes: the defaults train the article's model at full size and the variants on a subset (`fullVariants = true` trains every variant at full size too); the quick values (CI) take under a minute.
+
 // ---- cell 2 (nb08-build) ----
 // First run on a fresh clone: build the two libraries that the next cell references (a few minutes, once: TorchSharp brings libtorch).
 foreach (var project in new[] { "../src/RnnNotebooks.Course", "../src/RnnNotebooks.Torch" })
@@ -134,6 +148,7 @@ twinEpochs = NotebookApp.Param("twinEpochs", twinEpochs);
 // As printed it cannot run: `load_data` returns **ragged lists** of word ids (one review has 11 words, another 2,494), and a batch must be a rectangle. The classic run of the same model, *Deep Learning with Python* §6.2, adds the missing step, `pad_sequences(x, maxlen=500)` (zeros in front of short reviews, only the last 500 words of long ones), and holds out the last 20 % of the training set for validation (`validation_split=0.2`). That run is what this notebook reproduces: `Embedding(10000, 32) → SimpleRNN(32) → Dense(1, sigmoid)`, Keras's initialisers, RMSprop with Keras's defaults, binary cross-entropy, 10 epochs of batches of 128.
 //
 // The loader below reads the real reviews (from `../shared/datasets`, or the download cache) and encodes them exactly as `imdb.load_data(num_words=10000)` does: id 1 starts a review, 2 stands for a word outside the 10,000 most frequent, a word of rank r gets id r + 3. Without the real data it says so and returns a small generated sample.
+
 // ---- cell 6 (nb08-05) ----
    // TorchSharp has a Padding too
 var imdb = KerasImdb.LoadData(numWords);
@@ -153,6 +168,7 @@ display(Plot.Histogram(lengths.Select(l => Math.Min(l, 1500)), bins: 60, name: "
 //
 // - **majority class**: always answer the label that is more common in the training set. IMDB is balanced, so this is about 50 %.
 // - **bag of words**: logistic regression on which of the 10,000 words a review contains, ignoring their order: $p(\text{positive}) = \sigma(b + \sum_{w \in \text{review}} \beta_w)$. It is what a recurrent model has to beat to show that reading the words *in order* is worth anything. `BagOfWordsClassifier` trains it with Adam on the same 80 % of the training reviews the recurrent models train on; the last 20 % are validation, as for them.
+
 // ---- cell 8 (nb08-07) ----
 int nVal = (int)(trainSeqs.Length * 0.2), nFit = trainSeqs.Length - nVal;       // Keras's validation_split = 0.2: the LAST 20 %
 int majority = trainLabels.Take(nFit).Count(y => y == 1) * 2 >= nFit ? 1 : 0;
@@ -174,6 +190,7 @@ display(Plot.Bar(shown.Select(id => imdb.WordIndex.Decode([id])), shown.Select(i
 // ## 3 · The SimpleRNN of *Deep Learning with Python* §6.2
 //
 // The model reads the padded review one word at a time: each id becomes a 32-number vector (the embedding, learned), the SimpleRNN updates its 32-number state with each vector, and the last state goes through one sigmoid unit. The same program as the Keras listing, with the padding step: `ScratchTwins.ImdbClassifier` is the scratch model whose TorchSharp twin section 8 trains.
+
 // ---- cell 10 (nb08-09) ----
 Tensor<float> Labels(int[] y) => new(y.Select(v => (float)v).ToArray(), y.Length, 1);
 var xTrain = Padding.PadToTensor<float>(trainSeqs, maxlen);                     // pad_sequences(maxlen=500): pre-padding, pre-truncation
@@ -203,6 +220,7 @@ var simple = Train("Embedding → SimpleRNN(32) → Dense(1)", model, xTrain, yT
 Console.WriteLine($"SimpleRNN: test accuracy on {testSeqs.Length:N0} reviews {simple.Test:F4}; {simple.Seconds:F0} s for {epochs} epochs ({simple.Seconds / epochs:F1} s per epoch, validation included)");
 
 // Beside the published run. The book prints the validation accuracy of each of its 10 epochs; the chart puts ours on the same axes. Two runs of the same program differ anyway (random initial weights, shuffling, and here a different order of the reviews, since the `imdb.npz` order is not public), so look for the same shape and level, not the same digits. The book's LSTM, in the same section, reaches about 0.89 (drawn as a dotted line; section 4 trains ours).
+
 // ---- cell 12 (nb08-11) ----
 double[] published = [0.776, 0.774, 0.806, 0.846, 0.738, 0.763, 0.793, 0.829, 0.831, 0.805];
 var ours = simple.History["val_accuracy"];
@@ -223,6 +241,7 @@ display(Plot.Line(Enumerable.Range(1, ours.Count), ours, name: "validation, this
 // ## 4 · LSTM, GRU, bidirectional, two layers
 //
 // Four changes to the recurrent layer, everything else fixed: an **LSTM** and a **GRU** (notebook 05) whose gates carry information across hundreds of steps; a **bidirectional** LSTM that also reads the review from its last word back to the first and joins both final states; and **two stacked SimpleRNN layers** (the first returns every step). A SimpleRNN trained the same way is the reference. They train on the variant sizes of the parameters cell (see the line printed below); with `fullVariants = true` they train like section 3.
+
 // ---- cell 14 (nb08-13) ----
 if (fullVariants) (variantTrainCount, variantMaxLen, variantEpochs) = (trainCount, maxlen, epochs);
 var vTrainSeqs = trainSeqs.Take(variantTrainCount).ToArray();
@@ -262,6 +281,7 @@ display(Plot.Row(
 // ## 5 · How much of each review the model sees: `maxlen`
 //
 // `maxlen = 500` cuts the longest reviews (pre-truncation keeps their last 500 words) and pads the rest. A shorter `maxlen` is faster, since the time loop runs `maxlen` steps, but throws away more of each review. The SimpleRNN again, at three lengths (the longest is the variants' `maxlen`, reused from section 4):
+
 // ---- cell 16 (nb08-15) ----
 var maxlenResults = new SortedDictionary<int, (History History, double Test, double Seconds, Trainer<float> Trainer)> { [variantMaxLen] = variantResults["SimpleRNN"] };
 foreach (int len in new[] { variantMaxLen / 4, variantMaxLen / 2 })
@@ -277,6 +297,7 @@ display(Plot.Line(maxlenResults.Keys, maxlenResults.Values.Select(r => r.Test), 
 // Keras pads in front (`padding='pre'`); PyTorch code often pads at the end. For a model that reads only its **last** state the difference matters: after post-padding, the state the classifier sees has first run through every padding step (the embedding of id 0, learned like any word), and a SimpleRNN forgets quickly, so the words that carried the sentiment are many steps behind. The same SimpleRNN, same data, both ways (long reviews keep their last words either way):
 //
 // The third run pads at the end too, but with **masking** (Keras's `mask_zero=True`, PyTorch's `pack_padded_sequence`): `Embedding { MaskZero = true }` marks id 0 as padding and the recurrent layer skips those steps, so the state the classifier reads is that of the last real word, wherever the padding sits.
+
 // ---- cell 18 (nb08-17) ----
 var post = Train("SimpleRNN, post-padding", Classifier(new RNN<float>(32, 32), 32),
     Padding.PadToTensor<float>(vTrainSeqs, variantMaxLen, padding: PadSide.Post), vyTrain,
@@ -297,6 +318,7 @@ display(Plot.Line(Enumerable.Range(1, variantEpochs), pre.History["val_accuracy"
 // ## 7 · Inside the model
 //
 // **The prediction after each word.** Feed the trained SimpleRNN of section 3 the review's first word, then its first two, and so on (each prefix padded as a whole review would be), and plot $p(\text{positive})$ against the number of words read. Jumps show which words moved the state; the table lists the largest ones.
+
 // ---- cell 20 (nb08-19) ----
 int pick = Enumerable.Range(0, testSeqs.Length).First(i => testSeqs[i].Length is >= 40 and <= 120 && testSeqs[i].Length <= maxlen);
 var review = testSeqs[pick];
@@ -316,6 +338,7 @@ display(Plot.Line(Enumerable.Range(1, review.Length), pAfter, name: "p(positive)
     .WithXAxis("words read").WithYAxis("p(positive)"));
 
 // **The reviews it gets most wrong**: the test reviews whose prediction is farthest from the label, confidently wrong. Read a few: sarcasm, a long plot summary before a short verdict, a verdict beyond the last `maxlen` words, or a mislabelled review.
+
 // ---- cell 22 (nb08-21) ----
 var pTest = simple.Trainer.Predict(xTest, 512).Data;
 var worst = Enumerable.Range(0, testSeqs.Length).OrderByDescending(i => Math.Abs(pTest[i] - testLabels[i])).Take(6).ToArray();
@@ -334,6 +357,7 @@ display(Plot.Histogram(Enumerable.Range(0, testSeqs.Length).Select(i => testLabe
 // `ImdbClassifier` is the TorchSharp twin of the model of section 3 (notebook 07 introduces TorchSharp). Both start from **the same weights**: the scratch model is built with the same seed and Keras initialisers as in section 3, then copied into the twin by parameter name. Both see the same batches in the same order, with RMSprop (ρ = 0.9, ε = 1e-7, learning rate 1e-3) and binary cross-entropy on probabilities clipped to [1e-7, 1 − 1e-7] as Keras does. One difference remains: the scratch optimizer follows Keras's formula $w \mathrel{-}= \eta\,g/\sqrt{v + \epsilon}$, `torch.optim.RMSprop` uses $\eta\,g/(\sqrt{v} + \epsilon)$; with ε = 1e-7 the two differ only when $v$ is tiny. Float rounding in two implementations then lets the runs drift apart slowly.
 //
 // Each side gets **one thread** (as in notebook 07: libtorch's waiting threads spin, which on a busy machine costs more than it gains); the seconds per epoch are this machine's CPU, training only.
+
 // ---- cell 24 (nb08-23) ----
 int torchThreads = torch.get_num_threads(), scratchThreads = Kernels.MaxThreads;
 torch.set_num_threads(1);
@@ -406,6 +430,7 @@ display(Plot.Row(
 // ## 9 · Summary
 //
 // The cell below collects what this run measured: the per-epoch validation accuracy beside the published curve, the test accuracy of every model on the same test reviews, and the time each training took (on this machine, at the sizes of the parameters cell; a machine shared with other work takes longer).
+
 // ---- cell 26 (nb08-25) ----
 Console.WriteLine($"data: {(imdb.IsSample ? "SAMPLE" : "real IMDB")}, {trainSeqs.Length:N0} training reviews (80 % fit, 20 % validation), {testSeqs.Length:N0} test reviews");
 Console.WriteLine("validation accuracy per epoch, SimpleRNN (maxlen " + maxlen + "):");
@@ -436,6 +461,7 @@ display(new DataFrame(
 // `Notebook08Exercises.Reviews` holds four short reviews of word ids and `Notebook08Exercises.MaxLen` the length to make them. Pad and truncate them the way Keras's `pad_sequences` does by default, without calling `Padding`, and return an `int[4, 5]` (or `int[][]`).
 //
 // *Hint:* which end gets the zeros, and which end of a long review is kept?
+
 // ---- cell 28 (nb08-27) ----
 var reviews = Notebook08Exercises.Reviews;
 int[,] padded = null;
@@ -449,6 +475,7 @@ Console.WriteLine(Exercises.Check("08.1", padded));
 // Count by hand the trainable parameters of `Embedding(10000, 32) → LSTM(32) → Linear(1) + sigmoid` in this library (PyTorch's parameter layout; `Notebook08Exercises.LstmClassifier` gives the sizes). Check your number against `Classifier(new LSTM<float>(32, 32), 32).Summary(1, maxlen)` afterwards, not before.
 //
 // *Hint:* four gates; and how many bias vectors does each gate have in PyTorch, and in Keras?
+
 // ---- cell 30 (nb08-29) ----
 var (vocab, embed, hidden) = Notebook08Exercises.LstmClassifier;
 long count = 0;

@@ -38,7 +38,17 @@ using TorchSharp;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "09-stock-prediction.ipynb", new("seed", typeof(ulong)), new("firstYear", typeof(int)), new("testYears", typeof(int[])), new("validationDays", typeof(int)), new("windowLength", typeof(int)), new("epochs", typeof(int)), new("batchSize", typeof(int)), new("learningRate", typeof(double)), new("forecastDays", typeof(int)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "09-stock-prediction.ipynb",
+    new AppParameter("seed", typeof(ulong)),
+    new AppParameter("firstYear", typeof(int)),
+    new AppParameter("testYears", typeof(int[])),
+    new AppParameter("validationDays", typeof(int)),
+    new AppParameter("windowLength", typeof(int)),
+    new AppParameter("epochs", typeof(int)),
+    new AppParameter("batchSize", typeof(int)),
+    new AppParameter("learningRate", typeof(double)),
+    new AppParameter("forecastDays", typeof(int)));
 
 // # 09 · Stock prediction: the stacked SimpleRNN regressor, honestly evaluated
 //
@@ -64,6 +74,7 @@ NotebookApp.Start(args, "09-stock-prediction.ipynb", new("seed", typeof(ulong)),
 // 7. walk-forward evaluation over several test years;
 // 8. the TorchSharp twin of the article's model on the same windows and weights;
 // 9. exercises.
+
 // ---- cell 2 (nb09-build) ----
 // First run on a fresh clone: build the two libraries that the next cell references (a few minutes, once: TorchSharp brings libtorch).
 foreach (var project in new[] { "../src/RnnNotebooks.Course", "../src/RnnNotebooks.Torch" })
@@ -119,6 +130,7 @@ forecastDays = NotebookApp.Param("forecastDays", forecastDays);
 // `StockLoader` reads the Yahoo Finance exports from the data root (`../shared/datasets/stocks` here). Where a file is missing it says so and uses a generated sample instead; the cell below says which it got.
 //
 // Yahoo's **Close** is already adjusted for stock splits: when a company splits each share into several, every earlier close in the file is divided by the same factor, so the series has no jump on the day of the split. **Adj Close** is also adjusted for dividends: each earlier price is scaled down by the dividend paid, so that the change from one day to the next is the return a shareholder actually got. The features and targets below use the adjusted close; the last two lines of the cell's output show how far the two columns differ at the start and at the end of the period.
+
 // ---- cell 6 (nb09-05) ----
 var runClock = System.Diagnostics.Stopwatch.StartNew();
 var series = new[] { StockLoader.Load("AAPL"), StockLoader.Load("MSFT"), StockLoader.Load("^GSPC") };
@@ -165,6 +177,7 @@ display(Plot.Grid(3, 1,
 // - the **weekday**, known in advance.
 //
 // The target is AAPL's log return on the **next** trading day. A forecast of that return $\hat r$ turns into a price forecast $\hat p_{t+1} = p_t\,e^{\hat r}$, so every model can be judged in dollars.
+
 // ---- cell 9 (nb09-08) ----
 var features = StockFeatures.Compute(table, "AAPL", "MSFT", "GSPC");
 int[] featureColumns = Enumerable.Range(0, features.Names.Length).ToArray();
@@ -179,6 +192,7 @@ display(featureFrame);
 // Time runs in one direction, and so must the split. `WalkForward.ByYear` makes one **fold** per test year: the test rows are that calendar year, the validation rows the `validationDays` trading days just before it, and the training rows everything earlier. The first fold is used in sections 4–6; section 7 runs all of them.
 //
 // The **scaler** (z-score per feature) is fitted on the training rows only and then applied to every row: validation and test data are scaled with statistics the model could have known. A **window** for the target on day $t$ holds the feature rows $t-L, \dots, t-1$ ($L$ = `windowLength`): the inputs end the day before the target. `Windowing.Make` cuts them; validation and test windows may reach back into earlier periods (the past is known), never forward.
+
 // ---- cell 11 (nb09-10) ----
 var folds = WalkForward.ByYear(features.Dates, testYears, validationDays, minTrainRows: 10 * windowLength);
 foreach (var f in folds) Console.WriteLine($"{f}   ({features.Dates[0]:yyyy-MM-dd}..{features.Dates[f.ValidationStart - 1]:yyyy-MM-dd} | ..{features.Dates[f.TestStart - 1]:yyyy-MM-dd} | ..{features.Dates[f.TestEnd - 1]:yyyy-MM-dd})");
@@ -228,6 +242,7 @@ display(Plot.Row(
 // **A scaler fitted on everything.** Min-max scaling of prices fitted on all days maps the highest price *of the test period* to exactly 1: the inputs then tell the model where the future top is. Fitted on the training rows only, the test prices fall wherever they fall, often above 1 (the model has to extrapolate, which is honest and hard).
 //
 // **A shuffled split.** Shuffling the windows and cutting off the last fifth for testing, as `validation_split` does after shuffling, puts the days around each test day into training. Consecutive windows overlap in all but one day, so the test target is literally an input of some training window. A "model" that needs no training shows what that is worth: predict each test price as the average of the training targets just before and just after it. It uses tomorrow's price, and it beats the naive forecast (the last line below prints both), which none of the honest models in sections 5 and 7 manages reliably.
+
 // ---- cell 14 (nb09-13) ----
 var everything = Scaler.Fit(ScalerKind.MinMax, priceMatrix);
 var trainOnly = fold0.PriceScaler;
@@ -261,6 +276,7 @@ Console.WriteLine($"on the shuffled test windows, in dollars: look up the neighb
 // The article's stack in the library: `RNN(10 → 64)` returning every step, `RNN(64 → 32)` returning the last step, `Linear(32 → 1)`, with Keras's initialisation, Adam with Keras's defaults (learning rate `learningRate`), mean squared error, batches of `batchSize`, `epochs` epochs. It reads windows of the ten scaled features and predicts the scaled next-day return of AAPL.
 //
 // Beside it: the same stack with **LSTM** and with **GRU** layers, and the same RNN fed **prices** (one feature: AAPL's adjusted close, min-max scaled on the training rows) predicting the next price — the setup most tutorials use. Each training shows its loss and validation loss live; the validation windows are the days just before the test year.
+
 // ---- cell 16 (nb09-15) ----
 Sequential<float> Stacked(string kind, int inputs)
 {
@@ -323,6 +339,7 @@ var fold0Run = RunFold(fold0);
 // The **naive forecast** says tomorrow's price equals today's. It needs no data and no training, and it is hard to beat: daily price changes are small and close to unpredictable. Every model's test errors are shown in dollars beside it.
 //
 // **Directional accuracy** asks how often the forecast got the sign of tomorrow's move right. A coin gets 50 %; "always up" gets the share of up days, which in a rising market is above 50 %. A model must beat both to claim it knows the direction. (The naive forecast never predicts a move, so it has no direction.)
+
 // ---- cell 18 (nb09-17) ----
 DataFrame ErrorTable(IEnumerable<Forecast> forecasts, Forecast naive) => new(
     Table.Column("model", forecasts.Select(f => f.Model)),
@@ -348,9 +365,11 @@ display(Plot.Combine(
     .WithTitle($"First {days} test days of {folds[0].TestYear}: one-step forecasts").WithYAxis("AAPL adj close, $").WithSize(900, 450));
 
 // **What the numbers mean.** On a price chart a forecast that stays near yesterday's price looks excellent, because prices move little from one day to the next; that is the trap. The column that matters is **RMSE / naive**: below 1 the model beats "tomorrow = today", above 1 it does worse than doing nothing. The model fed prices has to learn to copy its last input, and where the test prices leave the range of the training prices (the training-only scaler maps them above 1, section 3) its tanh layers saturate and its forecasts fall behind the price; scaling prices cannot fix that, predicting returns does. The models fed returns predict a return near zero, which is close to the naive forecast by construction, so their RMSE lands near the naive one; their directional accuracy is the honest test of whether they found anything: compare it with 50 % and with always-up in the line above the table. Section 7 checks whether one test year was luck.
+
 // ## 6 · Multi-step forecasts
 //
 // A one-step forecast always starts from the true last price. To look further ahead, the model's own predictions have to be fed back as inputs: `RecursiveForecast.Run` slides the window forward by one day at a time, its newest value being the previous prediction. Errors then compound. The price model is used here because its output is its own next input; a model fed the ten features would also need the other features of days that have not happened. The chart compares, over the first `forecastDays` test days, the recursive forecast started on the first test day with the one-step forecasts (each made with the true prices up to the day before) and with the naive multi-step forecast (a flat line at the last known price).
+
 // ---- cell 22 (nb09-21) ----
 var priceTrainer = fold0Run.Trainers["RNN on prices"];
 int horizon = Math.Min(forecastDays, fold0.PriceTest.Count);
@@ -373,6 +392,7 @@ display(Plot.Combine(
 // ## 7 · Walk-forward: several test years
 //
 // One test year can flatter or condemn a model by luck: a calm year, a crash, a year that only went up. Walk-forward evaluation repeats the whole procedure for each year in `testYears` — fit the scalers on everything before it, train all four models from scratch, test on that year — and reports every year. The table lists every model and the naive forecast per evaluation year; the chart shows each model's RMSE relative to the naive one (below 1 = better than naive).
+
 // ---- cell 24 (nb09-23) ----
 var results = new List<(int Year, Forecast Forecast, Forecast Naive, double AlwaysUp)>();
 void Collect(int year, List<Forecast> forecasts)
@@ -406,6 +426,7 @@ display(Plot.Combine(modelNames.Select(name => Plot.Bar(yearLabels,
 // ## 8 · The TorchSharp twin
 //
 // `PriceRegressor` in `RnnNotebooks.Torch` is the article's stack in TorchSharp (`nn.RNN` → `nn.RNN` → `nn.Linear`) with the scratch model's parameter names (`rnn.weight_ih_l0`, `rnn_1.*`, `linear.*`). The trained article model of the first fold is copied into it by name, and both predict the same test windows: the same forecasts, the same dollars, the same directional accuracy, to float32 rounding.
+
 // ---- cell 26 (nb09-25) ----
 Console.WriteLine(TorchDevice.Describe());
 int torchThreads = torch.get_num_threads();
@@ -433,9 +454,11 @@ foreach (var f in new[] { scratchForecast, twinForecast })
 // Where to go from here: longer horizons (weekly returns), other targets (volatility is far more predictable than direction), more tickers, or the exercises below.
 //
 // ## 10 · Exercises
+
 // ### 09.1 · The naive forecast's errors
 //
 // Write `NaiveErrors(prices)`: the RMSE and MAE of the forecast "tomorrow's price = today's price" over a series of daily prices, as `(Rmse, Mae)`. The first day has no yesterday, so a series of $n$ prices gives $n-1$ forecasts.
+
 // ---- cell 29 (nb09-28) ----
 (double Rmse, double Mae) NaiveErrors(double[] prices)
 {
@@ -448,6 +471,7 @@ Console.WriteLine(Exercises.Check("09.1", (Func<double[], (double Rmse, double M
 // ### 09.2 · Directional accuracy
 //
 // Write `DirectionalAccuracy(last, predicted, actual)`: on how many days, as a share between 0 and 1, the forecast moved in the same direction as the price, both measured **from the last known price** (`last[i]`). Leave out days on which the price did not move.
+
 // ---- cell 31 (nb09-30) ----
 double DirectionalAccuracy(double[] last, double[] predicted, double[] actual)
 {
@@ -460,6 +484,7 @@ Console.WriteLine(Exercises.Check("09.2", (Func<double[], double[], double[], do
 // ### 09.3 · A feature from the past only
 //
 // Write `Volatility(prices, t, days)`: the standard deviation (divide by `days`) of the `days` daily log returns $\ln(p_i/p_{i-1})$ that end at day $t$, so the value is known at the close of day $t$. The checker changes the prices *after* day $t$: a feature that moves then was looking into the future.
+
 // ---- cell 33 (nb09-32) ----
 double Volatility(double[] prices, int t, int days)
 {

@@ -38,7 +38,22 @@ using TorchSharp;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "10-text-generation.ipynb", new("seed", typeof(ulong)), new("helloEpochs", typeof(int)), new("embeddingDim", typeof(int)), new("hiddenSize", typeof(int)), new("batchSize", typeof(int)), new("bpttSteps", typeof(int)), new("epochs", typeof(int)), new("trainingMinutes", typeof(double)), new("trainChars", typeof(int)), new("learningRate", typeof(double)), new("learningRateDecay", typeof(double)), new("compareChars", typeof(int)), new("compareEpochs", typeof(int)), new("heavier", typeof(bool)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "10-text-generation.ipynb",
+    new AppParameter("seed", typeof(ulong)),
+    new AppParameter("helloEpochs", typeof(int)),
+    new AppParameter("embeddingDim", typeof(int)),
+    new AppParameter("hiddenSize", typeof(int)),
+    new AppParameter("batchSize", typeof(int)),
+    new AppParameter("bpttSteps", typeof(int)),
+    new AppParameter("epochs", typeof(int)),
+    new AppParameter("trainingMinutes", typeof(double)),
+    new AppParameter("trainChars", typeof(int)),
+    new AppParameter("learningRate", typeof(double)),
+    new AppParameter("learningRateDecay", typeof(double)),
+    new AppParameter("compareChars", typeof(int)),
+    new AppParameter("compareEpochs", typeof(int)),
+    new AppParameter("heavier", typeof(bool)));
 
 // # 10 · Text generation: from the "hello world" LSTM to a Shakespeare GRU
 //
@@ -53,6 +68,7 @@ NotebookApp.Start(args, "10-text-generation.ipynb", new("seed", typeof(ulong)), 
 // 7. looks **inside**: which hidden units track line starts, capitals or vowels.
 //
 // The model is `Embedding → GRU (every step) → Linear(vocabulary)`, the scratch side of `CharLanguageModel` in `RnnNotebooks.Torch`. Its training loop is `TruncatedBptt<T>` in `RnnNotebooks.Training`, short enough to read in one sitting.
+
 // ---- cell 2 (nb10-build) ----
 // First run on a fresh clone: build the two libraries that the next cell references (a few minutes, once: TorchSharp brings libtorch).
 foreach (var project in new[] { "../src/RnnNotebooks.Course", "../src/RnnNotebooks.Torch" })
@@ -145,6 +161,7 @@ heavier = NotebookApp.Param("heavier", heavier);
 // 4. **`y` marks every token at once**: a multi-hot target is not a distribution over a next symbol, so categorical cross-entropy has nothing to predict.
 //
 // The cell below replays the first two in C#.
+
 // ---- cell 6 (nb10-05) ----
 string[] data = { "hello world", "hello everyone", "hello universe" };
 int vocab_size = data.Distinct().Count();                                              // len(set(data))
@@ -162,6 +179,7 @@ Console.WriteLine($"one-hot rows have {vocab_size} columns of 0/1; an Embedding 
 // ### What it meant: a next-character model
 //
 // The sentences become characters (each ends with `'\n'`, so the model can learn where a sentence stops), the input at step $t$ is character $t$ and the target is character $t+1$ (exercise 10.3 builds these targets), and the model predicts a distribution over the next character at every step: `Embedding(vocab, 10) → LSTM(100, every step) → Linear(vocab)`, softmax cross-entropy on logits, Adam. The three sentences are three rows of one batch, each starting from a zero state; the shorter one is padded with `'\n'`. The learning rate (printed below) is ten times Keras's default: with one batch per epoch, the default needs many more epochs.
+
 // ---- cell 8 (nb10-07) ----
 var helloVocab = Notebook10Exercises.Vocabulary;                                  // the sentences' characters and '\n'
 int helloLength = data.Max(s => s.Length) + 1;
@@ -188,6 +206,7 @@ foreach (var prime in new[] { "hello w", "hello e", "hello u" })
     Console.WriteLine($"  greedy  \"{prime}\" → \"{prime}{helloLoop.Generate(helloVocab, prime, 12, 0, new Rng(seed)).Replace("\n", "\\n")}\"");
 
 // After `"hello "` the model cannot know which sentence follows: the three rows share that prefix. A trained model spreads its probability over `w`, `e` and `u`, and sampling at temperature 1 picks among them.
+
 // ---- cell 10 (nb10-09) ----
 var afterHello = CharSampler.Probabilities(helloLoop.NextLogits(helloVocab, "hello "), 1.0);
 Console.WriteLine("p(next | \"hello \"): " + string.Join(", ", afterHello.Select((p, j) => (p, j)).OrderByDescending(q => q.p).Take(4).Select(q => $"'{helloVocab.CharOf(q.j)}' {q.p:F3}")));
@@ -200,6 +219,7 @@ for (int n = 0; n < 5; n++) Console.WriteLine($"  sampled \"hello \" → \"hello
 //
 // - **unigram**: $p(c)$ = frequency of $c$ in the training text;
 // - **bigram**: $p(c \mid \text{previous character})$, counted on the training text with add-one smoothing.
+
 // ---- cell 12 (nb10-11) ----
 var corpus = TextLoader.TinyShakespeare();
 Console.WriteLine(corpus);
@@ -228,6 +248,7 @@ Console.WriteLine($"bigram   {bigramLoss:F3} nats/char, perplexity {Math.Exp(big
 // 6. keep the GRU's final state, **detached** (a copy no gradient flows back through), for the next batch.
 //
 // `BpttBatcher` cuts the training text into `batchSize` long rows and serves them `bpttSteps` characters at a time, so row $b$ of batch $i+1$ continues row $b$ of batch $i$: the carried state is the state the GRU would have had reading the row straight through. The state is **reset** to zeros at the start of every epoch (batch 0 does not continue the last batch) and for every evaluation and generation; notebook 01 drew the layout.
+
 // ---- cell 14 (nb10-13) ----
 Rng.ManualSeed(seed);
 var model = new Sequential<float>(new Embedding<float>(vocabSize, embeddingDim), new GRU<float>(embeddingDim, hiddenSize, returnSequences: true), new Linear<float>(hiddenSize, vocabSize));
@@ -277,6 +298,7 @@ display(Plot.Combine(
 // The model gives logits $z$ for the next character; sampling draws from $p = \mathrm{softmax}(z/\tau)$. At $\tau = 1$ that is the model's own distribution. Below 1 the largest logits gain weight (safer, more repetitive text; $\tau \to 0$ always takes the most likely character); above 1 the distribution flattens toward uniform (more surprising text, more misspellings). Exercise 10.1 computes one such softmax by hand.
 //
 // The first chart shows the model's distribution over the character after a prefix at several temperatures; then samples, and the entropy of the sampling distribution at each temperature averaged over validation positions.
+
 // ---- cell 17 (nb10-16) ----
 string prefix = "ROMEO:\nI will th";
 var nextLogits = loop.NextLogits(corpus.Vocabulary, prefix);
@@ -308,6 +330,7 @@ foreach (double t in new[] { 0.2, 0.5, 0.8, 1.0, 1.5 })
 // ## 5 · Carrying the state vs resetting it
 //
 // Two measurements. First, the trained model evaluated on the validation text twice: with the state carried across consecutive batches, and reset to zeros at every batch (what `initial_state=None` does). Then two fresh models from the same initial weights, trained on the first characters of the training text for the same number of steps, one carrying the state and one resetting it, both evaluated with the state carried.
+
 // ---- cell 20 (nb10-19) ----
 double validCarried = loop.Evaluate(validBatches, carryState: true), validReset = loop.Evaluate(validBatches, carryState: false);
 Console.WriteLine($"trained model on validation: state carried {validCarried:F3}, reset every {bpttSteps} characters {validReset:F3} nats/char");
@@ -327,9 +350,11 @@ foreach (bool carry in new[] { true, false })
 }
 
 // The first pair of numbers says how much context beyond one batch the trained model uses: with the state reset, every batch's first characters are predicted from nothing. The second pair says whether training with the carried state teaches the model to use that context. Both gaps are measured above; on short runs they are small, and they grow with the model's training.
+
 // ## 6 · The TorchSharp twin
 //
 // `CharLanguageModel` in `RnnNotebooks.Torch` is the same model on libtorch (`nn.Embedding`, `nn.GRU`, `nn.Linear`) with the same parameter names, so the scratch model's **initial weights** load into it by name. Both sides train on the same batches in the same order, carry the state the same way (`h.detach()` on the TorchSharp side), clip to the same norm and use Adam with PyTorch's formula, in float32, one thread each (notebook 07 says why). Their loss curves start together and drift apart only by float rounding.
+
 // ---- cell 23 (nb10-22) ----
 int torchThreads = torch.get_num_threads(), scratchThreads = Kernels.MaxThreads;
 torch.set_num_threads(1);
@@ -386,6 +411,7 @@ display(Plot.Combine(Plot.Line(steps, scratchCurve, name: "scratch TruncatedBptt
 // ## 7 · A look inside
 //
 // Karpathy's *The Unreasonable Effectiveness of Recurrent Neural Networks* colours text by the activation of single hidden units and finds units that switch on inside quotes, at line starts, or count position in a line. Tiny-shakespeare has no double quotes at all (the count is printed below), so this section asks for units that track what its text does have: **the start of a line**, **capital letters** (speaker names are written in capitals), **vowels**, and **position within a line**. For each property, the unit whose activation over a stretch of validation text correlates most strongly with it (Pearson correlation, either sign) is picked; the heatmap shows those units under the characters they read.
+
 // ---- cell 26 (nb10-25) ----
 Console.WriteLine($"double quotes in the corpus: {corpus.Text.Count(c => c == '\"')}, apostrophes: {corpus.Text.Count(c => c == '\'')}");
 var excerptIds = validIds[..3000];
@@ -434,6 +460,7 @@ foreach (var (name, unit, r) in picks.Take(3))
 // ## What the run measured
 //
 // The cell below gathers the numbers of this run: validation loss and perplexity of the GRU beside the baselines, the goal of 1.55 nats/char, the training time, and one sample. On the default parameters the model is a single GRU layer trained on the CPU by the scratch library; Karpathy's char-rnn goes lower on this corpus with larger, stacked models and a GPU. If the goal is not met within the training budget printed here, the levers are, in order of effect: more epochs (compare the last two validation losses: still falling means the budget ended the run, not the model), a larger hidden layer (`heavier = true` in the parameters cell), and the TorchSharp twin, which trains the same model on libtorch.
+
 // ---- cell 30 (nb10-29) ----
 Console.WriteLine($"GRU {hiddenSize}, {epochsRun} epochs in {trainingSeconds / 60:F1} min of training: validation {validFinal:F3} nats/char (perplexity {Math.Exp(validFinal):F2}); " +
                   $"goal 1.55 {(validFinal <= 1.55 ? "reached" : $"missed by {validFinal - 1.55:F3}")}");
@@ -446,6 +473,7 @@ Console.WriteLine($"sample at τ = 0.8:\nROMEO:{loop.Generate(corpus.Vocabulary,
 // ### 10.1 · Softmax at a temperature
 //
 // `Notebook10Exercises.Logits` holds four logits and `Notebook10Exercises.Temperature` a temperature. Return the four sampling probabilities $\mathrm{softmax}(z/\tau)$ as a `double[]`.
+
 // ---- cell 32 (nb10-31) ----
 var z10 = Notebook10Exercises.Logits;
 double tau = Notebook10Exercises.Temperature;
@@ -458,6 +486,7 @@ Console.WriteLine(Exercises.Check("10.1", probabilities));
 // ### 10.2 · The unigram baseline by hand
 //
 // For the text `Notebook10Exercises.UnigramText`, let $p(c)$ be the frequency of character $c$ in that same text. Return the mean cross-entropy $-\frac{1}{n}\sum_t \ln p(c_t)$ in nats per character, as a `double`.
+
 // ---- cell 34 (nb10-33) ----
 string unigramText = Notebook10Exercises.UnigramText;
 double unigramNats = double.NaN;
@@ -469,6 +498,7 @@ Console.WriteLine(Exercises.Check("10.2", unigramNats));
 // ### 10.3 · The targets the listing meant
 //
 // With the vocabulary `Notebook10Exercises.Vocabulary` (the characters of the three sentences and `'\n'`), the inputs for the first sentence are the ids of `"hello world"`. Return the target ids, one per input: the next character at each step, the last one being the end of the sentence `'\n'`.
+
 // ---- cell 36 (nb10-35) ----
 var v10 = Notebook10Exercises.Vocabulary;
 int[] targets = null;

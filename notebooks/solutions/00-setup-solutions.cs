@@ -33,13 +33,16 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "00-setup-solutions.ipynb", new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "00-setup-solutions.ipynb",
+    new AppParameter("seed", typeof(ulong)));
 
 // # 00 · Setup: solutions
 //
 // Worked solutions to the exercises of `00-setup.ipynb`. Each cell builds the answer and runs the same check as the notebook.
 //
 // The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (s00sol-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -58,6 +61,7 @@ seed = NotebookApp.Param("seed", seed);
 // ### 00.1 · A batch-first tensor
 //
 // The library is batch-first, so the shape is `[batch, steps, features] = [2, 3, 4]`. PyTorch's `nn.RNN` defaults to time-first `[steps, batch, features]` unless `batch_first=True`. Keras is batch-first. The value depends on the sample and the step, never on the feature.
+
 // ---- cell 6 (s00sol-04) ----
 var x001 = new Tensor<float>(2, 3, 4);          // zeros, [batch, steps, features]
 for (int b = 0; b < 2; b++)
@@ -79,6 +83,7 @@ Console.WriteLine(Exercises.Check("00.1", x001));
 // | `bias_hh_l0` | $[H]$ | 16 |
 //
 // In total $H I + H^2 + 2H$. Keras's `SimpleRNN` has one bias vector, so its summary shows $H$ fewer parameters for the same layer.
+
 // ---- cell 8 (s00sol-06) ----
 Rng.ManualSeed(seed);
 var layer002 = new RNN<double>(inputSize: 8, hiddenSize: 16, returnSequences: true);

@@ -33,13 +33,18 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "01-sequence-data-solutions.ipynb", new("maxlen", typeof(int)), new("windowLength", typeof(int)), new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "01-sequence-data-solutions.ipynb",
+    new AppParameter("maxlen", typeof(int)),
+    new AppParameter("windowLength", typeof(int)),
+    new AppParameter("seed", typeof(ulong)));
 
 // # 01 · Sequence data: solutions
 //
 // Worked solutions to the exercises of `01-sequence-data.ipynb`. Each one is checked, then compared with the library function it re-implements.
 //
 // The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (s01sol-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -64,6 +69,7 @@ seed = NotebookApp.Param("seed", seed);
 // ### 01.1 · Pre-padding by hand
 //
 // Keep the last `min(k, maxlen)` tokens and write them to the right end of the row. The zeros left in front are the padding.
+
 // ---- cell 6 (s01sol-04) ----
 int[,] MyPrePad(int[][] sequences, int maxlen)
 {
@@ -88,6 +94,7 @@ for (int i = 0; i < example.Length; i++)
 // ### 01.2 · Windows and targets
 //
 // Loop over window starts. The target index is `start + length − 1 + horizon`, and it must be inside the series; that bound gives the count $n - \text{length} - \text{horizon} + 1$.
+
 // ---- cell 8 (s01sol-06) ----
 (double[][] X, double[] Y) MakeWindows(double[] series, int length, int horizon)
 {
@@ -114,6 +121,7 @@ for (int k = 0; k < xs.Length; k++)
 // ### 01.3 · A truncated-BPTT batch
 //
 // Each row is its own contiguous stretch of the stream, $R$ ids long, and batch `index` reads columns `index·steps …` of every row.
+
 // ---- cell 10 (s01sol-08) ----
 int[,] MyBatch(int[] ids, int batchSize, int steps, int index)
 {

@@ -33,13 +33,16 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "02-rnn-forward-solutions.ipynb", new("decimals", typeof(int)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "02-rnn-forward-solutions.ipynb",
+    new AppParameter("decimals", typeof(int)));
 
 // # 02 · The RNN forward pass: solutions
 //
 // Worked solutions to the exercises of `02-rnn-forward.ipynb`, each checked by the same `Exercises.Check` call and then confirmed with the library by a different route.
 //
 // > The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (sol02-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -58,6 +61,7 @@ decimals = NotebookApp.Param("decimals", decimals);
 // ## 02.1 · One step by hand
 //
 // $a_i = b_{ih,i} + b_{hh,i} + \sum_j W_{ih}[i,j]\,x_j + \sum_j W_{hh}[i,j]\,h_{0,j}$, then $h_{1,i} = \tanh(a_i)$. Row $i$ of each matrix belongs to hidden unit $i$; both biases are added.
+
 // ---- cell 6 (sol02-05) ----
 double[,] W_ih = Notebook02Exercises.WIh, W_hh = Notebook02Exercises.WHh;   // [3, 3] each
 double[] b_ih = Notebook02Exercises.BIh, b_hh = Notebook02Exercises.BHh;    // [3]
@@ -74,6 +78,7 @@ Console.WriteLine("h_1 = [" + string.Join(", ", answer021.Select(v => v.ToString
 Console.WriteLine(Exercises.Check("02.1", answer021));
 
 // The library, loaded with the same numbers, agrees:
+
 // ---- cell 8 (sol02-07) ----
 var rnn = new RNN<double>(3, 3);
 var p = rnn.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter);
@@ -87,6 +92,7 @@ Console.WriteLine($"max |by hand - library| = {answer021.Zip(lib.Data).Max(q => 
 // ## 02.2 · Parameters of an LSTM
 //
 // Per layer: `weight_ih` $4H \times \text{in}$, `weight_hh` $4H \times H$, `bias_ih` and `bias_hh` $4H$ each, so $4H(\text{in} + H) + 8H$. Layer 0 reads the input ($\text{in} = 10$); layer 1 reads layer 0's outputs ($\text{in} = H = 20$).
+
 // ---- cell 10 (sol02-09) ----
 int I = Notebook02Exercises.LstmInput, H = Notebook02Exercises.LstmHidden;
 long layer0 = 4L * H * (I + H) + 2 * 4L * H;
@@ -99,6 +105,7 @@ Console.WriteLine(Exercises.Check("02.2", answer022));
 //
 // - `Output`: with `returnSequences: true` every step comes out, batch-first; each step concatenates the forward and the backward direction of the **top** layer: $[4, 7, 2 \cdot 16]$.
 // - `FinalState.H`: like PyTorch's `h_n`, one row per layer and direction, $[3 \cdot 2, 4, 16]$.
+
 // ---- cell 12 (sol02-11) ----
 (int[] Output, int[] FinalH) answer023 = (new[] { 4, 7, 2 * 16 }, new[] { 3 * 2, 4, 16 });
 var gru = new GRU<float>(inputSize: 8, hiddenSize: 16, numLayers: 3, bidirectional: true, returnSequences: true);

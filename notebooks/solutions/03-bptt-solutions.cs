@@ -33,13 +33,16 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "03-bptt-solutions.ipynb", new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "03-bptt-solutions.ipynb",
+    new AppParameter("seed", typeof(ulong)));
 
 // # 03 · Backpropagation through time: solutions
 //
 // Worked solutions to the exercises of `03-bptt.ipynb`, each checked with `Exercises.Check` and then confirmed by another route (finite differences, or the library's truncated backward pass).
 //
 // > The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (sol03-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -62,6 +65,7 @@ double[] h_t = Notebook03Exercises.Ht, dh_t = Notebook03Exercises.DHt, h_prev = 
 // ## 03.1 · Back to the previous state
 //
 // Two steps: through the tanh, $da = dh_t \odot (1 - h_t^2)$; then back through $W_{hh}$, which the forward pass applied as $W_{hh} h_{t-1}$, so the gradient goes through its transpose: $dh_{t-1}[j] = \sum_i W_{hh}[i, j]\, da[i]$.
+
 // ---- cell 7 (sol03-06) ----
 var da = new double[3];
 for (int i = 0; i < 3; i++) da[i] = dh_t[i] * (1 - h_t[i] * h_t[i]);
@@ -73,12 +77,14 @@ Console.WriteLine(Exercises.Check("03.1", answer031));
 // ## 03.2 · The recurrent weight gradient of one step
 //
 // $W_{hh}[i, j]$ multiplies $h_{t-1}[j]$ in unit $i$'s pre-activation, so $dW_{hh}[i, j] = da[i]\, h_{t-1}[j]$: the outer product $da\, h_{t-1}^\top$, with the gradient on the rows and the previous state on the columns.
+
 // ---- cell 9 (sol03-08) ----
 var answer032 = new double[3, 3];
 for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) answer032[i, j] = da[i] * h_prev[j];
 Console.WriteLine(Exercises.Check("03.2", answer032));
 
 // Both answers, confirmed by finite differences. Rebuild the step so that it produces exactly this $h_t$: with $W_{ih} = 0$ and a bias $c = \operatorname{atanh}(h_t) - W_{hh} h_{t-1}$, the step $h = \tanh(W_{hh} h_{t-1} + c)$ gives $h_t$. The loss $L = dh_t \cdot h$ then has $\partial L/\partial h = dh_t$, and nudging $h_{t-1}$ and $W_{hh}$ measures the two gradients.
+
 // ---- cell 11 (sol03-10) ----
 var W = Tensor.FromArray(W_hh);
 var hPrevT = Tensor.FromArray(h_prev);
@@ -96,6 +102,7 @@ Console.WriteLine(GradientCheck.Compare("dW_hh", W, Tensor.FromArray(answer032).
 // ## 03.3 · Who gets gradient under truncation
 //
 // With `TruncateBackpropSteps = 4`, the library cuts the 10 steps into chunks counted from the start: $[0, 3]$, $[4, 7]$, $[8, 9]$. The loss reads only step 9, so its gradient flows back through steps 9 and 8 and stops at the boundary before step 8. Only $x_8$ and $x_9$ receive gradient. (Counting 4 steps back from the end, steps 6 to 9, is the common mistake.)
+
 // ---- cell 13 (sol03-12) ----
 int[] answer033 = { 8, 9 };
 Console.WriteLine(Exercises.Check("03.3", answer033));

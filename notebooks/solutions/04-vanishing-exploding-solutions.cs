@@ -33,13 +33,16 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "04-vanishing-exploding-solutions.ipynb", new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "04-vanishing-exploding-solutions.ipynb",
+    new AppParameter("seed", typeof(ulong)));
 
 // # 04 · Vanishing and exploding gradients: solutions
 //
 // Worked solutions of the exercises at the end of `04-vanishing-exploding.ipynb`. Every check below prints ✔.
 //
 // The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (sol04-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -60,6 +63,7 @@ seed = NotebookApp.Param("seed", seed);
 // `Notebook04Exercises.Jacobian` holds a tanh RNN's recurrent matrix `Whh` (4×4), its states `States[0..6]` ($h_0 = 0$, …, $h_6$) and $\partial L/\partial h_6$ (`FinalGradient`). Compute $\partial L/\partial h_0$ as a `double[]`.
 //
 // *Hints:* one factor per step $k = 6, \dots, 1$; which $h$ does the derivative use; $W_{hh}$ or $W_{hh}^\top$?
+
 // ---- cell 6 (0e618b2b) ----
 var jp = Notebook04Exercises.Jacobian;
 int n = jp.FinalGradient.Length;
@@ -80,6 +84,7 @@ Console.WriteLine(Exercises.Check("04.1", dLdh0));
 // `Notebook04Exercises.Clip` has three gradients (`Gradients`, a `double[][]`) and `MaxNorm`. Return the clipped gradients as PyTorch's `clip_grad_norm_` would (ignore its tiny 1e-6).
 //
 // *Hint:* one norm for all of them together.
+
 // ---- cell 8 (96cf1e5c) ----
 var cp = Notebook04Exercises.Clip;
 double globalNorm = Math.Sqrt(cp.Gradients.Sum(gr => gr.Sum(v => v * v)));
@@ -90,6 +95,7 @@ Console.WriteLine(Exercises.Check("04.2", clippedGrads));
 // ### 04.3 · The baseline of the adding problem
 //
 // The target is $y = U_1 + U_2$ with $U_1, U_2$ independent $U(0,1)$. What MSE does the best *constant* prediction get? Work it out on paper (or simulate it) and give the number.
+
 // ---- cell 10 (5124d47f) ----
 // The best constant is E[y] = 1/2 + 1/2 = 1; its MSE is Var(y) = Var U₁ + Var U₂ = 1/12 + 1/12.
 double baselineMse = 1.0 / 12 + 1.0 / 12;

@@ -33,13 +33,16 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "05-lstm-gru-solutions.ipynb", new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "05-lstm-gru-solutions.ipynb",
+    new AppParameter("seed", typeof(ulong)));
 
 // # 05 · LSTM and GRU: solutions
 //
 // Worked solutions of the exercises at the end of `05-lstm-gru.ipynb`. Every check below prints ✔.
 //
 // The first code cell builds the course library on a fresh clone (a minute or two, once); after pulling changes to the library, rebuild it with `dotnet build src/RnnNotebooks.Course -c Release` from the repository root (the headless runner does this automatically).
+
 // ---- cell 2 (sol05-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -60,6 +63,7 @@ seed = NotebookApp.Param("seed", seed);
 // `Notebook05Exercises.LstmStep` gives the 12 gate pre-activations `Gates` of a 3-unit LSTM ($W_{ih}x + b_{ih} + W_{hh}h + b_{hh}$, PyTorch order) and the previous cell state `CPrev`. Compute $c_t$ and $h_t$ and return them as a tuple `(c, h)` of `double[]`.
 //
 // *Hints:* which block is which gate; $h_t$ is not $o \odot c_t$.
+
 // ---- cell 6 (239bb89d) ----
 var lp = Notebook05Exercises.LstmStep;
 int nh = lp.Hidden;
@@ -78,6 +82,7 @@ Console.WriteLine(Exercises.Check("05.1", (cT, hT)));
 // `Notebook05Exercises.GruStep` gives `Gi` $= W_{ih}x + b_{ih}$ and `Gh` $= W_{hh}h_{t-1} + b_{hh}$ (9 values each, blocks r, z, n) and `HPrev`. Compute $h_t$.
 //
 // *Hint:* is it $(1-z)\odot n + z \odot h$ or the other way round, and what exactly does $r$ multiply?
+
 // ---- cell 8 (72aac4a1) ----
 var gp = Notebook05Exercises.GruStep;
 int gn = gp.Hidden;
@@ -97,6 +102,7 @@ Console.WriteLine(Exercises.Check("05.2", hNext));
 // `Notebook05Exercises.LstmBackward` holds the step of 05.1 (`Step.Gates`, `Step.CPrev`) and the two gradients arriving at it: `DH` $= \partial L/\partial h_t$ and `DC` $= \partial L/\partial c_t$ from the next step. Following the derivation in section 1, compute the gradient with respect to the 12 gate pre-activations (order i, f, g, o) and with respect to $c_{t-1}$, and return them as `(dGates, dCPrev)`. The check compares your numbers with **central finite differences** of $L = dh \cdot h_t + dc \cdot c_t$, not with a formula.
 //
 // *Hints:* complete $dc_t$ first (the arriving `DC` plus the path through $h_t$); $\sigma'(a) = \sigma(a)(1-\sigma(a))$; $dc_{t-1}$ uses $f_t$.
+
 // ---- cell 10 (4022501b) ----
 var bp = Notebook05Exercises.LstmBackward;
 int n = bp.Step.Hidden;

@@ -33,11 +33,14 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "06-training-solutions.ipynb", new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "06-training-solutions.ipynb",
+    new AppParameter("seed", typeof(ulong)));
 
 // # 06 · Training an RNN: solutions
 //
 // Worked solutions of the exercises at the end of `06-training.ipynb`. Every check below prints ✔.
+
 // ---- cell 2 (sol06-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -60,6 +63,7 @@ seed = NotebookApp.Param("seed", seed);
 // `Notebook06Exercises.DropoutProblem` gives an input `X`, the mask `Keep` (true = kept) and the probability `P` of dropping. Return the training-mode output of dropout with that mask as a `double[]`.
 //
 // *Hint:* what must the kept values be multiplied by so that the expected output equals the input?
+
 // ---- cell 6 (sol06-ex1) ----
 var dp = Notebook06Exercises.DropoutProblem;
 // Inverted dropout: zero the dropped elements, divide the kept ones by the keep probability 1 − p.
@@ -69,6 +73,7 @@ Console.WriteLine(Exercises.Check("06.1", dropped));
 // ### 06.2 · Where does a masked batch's final state come from?
 //
 // `Notebook06Exercises.MaskProblem` gives the `Lengths` of a batch post-padded to `Steps` steps. A masked recurrent layer returns, for each sequence, the state after one particular time step (counting from 0). Return those time indices as an `int[]`.
+
 // ---- cell 8 (sol06-ex2) ----
 var mp = Notebook06Exercises.MaskProblem;
 // Post-padding: sequence b's real steps are 0 … length − 1; the padded steps after them leave the state unchanged.
@@ -78,6 +83,7 @@ Console.WriteLine(Exercises.Check("06.2", lastSteps));
 // ### 06.3 · Adam's first step
 //
 // `Notebook06Exercises.AdamProblem` gives a `Gradient` and a `LearningRate`. Starting from zero moments, compute the first update $\Delta\theta$ of PyTorch's Adam ($\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-8}$) as a `double[]`. Look at the sizes of the entries: why is the first step the same size for a gradient of 0.002 and of 10?
+
 // ---- cell 10 (sol06-ex3) ----
 var ap = Notebook06Exercises.AdamProblem;
 // One step from m = v = 0: m = (1 − β₁) g, v = (1 − β₂) g², bias-corrected m̂ = g, v̂ = g², so Δθ = −lr · g / (|g| + ε) ≈ −lr · sign(g).

@@ -33,13 +33,16 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "08-imdb-sentiment-solutions.ipynb", new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "08-imdb-sentiment-solutions.ipynb",
+    new AppParameter("seed", typeof(ulong)));
 
 // # 08 · IMDB sentiment: solutions
 //
 // Worked solutions of the exercises at the end of `08-imdb-sentiment.ipynb`. Every check below prints ✔.
 //
 // The library must be built once (`dotnet build src/RnnNotebooks.Course -c Release`; the runner does it automatically).
+
 // ---- cell 2 (sol08-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -60,6 +63,7 @@ seed = NotebookApp.Param("seed", seed);
 // `Notebook08Exercises.Reviews` holds four short reviews of word ids and `Notebook08Exercises.MaxLen` the length to make them. Pad and truncate them the way Keras's `pad_sequences` does by default, without calling `Padding`, and return an `int[4, 5]` (or `int[][]`).
 //
 // Keras's defaults are `padding='pre'` and `truncating='pre'`: a short review gets its zeros in front, a long one keeps its last `maxlen` ids. Either way the last word lands on the last step, the one a classifier that reads the final state sees.
+
 // ---- cell 6 (sol08-05) ----
 var reviews = Notebook08Exercises.Reviews;
 int len = Notebook08Exercises.MaxLen;
@@ -78,6 +82,7 @@ Console.WriteLine(Exercises.Check("08.1", padded));
 // Count by hand the trainable parameters of `Embedding(10000, 32) → LSTM(32) → Linear(1) + sigmoid` in this library (PyTorch's parameter layout; `Notebook08Exercises.LstmClassifier` gives the sizes).
 //
 // The embedding is a table of one 32-vector per word. The LSTM stacks its four gates (i, f, g, o), so `weight_ih_l0` is [4H, E], `weight_hh_l0` is [4H, H], and PyTorch keeps **two** bias vectors of 4H (`bias_ih_l0`, `bias_hh_l0`; Keras keeps one, so Keras's summary prints 128 fewer). The Linear layer has H weights and one bias.
+
 // ---- cell 8 (sol08-07) ----
 var (vocab, embed, hidden) = Notebook08Exercises.LstmClassifier;
 long embedding = (long)vocab * embed;

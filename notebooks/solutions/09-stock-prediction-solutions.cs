@@ -33,11 +33,14 @@ using GenericChart = Plotly.NET.GenericChart;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
-NotebookApp.Start(args, "09-stock-prediction-solutions.ipynb", new("seed", typeof(ulong)));
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
+NotebookApp.Start(args, "09-stock-prediction-solutions.ipynb",
+    new AppParameter("seed", typeof(ulong)));
 
 // # 09 · Stock prediction: solutions
 //
 // Worked solutions of the exercises at the end of `09-stock-prediction.ipynb`. Every check below prints ✔.
+
 // ---- cell 2 (sol09-build) ----
 // (In a notebook this cell builds the library the next cell references; here #:project above does it.)
 
@@ -56,6 +59,7 @@ seed = NotebookApp.Param("seed", seed);
 // ### 09.1 · The naive forecast's errors
 //
 // Write `NaiveErrors(prices)`: the RMSE and MAE of the forecast "tomorrow's price = today's price" over a series of daily prices, as `(Rmse, Mae)`. The first day has no yesterday, so a series of $n$ prices gives $n-1$ forecasts.
+
 // ---- cell 6 (sol09-05) ----
 (double Rmse, double Mae) NaiveErrors(double[] prices)
 {
@@ -67,6 +71,7 @@ Console.WriteLine(Exercises.Check("09.1", (Func<double[], (double Rmse, double M
 // ### 09.2 · Directional accuracy
 //
 // Write `DirectionalAccuracy(last, predicted, actual)`: on how many days, as a share between 0 and 1, the forecast moved in the same direction as the price, both measured **from the last known price** (`last[i]`). Leave out days on which the price did not move.
+
 // ---- cell 8 (sol09-07) ----
 double DirectionalAccuracy(double[] last, double[] predicted, double[] actual)
 {
@@ -85,6 +90,7 @@ Console.WriteLine(Exercises.Check("09.2", (Func<double[], double[], double[], do
 // ### 09.3 · A feature from the past only
 //
 // Write `Volatility(prices, t, days)`: the standard deviation (divide by `days`) of the `days` daily log returns $\ln(p_i/p_{i-1})$ that end at day $t$, so the value is known at the close of day $t$. The checker changes the prices *after* day $t$: a feature that moves then was looking into the future.
+
 // ---- cell 10 (sol09-09) ----
 double Volatility(double[] prices, int t, int days)
 {

@@ -38,11 +38,13 @@ using TorchSharp;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 
+// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
 NotebookApp.Start(args, "10-text-generation-solutions.ipynb");
 
 // # 10 · Text generation: solutions
 //
 // Worked solutions of the exercises at the end of `10-text-generation.ipynb`. Every check below prints ✔.
+
 // ---- cell 2 (sol10-build) ----
 // First run on a fresh clone: build src/RnnNotebooks.Course and src/RnnNotebooks.Torch, the two libraries this notebook references.
 var repository = System.IO.Directory.GetCurrentDirectory();      // the notebook's folder in Jupyter and VS Code
@@ -67,6 +69,7 @@ Console.WriteLine(TorchDevice.Describe());
 // ### 10.1 · Softmax at a temperature
 //
 // `Notebook10Exercises.Logits` holds four logits and `Notebook10Exercises.Temperature` a temperature. Return the four sampling probabilities $\mathrm{softmax}(z/\tau)$ as a `double[]`.
+
 // ---- cell 5 (sol10-04) ----
 var z10 = Notebook10Exercises.Logits;
 double tau = Notebook10Exercises.Temperature;
@@ -78,6 +81,7 @@ Console.WriteLine(Exercises.Check("10.1", probabilities));
 // ### 10.2 · The unigram baseline by hand
 //
 // For the text `Notebook10Exercises.UnigramText`, let $p(c)$ be the frequency of character $c$ in that same text. Return the mean cross-entropy $-\frac{1}{n}\sum_t \ln p(c_t)$ in nats per character, as a `double`.
+
 // ---- cell 7 (sol10-06) ----
 string unigramText = Notebook10Exercises.UnigramText;
 var counts10 = unigramText.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
@@ -87,6 +91,7 @@ Console.WriteLine(Exercises.Check("10.2", unigramNats));
 // ### 10.3 · The targets the listing meant
 //
 // With the vocabulary `Notebook10Exercises.Vocabulary` (the characters of the three sentences and `'\n'`), the inputs for the first sentence are the ids of `"hello world"`. Return the target ids, one per input: the next character at each step, the last one being the end of the sentence `'\n'`.
+
 // ---- cell 9 (sol10-08) ----
 var v10 = Notebook10Exercises.Vocabulary;
 int[] targets = v10.Encode("hello world\n")[1..];                 // shift by one: the target at t is the character at t + 1

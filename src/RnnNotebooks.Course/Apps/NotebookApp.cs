@@ -100,6 +100,15 @@ public static class NotebookApp
         return Path.Combine(OutputFolder, string.Create(CultureInfo.InvariantCulture, $"{Name}-chart-{++_charts:00}.html"));
     }
 
+    /// <summary>Sets the app's name and output folder without a command line (tests).</summary>
+    internal static void Configure(string name, string outputFolder, bool images)
+    {
+        Name = name;
+        OutputFolder = Path.GetFullPath(outputFolder);
+        Images = images;
+        _charts = 0;
+    }
+
     /// <summary>A path as the app prints it: relative to the folder the app was started from when inside it.</summary>
     internal static string Shown(string path)
     {

@@ -33,7 +33,7 @@ public static class AppConverter
     private static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Preview, kind: SourceCodeKind.Script);
     private static readonly Regex ProjectDll = new(@"^(?<prefix>(?:\.\./)*)src/(?<project>[^/]+)/bin/[^/]+/[^/]+/(?<dll>[^/]+)\.dll$", RegexOptions.CultureInvariant);
     private static readonly Regex NugetReference = new(@"^nuget:\s*(?<name>[^,\s]+)\s*(?:,\s*(?<version>\S+))?\s*$", RegexOptions.CultureInvariant);
-    private static readonly Regex KernelDisplay = new(@"KernelInvocationContext\.Current\s*\.\s*Display\s*\(", RegexOptions.CultureInvariant);
+    private static readonly Regex KernelDisplay = new(@"(?:Microsoft\.DotNet\.Interactive\.)?KernelInvocationContext\.Current\s*\.\s*Display\s*\(", RegexOptions.CultureInvariant);
     private static readonly Regex KernelOnly = new(@"\b(KernelInvocationContext|Kernel\.Root|Kernel\.Current|Microsoft\.DotNet\.Interactive)\b", RegexOptions.CultureInvariant);
 
     /// <summary>The app's file name for a notebook: <c>03-bptt.ipynb</c> → <c>03-bptt.cs</c>.</summary>
@@ -56,7 +56,7 @@ public static class AppConverter
             string Where() => $"{file}, cell {cell.Number}{(cell.Json["id"] is { } id ? $" (id {id})" : "")}";
             if (!cell.IsCode)
             {
-                body.Append(Comment(cell.Source)).Append('\n');
+                body.Append(Comment(cell.Source)).Append("\n\n");
                 continue;
             }
             var language = (cell.Metadata?["polyglot_notebook"] as System.Text.Json.Nodes.JsonObject)?["kernelName"]?.ToString();
@@ -158,15 +158,58 @@ public static class AppConverter
         foreach (var u in usings.Append("using RnnNotebooks.Course.Apps;").Append("using static RnnNotebooks.Course.Apps.AppDisplay;").Distinct(StringComparer.Ordinal))
             sb.Append(u).Append('\n');
         sb.Append('\n');
-        sb.Append($"NotebookApp.Start(args, \"{file}\"{string.Concat(parameters.Select(p => $", new(\"{p.Name}\", typeof({p.Type}))"))});\n\n");
+        sb.Append("// The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.\n");
+        sb.Append($"NotebookApp.Start(args, \"{file}\"");
+        foreach (var p in parameters) sb.Append($",\n    new AppParameter(\"{p.Name}\", typeof({p.Type}))");
+        sb.Append(");\n\n");
         sb.Append(body.ToString().TrimEnd()).Append('\n');
         if (types.Length > 0)
         {
             sb.Append("\n// ---- Types declared in the cells above: a file-based app declares them after its statements. ----\n\n");
             sb.Append(types.ToString().TrimEnd()).Append('\n');
         }
-        return sb.ToString();
+        return SeparateScopes(sb.ToString(), file);
     }
+
+    /// <summary>
+    /// A script gives every cell's top-level variables their own field, so a loop variable <c>d</c> in one cell and a
+    /// variable <c>d</c> declared at the top of a later cell live side by side; in a program both sit in one method and
+    /// the inner one is an error (CS0136). Each such inner variable is renamed (<c>d</c> → <c>d2</c>) within its scope.
+    /// </summary>
+    private static string SeparateScopes(string source, string file)
+    {
+        for (var round = 0; ; round++)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview));
+            var compilation = CSharpCompilation.Create("app", [tree], FrameworkReferences.Value, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+            var model = compilation.GetSemanticModel(tree);
+            var clash = model.GetDiagnostics().FirstOrDefault(d => d.Id == "CS0136");
+            if (clash is null)
+            {
+                return source;
+            }
+            var root = tree.GetRoot();
+            var token = root.FindToken(clash.Location.SourceSpan.Start);
+            var symbol = token.Parent is { } declaration ? model.GetDeclaredSymbol(declaration) : null;
+            if (symbol is null || round > 100)
+            {
+                var line = clash.Location.GetLineSpan().StartLinePosition.Line + 1;
+                throw new ConversionException($"{file}: the variable '{token.ValueText}' (line {line} of the app) clashes with a variable of the same name at the top of the program, and could not be renamed.");
+            }
+            var name = token.ValueText;
+            var fresh = Enumerable.Range(2, 1000).Select(i => $"{name}{i}").First(n => !Regex.IsMatch(source, $@"\b{Regex.Escape(n)}\b"));
+            var spans = root.DescendantNodes().OfType<IdentifierNameSyntax>()
+                .Where(n => n.Identifier.ValueText == name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n).Symbol, symbol))
+                .Select(n => n.Identifier.Span).Append(token.Span).Distinct().OrderBy(s => s.Start);
+            source = SourceText.From(source).WithChanges(spans.Select(s => new TextChange(s, fresh))).ToString();
+        }
+    }
+
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(() =>
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList());
 
     private static IReadOnlyList<ParameterDeclaration> ParametersOf(NotebookDocument notebook)
     {
