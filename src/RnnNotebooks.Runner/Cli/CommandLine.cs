@@ -30,6 +30,13 @@ public static class CommandLine
                     return 0;
                 case "export":
                     return ExportCommand.Run(args[1..], output);
+                case "compare":
+                    if (args.Length != 3 || args.Skip(1).Any(a => a.StartsWith('-')))
+                    {
+                        output.WriteLine(HelpText.Compare);
+                        return args.Skip(1).Any(a => a is "-h" or "--help" or "-?") ? 0 : UsageError;
+                    }
+                    return CompareCommand.Run(args[1], args[2], output);
                 case "convert":
                     if (args.Skip(1).Any(a => a is "-h" or "--help" or "-?"))
                     {

@@ -12,6 +12,7 @@ public static class HelpText
           rnn-notebooks prepare [<notebook-or-folder>...] [options]
           rnn-notebooks export <executed-notebook-or-folder>... [-o <site>]
           rnn-notebooks convert [<notebook-or-folder>...] [--check]
+          rnn-notebooks compare <executed-notebook> <app-output>
           rnn-notebooks --help | --version
 
         'run' executes notebooks; 'prepare' readies a workshop (runs every notebook, checks the
@@ -103,5 +104,15 @@ public static class HelpText
         Options:
           --check                     Write nothing; exit 1 when an app is missing or differs from its notebook.
           -h, --help                  Show this help.
+        """;
+
+    /// <summary>Help for <c>compare</c>.</summary>
+    public const string Compare = """
+        Usage: rnn-notebooks compare <executed-notebook> <app-output>
+
+        Holds a notebook app's console output (dotnet run NN-topic.cs > out.txt) against the same notebook executed
+        in the kernel with the same parameters: every line its cells printed and every row of its tables must appear
+        in the app's output, in order and with the same numbers; a line may differ only in its timings. Prints the
+        counts and every line that differs. Exit code 0 only when nothing but timings differs.
         """;
 }
