@@ -29,6 +29,12 @@ public static class Notebook
         Console.WriteLine(Summary());
     }
 
+    /// <summary>
+    /// True while a notebook kernel runs the calling cell (VS Code, Jupyter, the runner); false in a notebook's
+    /// file-based app (<see cref="Apps.NotebookApp"/>), a test or a script, where displays go to the console.
+    /// </summary>
+    public static bool InKernel => Microsoft.DotNet.Interactive.KernelInvocationContext.Current is not null;
+
     /// <summary>The environment in one line: library, .NET, cores and SIMD width.</summary>
     public static string Summary() =>
         $"RnnNotebooks {typeof(Tensors.Tensor).Assembly.GetName().Version?.ToString(3)} · .NET {Environment.Version} · " +

@@ -33,6 +33,8 @@ public sealed class TrainingProgress
     private TimeSpan? _elapsedOverride;
     private DisplayedValue? _view;
     private TextWriter? _console;
+    private bool _redraw;
+    private int _lastWidth;
 
     /// <summary>Starts the clock for a run of <paramref name="totalEpochs"/> epochs.</summary>
     /// <param name="totalEpochs">Number of epochs planned (at least 1).</param>
@@ -99,22 +101,47 @@ public sealed class TrainingProgress
 
     /// <summary>
     /// Shows the report as a live output of the running notebook cell (one output, replaced on every
-    /// <c>Report</c>); outside a notebook kernel, writes a line per report to <paramref name="fallback"/>
-    /// (the console when null).
+    /// <c>Report</c>); outside a notebook kernel (a notebook's app, a script), a console bar
+    /// (<see cref="ToConsoleLine"/>): redrawn in place on a terminal, one line per report when
+    /// the output is redirected or <paramref name="fallback"/> is given.
     /// </summary>
     public TrainingProgress Show(TextWriter? fallback = null)
     {
         var context = KernelInvocationContext.Current;
         if (context is not null) _view = context.Display(this);
-        else _console = fallback ?? Console.Out;
+        else
+        {
+            _console = fallback ?? Console.Out;
+            _redraw = fallback is null && !Console.IsOutputRedirected;
+        }
         return this;
     }
 
     private void Refresh()
     {
         _view?.Update(this);
-        _console?.WriteLine(ToString());
+        if (_console is null) return;
+        if (_redraw)
+        {
+            // A terminal: one line, redrawn in place; the last report ends it.
+            _console.Write("\r" + ToConsoleLine().PadRight(_lastWidth));
+            _lastWidth = ToConsoleLine().Length;
+            if (IsComplete) _console.WriteLine();
+            _console.Flush();
+        }
+        else _console.WriteLine(ToConsoleLine());
     }
+
+    /// <summary>The console rendering: a bar of <see cref="BarWidth"/> characters, then <see cref="ToString"/>.</summary>
+    public string ToConsoleLine()
+    {
+        int filled = (int)Math.Round((double)BarWidth * Epoch / TotalEpochs);
+        var bar = "[" + new string('#', filled) + new string('.', BarWidth - filled) + "] ";
+        return (Title is null ? "" : Title + "  ") + bar + ToString();
+    }
+
+    /// <summary>Characters of the console bar.</summary>
+    public const int BarWidth = 20;
 
     /// <summary>Loss and metric curves of the epochs so far (see <see cref="Plot.History{TSeries}"/>).</summary>
     public GenericChart Chart(bool logLoss = false)

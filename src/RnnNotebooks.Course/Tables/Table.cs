@@ -77,6 +77,31 @@ public static class Table
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The table as console text, as an app prints it: the same cells as <see cref="Html"/> (numbers with up to
+    /// 6 significant digits, right-aligned; longer than <see cref="MaxRows"/> rows, the middle cut to one "…" row),
+    /// columns padded to their widest cell, a rule under the headers.
+    /// </summary>
+    public static string Text(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var rows = frame.Rows.Count;
+        var shown = rows <= MaxRows
+            ? Enumerable.Range(0, (int)rows).Select(r => (long)r).ToList()
+            : Enumerable.Range(0, MaxRows - 5).Select(r => (long)r).Append(-1).Concat(Enumerable.Range((int)rows - 5, 5).Select(r => (long)r)).ToList();
+        var columns = frame.Columns.ToList();
+        var cells = shown.Select(r => columns.Select(c => r < 0 ? "…" : Cell(c[r])).ToArray()).ToList();
+        var widths = columns.Select((c, j) => Math.Max(c.Name.Length, cells.Count == 0 ? 0 : cells.Max(row => row[j].Length))).ToArray();
+        var sb = new StringBuilder();
+        string Line(IReadOnlyList<string> values) => string.Join("  ", values.Select((v, j) =>
+            IsNumeric(columns[j]) ? v.PadLeft(widths[j]) : v.PadRight(widths[j]))).TrimEnd();
+        sb.Append(Line(columns.Select(c => c.Name).ToArray())).Append('\n');
+        sb.Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
+        foreach (var row in cells) sb.Append(Line(row)).Append('\n');
+        if (rows > MaxRows) sb.Append($"{rows:N0} rows × {frame.Columns.Count} columns\n");
+        return sb.ToString();
+    }
+
     private static bool IsNumeric(DataFrameColumn c) => c.DataType != typeof(string) && c.DataType != typeof(bool) && c.DataType != typeof(DateTime);
 
     private static string Cell(object? value) => value switch

@@ -30,6 +30,24 @@ public static class CommandLine
                     return 0;
                 case "export":
                     return ExportCommand.Run(args[1..], output);
+                case "compare":
+                    if (args.Length != 3 || args.Skip(1).Any(a => a.StartsWith('-')))
+                    {
+                        output.WriteLine(HelpText.Compare);
+                        return args.Skip(1).Any(a => a is "-h" or "--help" or "-?") ? 0 : UsageError;
+                    }
+                    return CompareCommand.Run(args[1], args[2], output);
+                case "convert":
+                    if (args.Skip(1).Any(a => a is "-h" or "--help" or "-?"))
+                    {
+                        output.WriteLine(HelpText.Convert);
+                        return 0;
+                    }
+                    if (args.Skip(1).FirstOrDefault(a => a.StartsWith('-') && a != "--check") is { } bad)
+                    {
+                        throw new UsageException($"unknown option '{bad}'");
+                    }
+                    return ConvertCommand.Run(args[1..].Where(a => a != "--check").ToList(), args.Contains("--check"), output);
                 case "run" or "prepare":
                     using (var cancel = new CancellationTokenSource())
                     {
@@ -55,7 +73,7 @@ public static class CommandLine
         catch (UsageException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
-            await Console.Error.WriteLineAsync($"Run 'rnn-notebooks {(args[0] is "prepare" or "export" ? args[0] : "run")} --help' for usage.");
+            await Console.Error.WriteLineAsync($"Run 'rnn-notebooks {(args[0] is "prepare" or "export" or "convert" ? args[0] : "run")} --help' for usage.");
             return UsageError;
         }
         catch (OperationCanceledException)

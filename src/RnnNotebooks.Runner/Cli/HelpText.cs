@@ -11,11 +11,14 @@ public static class HelpText
           rnn-notebooks run <notebook-or-folder>... [options]
           rnn-notebooks prepare [<notebook-or-folder>...] [options]
           rnn-notebooks export <executed-notebook-or-folder>... [-o <site>]
+          rnn-notebooks convert [<notebook-or-folder>...] [--check]
+          rnn-notebooks compare <executed-notebook> <app-output>
           rnn-notebooks --help | --version
 
         'run' executes notebooks; 'prepare' readies a workshop (runs every notebook, checks the
         data, writes executed copies, an HTML site and a report); 'export' writes executed
-        notebooks as the HTML site. '<command> --help' gives the options.
+        notebooks as the HTML site; 'convert' writes each notebook as a C# file-based app beside it.
+        '<command> --help' gives the options.
         """;
 
     /// <summary>Help for <c>run</c>.</summary>
@@ -86,5 +89,30 @@ public static class HelpText
           -o, --output <dir>          Site folder (default {ExportCommand.DefaultOutput}).
           --resources <dir>           Folder the notebooks' relative images (diagrams/*.svg) are
                                       read from (default notebooks).
+        """;
+
+    /// <summary>Help for <c>convert</c>.</summary>
+    public static readonly string Convert = $"""
+        Usage: rnn-notebooks convert [<notebook-or-folder>...] [--check]
+
+        Writes each notebook (default: {string.Join(", ", ConvertCommand.DefaultPaths)}) as a C# file-based app
+        beside it (03-bptt.ipynb -> 03-bptt.cs), which runs with only the .NET SDK:
+          dotnet run notebooks/03-bptt.cs -- --quick
+        Markdown becomes comments, code cells the program in order; a notebook that cannot be converted
+        is an error naming the cell. Exit code 0 only when every notebook converted.
+
+        Options:
+          --check                     Write nothing; exit 1 when an app is missing or differs from its notebook.
+          -h, --help                  Show this help.
+        """;
+
+    /// <summary>Help for <c>compare</c>.</summary>
+    public const string Compare = """
+        Usage: rnn-notebooks compare <executed-notebook> <app-output>
+
+        Holds a notebook app's console output (dotnet run NN-topic.cs > out.txt) against the same notebook executed
+        in the kernel with the same parameters: every line its cells printed and every row of its tables must appear
+        in the app's output, in order and with the same numbers; a line may differ only in its timings. Prints the
+        counts and every line that differs. Exit code 0 only when nothing but timings differs.
         """;
 }

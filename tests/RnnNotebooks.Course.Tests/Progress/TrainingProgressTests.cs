@@ -25,7 +25,7 @@ public sealed class TrainingProgressTests
     }
 
     [Fact]
-    public void Outside_a_kernel_show_writes_one_line_per_report()
+    public void Outside_a_kernel_show_writes_one_bar_line_per_report()
     {
         var console = new StringWriter();
         var p = new TrainingProgress(2).Show(console);
@@ -33,8 +33,8 @@ public sealed class TrainingProgressTests
         p.Report(2, 0.25, TimeSpan.FromSeconds(6));
         var lines = console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("epoch 1/2  loss 0.5000", lines[0]);
-        Assert.StartsWith("epoch 2/2  loss 0.2500", lines[1]);
+        Assert.StartsWith("[##########..........] epoch 1/2  loss 0.5000", lines[0]);
+        Assert.StartsWith("[####################] epoch 2/2  loss 0.2500", lines[1]);
     }
 
     [Fact]
