@@ -16,6 +16,7 @@ using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
 using RnnNotebooks.Training.Metrics;
 using RnnNotebooks.Training.Optimizers;
+using RnnNotebooks.Training.Baselines;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Data.Imdb;
@@ -397,7 +398,7 @@ display(Plot.Combine(
                                        : GradientClipping.GlobalNorm(model.parameters());
         if (!double.IsFinite(norm)) return (losses, norms, step);
         losses.Add(loss); norms.Add(norm);
-        sgd.Step();
+        sgd.step();
     }
     return (losses, norms, null);
 }

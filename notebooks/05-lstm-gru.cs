@@ -16,6 +16,7 @@ using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
 using RnnNotebooks.Training.Metrics;
 using RnnNotebooks.Training.Optimizers;
+using RnnNotebooks.Training.Baselines;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Data.Imdb;
@@ -265,7 +266,7 @@ display(Plot.Bar(counts.Select(c => c.Name), counts.Select(c => c.Count), name: 
 
 // ## 4 · Inside a trained LSTM: the gates over a real sequence
 //
-// The layers do not expose their gates, but our `LstmStep` does, and it is validated above. So: train a small LSTM on the adding problem of notebook 04 (sum the two marked values), copy its weights into the step function, and run a test sequence through it step by step. A good solution should *open the input gate at the markers* and *keep the forget gate high* between them.
+// The fused layers do not expose their gates, but their cells do: each step's `LstmStep` record holds i, f, g, o (the cell was checked against our step function above), and `Unroll` (`Cells/Unroll.cs`) runs a cell over a sequence keeping every step's record. So: train a small LSTM on the adding problem of notebook 04 (sum the two marked values), put its weights (in double) into an `LstmCell`, and run a test sequence through it step by step. A good solution should *open the input gate at the markers* and *keep the forget gate high* between them.
 
 // ---- cell 15 (97f3a1b4) ----
 Rng.ManualSeed(seed);
@@ -296,29 +297,27 @@ display(gateProgress.Chart(logLoss: true)
     .WithXAxis($"round ({perRound} training steps each)"));
 
 // ---- cell 16 (ea290461) ----
-// The trained weights, in double, into the step function; run one test sequence and keep every gate.
+// The trained weights, in double, as the library's LSTM cell; run one test sequence through it and keep every gate.
 Tensor<double> Pf(Module<float> layer, string name) => layer.named_parameters().First(kv => kv.name == name).parameter.Value.Cast<double>();
 var (gWih, gWhh, gBih, gBhh) = (Pf(gateLstm, "weight_ih_l0"), Pf(gateLstm, "weight_hh_l0"), Pf(gateLstm, "bias_ih_l0"), Pf(gateLstm, "bias_hh_l0"));
 
+var gateCell = new LstmCell<double>(gWih, gWhh, gBih, gBhh);         // Cells/LstmCell.cs
+
 (double[][] I, double[][] F, double[][] O, double[][] C, double[] HLast) RunGates(Tensor<float> xs, int example)
 {
-    int steps = xs.Shape[1];
-    var h = new double[gateHidden]; var c = new double[gateHidden];
-    var iS = new double[steps][]; var fS = new double[steps][]; var oS = new double[steps][]; var cS = new double[steps][];
-    for (int t = 0; t < steps; t++)
-    {
-        var step = LstmStep(gWih, gWhh, gBih, gBhh, new[] { (double)xs[example, t, 0], (double)xs[example, t, 1] }, h, c);
-        (h, c) = (step.H, step.C);
-        iS[t] = step.I; fS[t] = step.F; oS[t] = step.O; cS[t] = step.C;
-    }
-    return (iS, fS, oS, cS, h);
+    var steps = Enumerable.Range(0, xs.Shape[1])                    // one example: steps x_t [1, 2]
+        .Select(t => new Tensor<double>(new[] { (double)xs[example, t, 0], (double)xs[example, t, 1] }, 1, 2)).ToArray();
+    var s = Unroll.Forward(gateCell, steps, new Tensor<double>(1, gateHidden), new Tensor<double>(1, gateHidden))
+        .Cast<LstmStep<double>>().ToArray();                        // every step's record, gates included
+    return (s.Select(r => r.InputGate.Data).ToArray(), s.Select(r => r.ForgetGate.Data).ToArray(),
+            s.Select(r => r.OutputGate.Data).ToArray(), s.Select(r => r.Cell.Data).ToArray(), s[^1].Hidden.Data);
 }
 
 int ex = 0;
 var gates = RunGates(xGateTest, ex);
 var one = new Tensor<float>(xGateTest.Data.AsSpan(0, gateLength * 2).ToArray(), 1, gateLength, 2);
 var libH = gateLstm.forward(one, null).FinalState.H.Data.Select(v => (double)v).ToArray();
-Console.WriteLine($"step function vs library on the trained float LSTM: max |Δh_T| = {MaxDiff(gates.HLast, libH):0.00e+0} (float precision)");
+Console.WriteLine($"the cell unrolled in double vs the fused float layer: max |Δh_T| = {MaxDiff(gates.HLast, libH):0.00e+0} (float precision)");
 
 var (m1, m2) = AddingProblem.Markers(xGateTest, ex);
 Console.WriteLine($"example {ex}: markers at t = {m1} (value {xGateTest[ex, m1, 0]:F3}) and t = {m2} (value {xGateTest[ex, m2, 0]:F3}), target {yGateTest[ex, 0]:F3}, model says {gateTrainer.Predict(one)[0, 0]:F3}");

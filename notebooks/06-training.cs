@@ -16,6 +16,7 @@ using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
 using RnnNotebooks.Training.Metrics;
 using RnnNotebooks.Training.Optimizers;
+using RnnNotebooks.Training.Baselines;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Data.Imdb;
@@ -243,6 +244,31 @@ display(Plot.Combine(
     .WithTitle("The same training, by hand and by the Trainer").WithXAxis("epoch").WithYAxis("training loss"));
 
 // The two curves lie on each other: the printed differences are at the level of float rounding (the `Trainer`'s SGD computes the step in double before storing float). What the `Trainer` adds is bookkeeping: shuffling, validation, metrics, callbacks, early stopping, clipping, and a clear stop when the loss becomes NaN.
+
+// **A model of your own.** `Sequential` is one way to build a model; the way PyTorch and TorchSharp teach is a class whose sub-modules are fields. `RegisterComponents()` registers every field that holds a module under the field's name, so the parameters are called `rnn.weight_ih_l0`, `fc.weight`, …, the names PyTorch would give the same class. `forward` says how data flows through the fields and `backward` goes back the same way in reverse order; the `Trainer` needs nothing else. Below, the running-sum model as such a class, trained beside the `Sequential` of the same two layers, from the same seed, with the same `Trainer` settings.
+
+// ---- cell 13 (nb06-own-class) ----
+Rng.ManualSeed(seed);
+var mine = new RunningSignRnn(loopHidden);
+Rng.ManualSeed(seed);
+var chain = new Sequential<float>(new RNN<float>(1, loopHidden, returnSequences: true), new Linear<float>(loopHidden, 2));
+Console.WriteLine($"the class:      {string.Join(", ", mine.named_parameters().Select(p => p.name))}");
+Console.WriteLine($"the Sequential: {string.Join(", ", chain.named_parameters().Select(p => p.name))}");
+
+History TrainRunningSign(Module<float> m) =>
+    new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras), new Accuracy<float>())
+        .Fit(xTrain, yTrain, new FitOptions { Epochs = loopEpochs, BatchSize = 32, ValidationSplit = 0.2, Seed = seed, Verbose = false });
+var mineHistory = TrainRunningSign(mine);
+var chainHistory = TrainRunningSign(chain);
+for (int e = 0; e < loopEpochs; e++)
+    Console.WriteLine($"epoch {e + 1}: val_loss class {mineHistory["val_loss"][e]:F6}, Sequential {chainHistory["val_loss"][e]:F6}; val_accuracy {mineHistory["val_accuracy"][e]:F4}, {chainHistory["val_accuracy"][e]:F4}");
+bool sameWeights = mine.parameters().Zip(chain.parameters()).All(z => z.First.Value.Data.SequenceEqual(z.Second.Value.Data));
+bool sameCurves = mineHistory["loss"].SequenceEqual(chainHistory["loss"]) && mineHistory["val_loss"].SequenceEqual(chainHistory["val_loss"]);
+Console.WriteLine(sameWeights && sameCurves
+    ? "Same seed, same layers in the same order: the class and the Sequential trained to the same bits (every loss and every weight equal)."
+    : "The class and the Sequential differ: check that the layers are created in the same order as in the Sequential.");
+
+// The two lines of parameter names differ only in the prefixes (the field names against the names `Sequential` gives its layers), and the printed verdict says whether the two trainings agree to the last bit. They do whenever the layers are created in the same order, because creation order decides which random numbers each weight gets. From here on the notebook uses `Sequential`, which also prints a layer table; a model class is the form to reach for when the data do not flow through one chain of layers (two inputs, a state in and out, attention).
 //
 // ## 3 · Losses: which one, and from logits or probabilities
 //
@@ -252,7 +278,7 @@ display(Plot.Combine(
 //
 // The chart plots each against the logit $z$ for a positive example ($y = 1$), in float as models train.
 
-// ---- cell 12 (nb06-losses) ----
+// ---- cell 15 (nb06-losses) ----
 double LossAt(Loss<float> loss, float prediction, float target) =>
     loss.forward(new Tensor<float>(new[] { prediction }, 1, 1), new Tensor<float>(new[] { target }, 1, 1));
 float Sigmoid(float z) => 1 / (1 + MathF.Exp(-z));
@@ -283,7 +309,7 @@ display(Plot.Combine(
 //
 // The same model and data, four optimizers. The defaults differ between the frameworks, and an article's numbers depend on them, so the library takes a `Framework`:
 
-// ---- cell 14 (nb06-defaults) ----
+// ---- cell 17 (nb06-defaults) ----
 var probe = new[] { new Parameter<float>("w", 1) };
 foreach (var f in new[] { Framework.Keras, Framework.PyTorch })
 {
@@ -293,7 +319,7 @@ foreach (var f in new[] { Framework.Keras, Framework.PyTorch })
 }
 Console.WriteLine($"both     {new Sgd<float>(probe).Describe()}  (Keras's default lr; PyTorch's SGD has no default lr)");
 
-// ---- cell 15 (nb06-optimizers) ----
+// ---- cell 18 (nb06-optimizers) ----
 Sequential<float> RunningSignModel(int h, ulong s) =>
     new Sequential<float>(new RNN<float>(1, h, returnSequences: true), new Linear<float>(h, 2)).Initialize(InitScheme.Keras, seed: s);
 int optHidden = Math.Min(hidden, 32);
@@ -327,7 +353,7 @@ display(Plot.Combine(optCurves.Select(c => Plot.Line(Enumerable.Range(1, c.ValLo
 //
 // **Mini-batches and shuffling.** One step per example is noisy and slow; one step per data set is smooth but takes few steps. A mini-batch of 32–128 sits between, and the `Trainer` shuffles the training examples every epoch (`Shuffle`, seeded by `Seed`) so that batches differ. The **validation split** holds out the last fraction of the data *before* shuffling (Keras's `validation_split`); the `Trainer` refuses label-sorted data, where that fraction would be one class.
 
-// ---- cell 17 (nb06-batches) ----
+// ---- cell 20 (nb06-batches) ----
 var batchSizes = new[] { 8, 32, 256 };
 var batchCurves = new List<GenericChart>();
 var batchProgress = new TrainingProgress(batchSizes.Length * compareEpochs, "batch sizes").Show();
@@ -349,7 +375,7 @@ display(Plot.Combine(batchCurves.ToArray()).WithTitle("Validation loss per epoch
 //
 // **Overfitting and early stopping.** Give a large model few examples and it memorises them: the training loss keeps falling while the validation loss turns up. `EarlyStopping` watches `val_loss`, stops after `Patience` epochs without improvement and restores the best weights. It is only as good as its patience: when the validation loss is noisy and still falling, a short patience stops too early. Compare the printed epoch of the best validation loss, the stopping epoch and the two test losses.
 
-// ---- cell 19 (nb06-overfit) ----
+// ---- cell 22 (nb06-overfit) ----
 var (xSmall, ySmall) = RunningSign(overfitSequences, steps, new Rng(seed + 5));
 int bigHidden = Math.Max(hidden, 64);
 var overModel = RunningSignModel(bigHidden, seed);
@@ -369,7 +395,7 @@ display(Plot.History(overHistory.Values).WithTitle($"Overfitting: {overfitSequen
 
 // **Learning rate** is the setting that matters most. Too small and nothing happens in the budget; too large and the loss jumps or the units saturate (the `Trainer` warns when a step changes the weights by more than their size). **Clipping** (notebook 04) bounds the step when a gradient explodes: `Trainer.ClipNorm` rescales all gradients together when their global norm exceeds the bound. Below: Adam at four learning rates, and the largest once more with `ClipNorm = 1`. Adam already divides each step by the gradient's running size, so clipping changes its step less than it changes SGD's; the printed lines say whether it helped here.
 
-// ---- cell 21 (nb06-lr) ----
+// ---- cell 24 (nb06-lr) ----
 var rates = new[] { 1e-4, 1e-3, 1e-2, 1e-1 };
 var lrRuns = rates.Select(lr => (Name: $"lr {lr:G1}", Lr: lr, Clip: (double?)null)).Append(($"lr {rates[^1]:G1}, ClipNorm 1", rates[^1], 1.0)).ToList();
 var lrCurves = new List<GenericChart>();
@@ -390,7 +416,7 @@ display(Plot.Combine(lrCurves.ToArray()).WithTitle("Validation loss by learning 
 //
 // **Dropout** zeroes each element with probability $p$ during training and scales the survivors by $1/(1-p)$, so the expected value is unchanged and nothing needs rescaling at test time, when dropout is the identity. A module knows which it is in: `model.train()` and `model.eval()` set the mode on every sub-module, as in PyTorch; the `Trainer` trains in training mode and evaluates and predicts in evaluation mode. The library has the `Dropout` module and PyTorch's `dropout` of the recurrent layers, applied to the outputs of every layer but the last of a stack (`new LSTM<float>(…, numLayers: 2) { Dropout = 0.3 }`). Keras's `recurrent_dropout`, which masks the state inside the recurrence, is not implemented.
 
-// ---- cell 23 (nb06-dropout-basics) ----
+// ---- cell 26 (nb06-dropout-basics) ----
 var dropout = new Dropout<float>(0.3, seed: seed);
 var onesIn = Tensor.Full(1f, 1, 10_000);
 var trained = dropout.forward(onesIn);
@@ -398,7 +424,7 @@ Console.WriteLine($"training mode: {trained.Data.Count(v => v == 0) / 10_000.0:P
 dropout.eval();
 Console.WriteLine($"evaluation mode: identity: {dropout.forward(onesIn).Data.All(v => v == 1)}");
 
-// ---- cell 24 (nb06-dropout-train) ----
+// ---- cell 27 (nb06-dropout-train) ----
 // Two stacked LSTM layers on the small data set of section 5, without and with dropout between them (and before the output).
 Sequential<float> StackedLstm(double p) =>
     new Sequential<float>(new LSTM<float>(1, 64, numLayers: 2, returnSequences: true) { Dropout = p }, new Dropout<float>(p, seed: seed), new Linear<float>(64, 2))
@@ -429,7 +455,7 @@ display(Plot.Combine(dropRuns.SelectMany(r => new[] {
 //
 // The task: sequences of $\pm1$ tokens (ids 1 and 2; 0 is padding) of random odd lengths; the label is 1 when the tokens sum to more than zero. `Embedding(3, 8) { MaskZero = true }` makes the mask; the `Sequential` hands it to the GRU.
 
-// ---- cell 26 (nb06-mask-data) ----
+// ---- cell 29 (nb06-mask-data) ----
 (Tensor<float> X, Tensor<float> Y, int[] Lengths) SumSign(int n, int maxLen, PadSide side, Rng rng)
 {
     var x = new Tensor<float>(n, maxLen); var y = new Tensor<float>(n); var lengths = new int[n];
@@ -462,7 +488,7 @@ for (int b = 0; b < 3; b++)
 }
 Console.WriteLine($"lengths {string.Join(", ", lenDemo)} padded to 6 (post): final state vs each sequence run alone, largest difference: masked {maskedGap:G3}, unmasked {plainGap:G3}");
 
-// ---- cell 27 (nb06-mask-train) ----
+// ---- cell 30 (nb06-mask-train) ----
 var maskRuns = new List<(string Name, History H, double Test)>();
 var maskProgress = new TrainingProgress(4 * maskEpochs, "GRU on the sum sign, post/pre padding × mask on/off").Show();
 done = 0;
@@ -499,7 +525,7 @@ display(Plot.Combine(maskRuns.Select(r => Plot.Line(Enumerable.Range(1, maskEpoc
 //
 // *Hint:* what must the kept values be multiplied by so that the expected output equals the input?
 
-// ---- cell 30 (nb06-ex1) ----
+// ---- cell 33 (nb06-ex1) ----
 var dp = Notebook06Exercises.DropoutProblem;
 double[] dropped = null;
 // ---- your code here ----
@@ -511,7 +537,7 @@ Console.WriteLine(Exercises.Check("06.1", dropped));
 //
 // `Notebook06Exercises.MaskProblem` gives the `Lengths` of a batch post-padded to `Steps` steps. A masked recurrent layer returns, for each sequence, the state after one particular time step (counting from 0). Return those time indices as an `int[]`.
 
-// ---- cell 32 (nb06-ex2) ----
+// ---- cell 35 (nb06-ex2) ----
 var mp = Notebook06Exercises.MaskProblem;
 int[] lastSteps = null;
 // ---- your code here ----
@@ -523,10 +549,31 @@ Console.WriteLine(Exercises.Check("06.2", lastSteps));
 //
 // `Notebook06Exercises.AdamProblem` gives a `Gradient` and a `LearningRate`. Starting from zero moments, compute the first update $\Delta\theta$ of PyTorch's Adam ($\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-8}$) as a `double[]`. Look at the sizes of the entries: why is the first step the same size for a gradient of 0.002 and of 10?
 
-// ---- cell 34 (nb06-ex3) ----
+// ---- cell 37 (nb06-ex3) ----
 var ap = Notebook06Exercises.AdamProblem;
 double[] update = null;
 // ---- your code here ----
 
 // ----
 Console.WriteLine(Exercises.Check("06.3", update));
+
+// ---- Types declared in the cells above: a file-based app declares them after its statements. ----
+
+// from cell 13
+// A model of your own: sub-modules as fields, registered under the field names (PyTorch's and TorchSharp's way).
+class RunningSignRnn : Module<float>
+{
+    private readonly RNN<float> rnn;       // [batch, steps, 1] → [batch, steps, hidden]
+    private readonly Linear<float> fc;     // [batch, steps, hidden] → [batch, steps, 2], logits per step
+
+    public RunningSignRnn(int hidden) : base("running_sign")
+    {
+        rnn = new RNN<float>(1, hidden, returnSequences: true);
+        fc = new Linear<float>(hidden, 2);
+        RegisterComponents();
+    }
+
+    public override Tensor<float> forward(Tensor<float> x) => fc.forward(rnn.forward(x));
+
+    public override Tensor<float> backward(Tensor<float> dScores) => rnn.backward(fc.backward(dScores));
+}

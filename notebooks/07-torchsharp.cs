@@ -17,6 +17,7 @@ using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
 using RnnNotebooks.Training.Metrics;
 using RnnNotebooks.Training.Optimizers;
+using RnnNotebooks.Training.Baselines;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Data.Imdb;
@@ -54,7 +55,7 @@ NotebookApp.Start(args, "07-torchsharp.ipynb",
 // Notebooks 01–05 built recurrent networks from scratch: every forward step and every gradient written out in C#. [TorchSharp](https://github.com/dotnet/TorchSharp) is the .NET binding of **libtorch**, the C++ core of PyTorch: the same tensors, the same `nn.RNN`/`nn.LSTM`/`nn.GRU`, the same autograd, on the CPU or on a CUDA GPU. This notebook
 //
 // 1. introduces TorchSharp's tensors and **autograd**;
-// 2. lets autograd reproduce the **hand-written BPTT** of notebook 03, and an **LSTM backward pass** written out from the equations of notebook 05;
+// 2. lets autograd reproduce the **hand-written BPTT** of notebook 03 and the library's own loop over its cells (`Unroll`), RNN and LSTM;
 // 3. runs `nn.LSTM` and the scratch `LSTM` on **the same weights** and prints the same numbers;
 // 4. trains the same model once in each, from the same starting weights, and times an epoch of each.
 //
@@ -153,7 +154,7 @@ Console.WriteLine($"by hand:  [{string.Join(", ", byHand.Select(v => v.ToString(
 //
 // $$dh_t = g_t + W_{hh}^\top da_{t+1}, \qquad da_t = dh_t \odot (1 - h_t^2), \qquad dW_{ih} \mathrel{+}= da_t\,x_t^\top,\quad dW_{hh} \mathrel{+}= da_t\,h_{t-1}^\top,\quad db \mathrel{+}= da_t,\quad dx_t = W_{ih}^\top da_t .$$
 //
-// Below, the same walk in a few lines (double precision), then the forward pass alone written with TorchSharp tensors, a `backward()` call, and the gradients compared. Last, `nn.RNN` loaded with the same weights.
+// Below, the same walk in a few lines (double precision), then the forward pass alone written with TorchSharp tensors, a `backward()` call, and the gradients compared. Last, the library's own loop over its RNN cell (`Unroll`, below) and `nn.RNN`, both on the same weights.
 
 // ---- cell 10 (nb07-09) ----
 var rng = new Rng(seed);
@@ -215,7 +216,17 @@ double MaxDiff(Tensor<double> mine, torch.Tensor theirs) =>
 Console.WriteLine($"max |hand − autograd|  weight_ih {MaxDiff(dW_ih, tWih.grad!):0.0e+0}  weight_hh {MaxDiff(dW_hh, tWhh.grad!):0.0e+0}  " +
                   $"bias_ih {MaxDiff(db, tBih.grad!):0.0e+0}  bias_hh {MaxDiff(db, tBhh.grad!):0.0e+0}  inputs {MaxDiff(dxs, tXs.grad!):0.0e+0}");
 
-// The two agree to double-precision rounding: autograd computed exactly the sums the loop computes. `nn.RNN` is the same recurrence as one fused module; its parameters carry the names the scratch `RNN` uses (`weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`), so the hand-made weights load into it by name.
+// The library's loop (Cells/Unroll.cs) over its RNN cell, on the same weights: one sequence, steps [1, I].
+Tensor<double> StepOf(Tensor<double> seq, int t) => new(seq.Data.AsSpan(t * seq.Shape[1], seq.Shape[1]).ToArray(), 1, seq.Shape[1]);
+double Diff(Tensor<double> p, Tensor<double> q) => p.Data.Zip(q.Data).Max(z => Math.Abs(z.First - z.Second));
+var rnnCell = new RnnCell<double>(W_ih, W_hh, b_ih, b_hh);
+var rnnSteps = Unroll.Forward(rnnCell, Enumerable.Range(0, steps).Select(t => StepOf(xs, t)).ToArray(), new Tensor<double>(1, hiddenSize));
+var rnnBack = Unroll.Backward(rnnCell, rnnSteps, Enumerable.Range(0, steps).Select(t => StepOf(G, t)).ToArray());
+var rnnDx = new Tensor<double>(rnnBack.Inputs.SelectMany(d => d.Data).ToArray(), steps, inputSize);
+Console.WriteLine($"max |hand − Unroll|    weight_ih {Diff(dW_ih, rnnBack.WeightIh):0.0e+0}  weight_hh {Diff(dW_hh, rnnBack.WeightHh):0.0e+0}  " +
+                  $"bias_ih {Diff(db, rnnBack.BiasIh!):0.0e+0}  bias_hh {Diff(db, rnnBack.BiasHh!):0.0e+0}  inputs {Diff(dxs, rnnDx):0.0e+0}");
+
+// The three agree to double-precision rounding: autograd and the library's `Unroll` computed exactly the sums the hand-written loop computes. `nn.RNN` is the same recurrence as one fused module; its parameters carry the names the scratch `RNN` uses (`weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`), so the hand-made weights load into it by name.
 
 // ---- cell 12 (nb07-11) ----
 var rnn = Recurrent.Create(RecurrentKind.Rnn, inputSize, hiddenSize, dtype: torch.float64);
@@ -229,7 +240,7 @@ var rnnGrads = StateDictBridge.Gradients<double>(rnn);
 Console.WriteLine($"nn.RNN loss {(rnnOut.reshape(steps, hiddenSize) * tG).sum().item<double>():F12}, hand-written forward {loss.item<double>():F12}");
 Console.WriteLine($"max |hand − nn.RNN|  weight_ih {MaxDiff(dW_ih, TensorBridge.ToTorch(rnnGrads["weight_ih_l0"])):0.0e+0}  weight_hh {MaxDiff(dW_hh, TensorBridge.ToTorch(rnnGrads["weight_hh_l0"])):0.0e+0}");
 
-// ## 4 · The LSTM backward pass, by hand and by autograd
+// ## 4 · The LSTM backward pass: the cells' loop and autograd
 //
 // Notebook 05 wrote the LSTM step with PyTorch's gate order (i, f, g, o):
 // $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, $h_t = o_t \odot \tanh(c_t)$. Its backward pass follows from the chain rule. Given $dh_t$ (from the loss and from step $t+1$) and $dc_t$ (from step $t+1$):
@@ -243,68 +254,22 @@ Console.WriteLine($"max |hand − nn.RNN|  weight_ih {MaxDiff(dW_ih, TensorBridg
 //
 // then through the nonlinearities to the pre-activations ($\sigma' = \sigma(1-\sigma)$, $\tanh' = 1 - \tanh^2$), stacked as $da_t = [da_i; da_f; da_g; da_o]$ of size $4H$, and into the weights exactly as for the simple RNN: $dW_{ih} \mathrel{+}= da_t x_t^\top$, $dW_{hh} \mathrel{+}= da_t h_{t-1}^\top$, $dh_{t-1} = W_{hh}^\top da_t$.
 //
-// The cell below writes this out for one sequence with the loss $L = \sum_t g_t \cdot h_t$, and compares it with autograd through `nn.LSTM` and with the scratch `LSTM<double>`'s `Backward`, all three on the same weights.
+// These are the lines of `LstmCell.Backward` (`src/RnnNotebooks/Cells/LstmCell.cs`), one screen. `Unroll` (`Cells/Unroll.cs`) is the loop of min-char-rnn over any cell: forward over the steps keeping each step's record, then back through time carrying $dh$ and $dc$ and summing the weight gradients. The cell below runs it over the scratch LSTM's cell for one sequence with the loss $L = \sum_t g_t \cdot h_t$, and compares it with autograd through `nn.LSTM` and with the scratch `LSTM<double>`'s fused `backward`, all three on the same weights.
 
 // ---- cell 14 (nb07-13) ----
 Rng.ManualSeed(seed);
 var scratchLstm = new LSTM<double>(inputSize, hiddenSize, returnSequences: true);
-var lw = ScratchTwins.StateDict(scratchLstm);
-var (Lwih, Lwhh, Lbih, Lbhh) = (lw["weight_ih_l0"], lw["weight_hh_l0"], lw["bias_ih_l0"], lw["bias_hh_l0"]);
 int H = hiddenSize;
-double Sig(double v) => 1 / (1 + Math.Exp(-v));
 
-// Forward, keeping the gates: per step i, f, g, o, c_t, h_t (index 0 of cs/hsL is the zero initial state).
-var gi = new List<double[]>(); var gf = new List<double[]>(); var gg = new List<double[]>(); var go = new List<double[]>();
-var cs = new List<double[]> { new double[H] }; var hsL = new List<double[]> { new double[H] };
-for (int t = 0; t < steps; t++)
-{
-    var (i, f, g, o, c, h) = (new double[H], new double[H], new double[H], new double[H], new double[H], new double[H]);
-    for (int u = 0; u < H; u++)
-    {
-        var a3 = new double[4];
-        for (int k = 0; k < 4; k++)
-        {
-            int r = k * H + u;
-            a3[k] = Lbih[r] + Lbhh[r];
-            for (int j = 0; j < inputSize; j++) a3[k] += Lwih[r, j] * xs[t, j];
-            for (int j = 0; j < H; j++) a3[k] += Lwhh[r, j] * hsL[t][j];
-        }
-        (i[u], f[u], g[u], o[u]) = (Sig(a3[0]), Sig(a3[1]), Math.Tanh(a3[2]), Sig(a3[3]));
-        c[u] = f[u] * cs[t][u] + i[u] * g[u];
-        h[u] = o[u] * Math.Tanh(c[u]);
-    }
-    gi.Add(i); gf.Add(f); gg.Add(g); go.Add(o); cs.Add(c); hsL.Add(h);
-}
-
-// Backward through time.
+// The library's loop over the layer's cell: LstmCell.Forward step by step, then LstmCell.Backward back through time.
+var lstmCell = scratchLstm.Cell();                                    // the layer's weights as one LSTM step (shared, not copied)
+var lstmSteps = Unroll.Forward(lstmCell, Enumerable.Range(0, steps).Select(t => StepOf(xs, t)).ToArray(), new Tensor<double>(1, H), new Tensor<double>(1, H));
+var lstmBack = Unroll.Backward(lstmCell, lstmSteps, Enumerable.Range(0, steps).Select(t => StepOf(G, t)).ToArray());
 var lg = new Dictionary<string, Tensor<double>>
 {
-    ["weight_ih_l0"] = new(4 * H, inputSize), ["weight_hh_l0"] = new(4 * H, H), ["bias_ih_l0"] = new(4 * H), ["bias_hh_l0"] = new(4 * H),
+    ["weight_ih_l0"] = lstmBack.WeightIh, ["weight_hh_l0"] = lstmBack.WeightHh, ["bias_ih_l0"] = lstmBack.BiasIh!, ["bias_hh_l0"] = lstmBack.BiasHh!,
 };
-var dxL = new Tensor<double>(steps, inputSize);
-var dhN = new double[H]; var dcN = new double[H];
-for (int t = steps - 1; t >= 0; t--)
-{
-    var da = new double[4 * H];
-    for (int u = 0; u < H; u++)
-    {
-        double dh = G[t, u] + dhN[u], tc = Math.Tanh(cs[t + 1][u]);
-        double dc = dcN[u] + dh * go[t][u] * (1 - tc * tc);
-        double di = dc * gg[t][u], dg = dc * gi[t][u], df = dc * cs[t][u], dO = dh * tc;
-        da[u] = di * gi[t][u] * (1 - gi[t][u]);
-        da[H + u] = df * gf[t][u] * (1 - gf[t][u]);
-        da[2 * H + u] = dg * (1 - gg[t][u] * gg[t][u]);
-        da[3 * H + u] = dO * go[t][u] * (1 - go[t][u]);
-        dcN[u] = dc * gf[t][u];
-    }
-    dhN = new double[H];
-    for (int r = 0; r < 4 * H; r++)
-    {
-        lg["bias_ih_l0"][r] += da[r]; lg["bias_hh_l0"][r] += da[r];
-        for (int j = 0; j < inputSize; j++) { lg["weight_ih_l0"][r, j] += da[r] * xs[t, j]; dxL[t, j] += Lwih[r, j] * da[r]; }
-        for (int j = 0; j < H; j++) { lg["weight_hh_l0"][r, j] += da[r] * hsL[t][j]; dhN[j] += Lwhh[r, j] * da[r]; }
-    }
-}
+var dxL = new Tensor<double>(lstmBack.Inputs.SelectMany(d => d.Data).ToArray(), steps, inputSize);
 
 // Autograd through nn.LSTM, on the same weights.
 var lstmTwin = Recurrent.Create(RecurrentKind.Lstm, inputSize, H, dtype: torch.float64);
@@ -314,17 +279,26 @@ var (lOut, _, _) = Recurrent.Forward(lstmTwin, lx);
 (lOut.reshape(steps, H) * tG).sum().backward();
 var autogradGrads = StateDictBridge.Gradients<double>(lstmTwin);
 
-// The scratch library's LSTM backward.
+// The scratch library's fused LSTM backward.
 var scratchX = xs.Reshape(1, steps, inputSize);
 scratchLstm.forward(scratchX);
 var scratchDx = scratchLstm.backward(G.Reshape(1, steps, H));
 var scratchGrads = ScratchTwins.Gradients(scratchLstm);
 
-double Max(Tensor<double> p, Tensor<double> q) => p.Data.Zip(q.Data).Max(z => Math.Abs(z.First - z.Second));
-Console.WriteLine($"{"",-14} {"hand − autograd",16} {"hand − scratch LSTM",20}");
+Console.WriteLine($"{"",-14} {"cells − autograd",17} {"cells − fused LSTM",19}");
+double worstLstm = 0;
 foreach (var name in lg.Keys)
-    Console.WriteLine($"{name,-14} {Max(lg[name], autogradGrads[name]),16:0.0e+0} {Max(lg[name], scratchGrads[name]),20:0.0e+0}");
-Console.WriteLine($"{"inputs",-14} {Max(dxL, TensorBridge.ToScratch<double>(lx.grad!).Reshape(steps, inputSize)),16:0.0e+0} {Max(dxL, scratchDx.Reshape(steps, inputSize)),20:0.0e+0}");
+{
+    double a3 = Diff(lg[name], autogradGrads[name]), f = Diff(lg[name], scratchGrads[name]);
+    worstLstm = Math.Max(worstLstm, Math.Max(a3, f));
+    Console.WriteLine($"{name,-14} {a3,17:0.0e+0} {f,19:0.0e+0}");
+}
+double dxA = Diff(dxL, TensorBridge.ToScratch<double>(lx.grad!).Reshape(steps, inputSize)), dxF = Diff(dxL, scratchDx.Reshape(steps, inputSize));
+worstLstm = Math.Max(worstLstm, Math.Max(dxA, dxF));
+Console.WriteLine($"{"inputs",-14} {dxA,17:0.0e+0} {dxF,19:0.0e+0}");
+Console.WriteLine(worstLstm < 1e-12
+    ? $"The cells' unroll, autograd and the fused layer agree to double rounding (largest difference {worstLstm:0.0e+0})."
+    : $"They disagree: largest difference {worstLstm:0.0e+0}, more than double rounding explains.");
 
 // ## 5 · `nn.LSTM` and the scratch `LSTM`, same weights, same numbers
 //

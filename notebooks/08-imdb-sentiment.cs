@@ -17,6 +17,7 @@ using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
 using RnnNotebooks.Training.Metrics;
 using RnnNotebooks.Training.Optimizers;
+using RnnNotebooks.Training.Baselines;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Data.Imdb;
@@ -36,7 +37,6 @@ using RnnNotebooks.Torch.Bridge;
 using RnnNotebooks.Torch.Models;
 using TorchSharp;
 using Padding = RnnNotebooks.Data.Sequences.Padding;
-using RnnNotebooks.Training.Baselines;
 using RnnNotebooks.Course.Apps;
 using static RnnNotebooks.Course.Apps.AppDisplay;
 

@@ -16,6 +16,7 @@ using RnnNotebooks.Training;
 using RnnNotebooks.Training.Losses;
 using RnnNotebooks.Training.Metrics;
 using RnnNotebooks.Training.Optimizers;
+using RnnNotebooks.Training.Baselines;
 using RnnNotebooks.Data;
 using RnnNotebooks.Data.Download;
 using RnnNotebooks.Data.Imdb;
