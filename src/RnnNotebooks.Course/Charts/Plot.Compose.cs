@@ -88,7 +88,11 @@ public static partial class Plot
         });
     }
 
-    /// <summary>Gives subplot i the axis styles of chart i (Plotly.NET's grid keeps only some of them).</summary>
+    /// <summary>
+    /// Gives subplot i exactly the axis styles of chart i plus the grid's placement of it. Plotly.NET's grid merges
+    /// the charts' layouts, so its axes carry other panels' settings (a bar chart's category type, another panel's
+    /// title): only the placement is taken from them.
+    /// </summary>
     private static GenericChart KeepAxes(GenericChart grid, (LinearAxis? X, LinearAxis? Y)[] axes) =>
         LayoutEdit.Layout(grid, layout =>
         {
@@ -97,14 +101,17 @@ public static partial class Plot
                 var suffix = i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 foreach (var (key, own) in new[] { ("xaxis" + suffix, axes[i].X), ("yaxis" + suffix, axes[i].Y) })
                 {
-                    if (own is null) continue;
+                    var axis = own ?? new LinearAxis();
                     if (LayoutEdit.Get(layout, key) is DynamicObj.DynamicObj placed)
-                        foreach (var name in placed.GetPropertyNames(true))
-                            if (LayoutEdit.Get(own, name) is null) own.SetProperty(name, LayoutEdit.Get(placed, name)!);
-                    layout.SetProperty(key, own);
+                        foreach (var name in GridPlacement)
+                            if (LayoutEdit.Get(placed, name) is { } value) axis.SetProperty(name, value);
+                    layout.SetProperty(key, axis);
                 }
             }
         });
+
+    /// <summary>The axis properties by which a grid places a subplot.</summary>
+    private static readonly string[] GridPlacement = ["domain", "anchor"];
 
     /// <summary>A y title repeated along a row is kept only on the row's first panel: beside the plot to its left it would overlap it.</summary>
     private static GenericChart OneYTitlePerRow(GenericChart grid, int columns, int count) =>

@@ -34,4 +34,48 @@ public sealed class BrowserDrawTests(ITestOutputHelper output)
         Assert.InRange(image.Ink, 0.05, 0.95);
         Assert.True(image.Colored > 0.003, $"the traces' colours should show in the PNG ({image.Colored:P2} coloured)");
     }
+
+    [Fact]
+    public void A_row_of_a_line_and_a_bar_chart_keeps_the_lines_numeric_epoch_axis_in_order()
+    {
+        var chromium = BrowserPage.Browser(output.WriteLine);
+        if (chromium is null) return;
+        // As in notebook 08: a two-point reference line over epochs 1 and 3, then curves over epochs 1, 2, 3,
+        // beside a bar chart of named categories. A category x axis on the left panel would read 1, 3, 2.
+        var line = Plot.Line(new[] { 1, 3 }, new[] { 0.8, 0.8 }, name: "reference")
+            .Add(Plot.Line(new[] { 1, 2, 3 }, new[] { 0.6, 0.7, 0.75 }, name: "model"))
+            .WithTitle("per epoch").WithXAxis("epoch");
+        var bars = Plot.Bar(new[] { "LSTM", "GRU" }, new[] { 3.0, 2.0 }, name: "seconds").WithTitle("time");
+
+        var result = BrowserPage.Load(chromium, [ChartHtml.Render(Plot.Row(line, bars), includeLibrary: true)], []);
+
+        Assert.Empty(result.Errors);
+        var axes = Assert.Single(result.Charts).Axes;
+        Assert.Equal("linear", axes["xaxis"].Type);
+        var ticks = axes["xaxis"].Ticks.Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(ticks.Length >= 3, $"the epoch axis should have several ticks: {string.Join(", ", axes["xaxis"].Ticks)}");
+        Assert.Equal(ticks.Order().ToArray(), ticks);
+        Assert.Equal("category", axes["xaxis2"].Type);
+        Assert.Equal(new[] { "LSTM", "GRU" }, axes["xaxis2"].Ticks);
+    }
+
+    [Fact]
+    public void An_axis_title_set_on_one_grid_panel_titles_only_that_panel()
+    {
+        var chromium = BrowserPage.Browser(output.WriteLine);
+        if (chromium is null) return;
+        // As in notebook 09: the right panel alone has an x title.
+        var grid = Plot.Row(
+            Plot.Line(new[] { 1.0, 2.0, 3.0 }, name: "whole").WithYAxis("price"),
+            Plot.Line(new[] { 2.0, 1.0 }, name: "zoom").WithXAxis("zoomed in"));
+
+        var result = BrowserPage.Load(chromium, [ChartHtml.Render(grid, includeLibrary: true)], []);
+
+        Assert.Empty(result.Errors);
+        var axes = Assert.Single(result.Charts).Axes;
+        Assert.Equal("", axes["xaxis"].Title);
+        Assert.Equal("zoomed in", axes["xaxis2"].Title);
+        Assert.Equal("price", axes["yaxis"].Title);
+        Assert.Equal("", axes["yaxis2"].Title);
+    }
 }

@@ -13,7 +13,10 @@ namespace RnnNotebooks.Course.Tests.Charts;
 /// </summary>
 internal static class BrowserPage
 {
-    public sealed record ChartResult(string Id, bool Drawn, int Traces);
+    public sealed record ChartResult(string Id, bool Drawn, int Traces, IReadOnlyDictionary<string, AxisResult> Axes);
+
+    /// <summary>One axis as plotly drew it: its type, its title text ("" when none) and its tick labels in order.</summary>
+    public sealed record AxisResult(string Type, string Title, IReadOnlyList<string> Ticks);
     public sealed record ImageResult(int Index, int Width, int Height, double Ink, double Colored);
     public sealed record Result(IReadOnlyList<ChartResult> Charts, IReadOnlyList<ImageResult> Images, IReadOnlyList<string> Errors);
 
@@ -49,7 +52,14 @@ internal static class BrowserPage
             <script>
             setTimeout(function () {
               var charts = Array.prototype.map.call(document.querySelectorAll('div.rnn-chart'), function (d) {
-                return { id: d.id, drawn: !!d.querySelector('svg.main-svg'), traces: d.querySelectorAll('g.trace, g.hm').length };
+                var axes = {}, full = d._fullLayout || {};
+                Object.keys(full).filter(function (k) { return /^[xy]axis\d*$/.test(k); }).forEach(function (k) {
+                  var ax = full[k], id = ax._id;
+                  var title = d.querySelector('text.' + id + 'title');
+                  axes[k] = { type: String(ax.type), title: title ? title.textContent : '',
+                    ticks: Array.prototype.map.call(d.querySelectorAll('g.' + id + 'tick text'), function (t) { return t.textContent; }) };
+                });
+                return { id: d.id, drawn: !!d.querySelector('svg.main-svg'), traces: d.querySelectorAll('g.trace, g.hm').length, axes: axes };
               });
               var images = Array.prototype.map.call(document.querySelectorAll('img.static'), function (img, n) {
                 var c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;
@@ -80,7 +90,10 @@ internal static class BrowserPage
             var r = doc.RootElement;
             return new Result(
                 r.GetProperty("charts").EnumerateArray().Select(c => new ChartResult(
-                    c.GetProperty("id").GetString()!, c.GetProperty("drawn").GetBoolean(), c.GetProperty("traces").GetInt32())).ToList(),
+                    c.GetProperty("id").GetString()!, c.GetProperty("drawn").GetBoolean(), c.GetProperty("traces").GetInt32(),
+                    c.GetProperty("axes").EnumerateObject().ToDictionary(a => a.Name, a => new AxisResult(
+                        a.Value.GetProperty("type").GetString()!, a.Value.GetProperty("title").GetString()!,
+                        a.Value.GetProperty("ticks").EnumerateArray().Select(t => t.GetString()!).ToList())))).ToList(),
                 r.GetProperty("images").EnumerateArray().Select(m => new ImageResult(
                     m.GetProperty("index").GetInt32(), m.GetProperty("width").GetInt32(), m.GetProperty("height").GetInt32(),
                     m.GetProperty("ink").GetDouble(), m.GetProperty("colored").GetDouble())).ToList(),

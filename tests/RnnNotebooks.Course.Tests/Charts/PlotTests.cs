@@ -205,4 +205,26 @@ public sealed class PlotTests
             Assert.Throws<ArgumentException>(() => Plot.Grid(1, 2, Plot.Line(new[] { 1 }), Plot.Line(new[] { 1 }), Plot.Line(new[] { 1 }))).Message);
         Assert.Equal("width", Assert.Throws<ArgumentOutOfRangeException>(() => Plot.Line(new[] { 1 }).WithSize(50, 300)).ParamName);
     }
+
+    [Fact]
+    public void A_bar_charts_category_axis_stays_on_its_own_panel_of_a_row()
+    {
+        var f = FigureJson.Of(Plot.Row(
+            Plot.Line(new[] { 1, 3 }, new[] { 0.5, 0.5 }).WithXAxis("epoch"),
+            Plot.Bar(new[] { "a", "b" }, new[] { 1.0, 2.0 })));
+        Assert.Null(FigureJson.Str(f.Axis("xaxis"), "type"));
+        Assert.Equal("category", FigureJson.Str(f.Axis("xaxis2"), "type"));
+        Assert.Equal("epoch", f.Axis("xaxis").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void An_x_title_of_one_grid_panel_is_not_copied_onto_the_others()
+    {
+        var f = FigureJson.Of(Plot.Grid(1, 3, Plot.Line(new[] { 1.0 }), Plot.Line(new[] { 2.0 }).WithXAxis("middle"), Plot.Line(new[] { 3.0 })));
+        Assert.False(f.Axis("xaxis").TryGetProperty("title", out _));
+        Assert.Equal("middle", f.Axis("xaxis2").GetProperty("title").GetProperty("text").GetString());
+        Assert.False(f.Axis("xaxis3").TryGetProperty("title", out _));
+        // Each panel still draws on its own axes.
+        Assert.Equal(new[] { "x", "x2", "x3" }, f.Data.Select(t => FigureJson.Str(t, "xaxis") ?? "x"));
+    }
 }
