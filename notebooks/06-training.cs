@@ -48,7 +48,9 @@ NotebookApp.Start(args, "06-training.ipynb",
     new AppParameter("overfitEpochs", typeof(int)),
     new AppParameter("maskSequences", typeof(int)),
     new AppParameter("maskSteps", typeof(int)),
-    new AppParameter("maskEpochs", typeof(int)));
+    new AppParameter("maskEpochs", typeof(int)),
+    new AppParameter("compareSeeds", typeof(int)),
+    new AppParameter("overfitNoise", typeof(int)));
 
 // # 06 · Training an RNN
 //
@@ -78,10 +80,13 @@ int loopHidden = 16;            // quick: 8
 int loopEpochs = 5;             // quick: 2
 int compareEpochs = 10;         // quick: 2
 int overfitSequences = 120;     // quick: 60
-int overfitEpochs = 60;         // quick: 4
+int overfitEpochs = 150;        // quick: 30
 int maskSequences = 2000;       // quick: 300
 int maskSteps = 20;             // quick: 12
 int maskEpochs = 8;             // quick: 2
+int compareSeeds = 3;           // quick: 2
+// overfitNoise: the per cent of the small set's labels flipped at random (section 5).
+int overfitNoise = 20;          // quick: 20
 // As the runner's injected-parameters cell: --quick assigns the quick values, then --param name=value wins.
 if (NotebookApp.Quick)
 {
@@ -94,10 +99,12 @@ if (NotebookApp.Quick)
     loopEpochs = 2;
     compareEpochs = 2;
     overfitSequences = 60;
-    overfitEpochs = 4;
+    overfitEpochs = 30;
     maskSequences = 300;
     maskSteps = 12;
     maskEpochs = 2;
+    compareSeeds = 2;
+    overfitNoise = 20;
 }
 seed = NotebookApp.Param("seed", seed);
 sequences = NotebookApp.Param("sequences", sequences);
@@ -112,29 +119,33 @@ overfitEpochs = NotebookApp.Param("overfitEpochs", overfitEpochs);
 maskSequences = NotebookApp.Param("maskSequences", maskSequences);
 maskSteps = NotebookApp.Param("maskSteps", maskSteps);
 maskEpochs = NotebookApp.Param("maskEpochs", maskEpochs);
+compareSeeds = NotebookApp.Param("compareSeeds", compareSeeds);
+overfitNoise = NotebookApp.Param("overfitNoise", overfitNoise);
 
 // ## 1 · A listing that cannot learn, and its fix
 //
-// The article behind this notebook trains a SimpleRNN like this:
+// The article behind this notebook builds its model with Keras's **functional API**: an `Input` of shape (10, 1) (ten steps of one feature), a `SimpleRNN` of 128 tanh units that returns its state at every step, and a `Dense` layer of 2 softmax units applied at every step. It compiles with Adam and sparse categorical cross-entropy (accuracy as the metric), makes its data as a 1000 × 10 array of standard **Gaussian** numbers, calls `fit` on that array for 10 epochs, and finally predicts on 100 new Gaussian sequences of shape (100, 10, 1).
 //
-// ```python
-// model = Sequential()
-// model.add(SimpleRNN(128, return_sequences=True))
-// model.add(Dense(2, activation='softmax'))
-// model.compile(optimizer='adam', loss='sparse_categorical_crossentropy')
-// data = np.random.random((1000, 10))
-// model.fit(data, epochs=10)
-// ```
+// What goes wrong, in the order one would hit it:
 //
-// Three things are wrong with it:
+// - **no targets**: `fit` receives the inputs only. A compiled loss needs something to compare the outputs with, so Keras stops with an error before the first step. (The 2-D array is *not* the problem: given `Input(shape=(10, 1))`, Keras reads a (1000, 10) array as 1000 sequences of ten one-feature steps.)
+// - **nothing to learn** once labels are added: Gaussian noise carries no information about any label one could invent independently of it, so the best possible model predicts the class frequencies;
+// - **no score**: `predict` on fresh noise returns probabilities that nothing is compared with.
 //
-// - **no labels**: `fit` gets inputs only, and Keras refuses a loss without targets;
-// - **the wrong shape**: a recurrent layer wants `(batch, steps, features)`, here `(1000, 10, 1)`; a 2-D array is read as 1000 sequences of … nothing;
-// - **nothing to learn**: even with random labels, uniform noise carries no information; the best the model can do is predict the class frequencies.
+// Here is every setting, the article's against this notebook's, with the reason for each difference:
 //
-// The fix keeps the architecture (128 units, one softmax per step, Adam, sparse cross-entropy, 10 epochs) and gives each step a label that **needs memory**: at step $t$, label 1 if the running sum $x_1 + \dots + x_t$ of inputs drawn from $U(-1, 1)$ is positive, else 0. A model that sees only the current input $x_t$ cannot know the sum; an RNN can carry it in its state.
+// | setting | article | here | why |
+// |---|---|---|---|
+// | model | `Input((10, 1))` → `SimpleRNN(128, tanh, return_sequences=True)` → `Dense(2, softmax)` | `RNN(1, hidden, returnSequences)` → `Linear(hidden, 2)` | the same function; the softmax is moved into the loss, which then works on logits (stable) |
+// | width | 128 units | `hidden` (128 by default, 16 with the quick parameters) | the quick run must be fast |
+// | initial weights | Keras defaults (Glorot uniform, orthogonal recurrent, zero biases) | `InitScheme.Keras` | the same |
+// | inputs | 1000 × 10 Gaussian numbers | 1000 × 10 × 1 numbers from U(−1, 1) | bounded inputs let the memoryless baseline below use 20 equal bins |
+// | targets | none | per step: 1 if the running sum $x_1 + \dots + x_t$ is positive | a label that exists, and that needs memory |
+// | optimizer, loss | Adam (Keras defaults), sparse categorical cross-entropy | `Adam(Framework.Keras)`, `SoftmaxCrossEntropy` | the same (cross-entropy of the softmax, computed from logits) |
+// | epochs, batch | 10 epochs, Keras's default batch of 32 | `epochs` (10), 32 | the same |
+// | evaluation | `predict` on 100 Gaussian sequences, nothing scored | accuracy on 1000 new sequences, beside the best memoryless model | a prediction means something only beside a baseline |
 //
-// The honest bar is the **best memoryless model**: for each value of $x_t$ (in 20 bins), predict the label most often seen with it in the training set. The RNN has to beat that.
+// A model that sees only the current input $x_t$ cannot know the running sum; an RNN can carry it in its state. The honest bar is the **best memoryless model**: for each value of $x_t$ (in 20 bins), predict the label most often seen with it in the training set. The RNN has to beat that.
 
 // ---- cell 6 (nb06-data) ----
 // x [n, steps, 1] from U(−1, 1); y [n, steps]: 1 where the running sum is positive.
@@ -181,6 +192,18 @@ var fixedHistory = trainer.Fit(xTrain, yTrain, new FitOptions { Epochs = epochs,
     OnEpochEnd = e => progress.Report(e.Epoch, e.Values["loss"], ("accuracy", e.Values["accuracy"])) });
 var testScores = trainer.Evaluate(xTest, yTest);
 Console.WriteLine($"{epochs} epochs in {clock.Elapsed.TotalSeconds:F1} s; test accuracy: RNN {testScores["accuracy"]:F4}, best memoryless model {memorylessAccuracy:F4}");
+// A binomial 95 % interval for each accuracy (1000 sequences × steps labels, treated as independent: a rough but honest width).
+double Half(double p, int n) => 1.96 * Math.Sqrt(p * (1 - p) / n);
+int nLabels = yTest.Length;
+Console.WriteLine(testScores["accuracy"] - Half(testScores["accuracy"], nLabels) > memorylessAccuracy + Half(memorylessAccuracy, nLabels)
+    ? $"Verdict: the RNN beats the best memoryless model by {testScores["accuracy"] - memorylessAccuracy:F3}, far outside the ±{Half(memorylessAccuracy, nLabels):F3} binomial intervals: it uses memory."
+    : $"Verdict: the RNN does not clearly beat the best memoryless model here (intervals ±{Half(memorylessAccuracy, nLabels):F3} overlap): train longer or wider.");
+
+// Parameter counts: this library keeps PyTorch's layout, two bias vectors per recurrent layer (bias_ih and bias_hh);
+// Keras's SimpleRNN has one. Everything else is the same size.
+long ours = model.parameters().Sum(p => (long)p.Value.Length);
+long keras = (1L * hidden + (long)hidden * hidden + hidden) + (hidden * 2L + 2);     // SimpleRNN: W, U, b; Dense: W, b
+Console.WriteLine($"parameters: here {ours:N0}, Keras's summary for the same model {keras:N0}; the difference {ours - keras:N0} is the second bias vector of the RNN ({hidden} numbers; the two biases are only ever added, so they act as one)");
 
 // ---- cell 8 (nb06-fixed-chart) ----
 // Accuracy at each step position: at t = 0 the label is the sign of x_0 itself, so memory helps only later.
@@ -190,6 +213,8 @@ for (int b = 0; b < xTest.Shape[0]; b++)
     for (int s = 0; s < steps; s++)
         rnnByStep[s] += ((logits[b, s, 1] > logits[b, s, 0]) ? 1 : 0) == yTest[b, s] ? 1.0 / xTest.Shape[0] : 0;
 Console.WriteLine($"accuracy at the last step: RNN {rnnByStep[^1]:F4}, memoryless {memorylessByStep[^1]:F4}");
+Console.WriteLine($"from step 1 to step {steps} the memoryless model falls by {memorylessByStep[0] - memorylessByStep[^1]:F3}, the RNN by {rnnByStep[0] - rnnByStep[^1]:F3}: "
+    + (rnnByStep[0] - rnnByStep[^1] < (memorylessByStep[0] - memorylessByStep[^1]) / 2 ? "the RNN keeps most of its accuracy as the sum grows, because its state holds the sum." : "the RNN loses accuracy too; it has not learned to keep the sum."));
 display(Plot.Combine(
     Plot.Line(Enumerable.Range(1, steps), rnnByStep, name: $"SimpleRNN({hidden})", markers: true),
     Plot.Line(Enumerable.Range(1, steps), memorylessByStep, name: "best memoryless model", markers: true, dash: LineDash.Dash))
@@ -332,22 +357,42 @@ var optimizers = new (string Name, Func<IReadOnlyList<Parameter<float>>, Optimiz
     ("Adam (Keras)", p => new Adam<float>(p, Framework.Keras)),
     ("Adam (PyTorch)", p => new Adam<float>(p, Framework.PyTorch)),
 };
+// Mean and sample standard deviation over seeds: the run-to-run noise a single comparison hides.
+(double Mean, double Sd) Spread(IReadOnlyList<double> v)
+{
+    double mean = v.Average();
+    return (mean, v.Count > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1)) : 0);
+}
+var compareSeedList = Enumerable.Range(0, compareSeeds).Select(k => seed + (ulong)k).ToArray();
 var optCurves = new List<(string Name, IReadOnlyList<double> ValLoss)>();
-var optProgress = new TrainingProgress(optimizers.Length * compareEpochs, $"{optimizers.Length} optimizers × {compareEpochs} epochs").Show();
+var optFinal = new Dictionary<string, List<double>>();
+var optProgress = new TrainingProgress(optimizers.Length * compareEpochs * compareSeeds, $"{optimizers.Length} optimizers × {compareEpochs} epochs × {compareSeeds} seeds").Show();
 int done = 0;
 foreach (var (name, make) in optimizers)
 {
-    var m = RunningSignModel(optHidden, seed);
-    var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), make(m.parameters()), new Accuracy<float>());
-    var h = t.Fit(xTrain, yTrain, new FitOptions { Epochs = compareEpochs, BatchSize = 32, ValidationSplit = 0.2, Seed = seed, Verbose = false,
-        OnEpochEnd = e => optProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
-    optCurves.Add((name, h["val_loss"]));
-    Console.WriteLine($"{name,-28} val_loss after {compareEpochs} epochs {h["val_loss"][^1]:F4}, val_accuracy {h["val_accuracy"][^1]:F4}");
+    optFinal[name] = [];
+    foreach (var s in compareSeedList)
+    {
+        var m = RunningSignModel(optHidden, s);
+        var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), make(m.parameters()), new Accuracy<float>());
+        var h = t.Fit(xTrain, yTrain, new FitOptions { Epochs = compareEpochs, BatchSize = 32, ValidationSplit = 0.2, Seed = s, Verbose = false,
+            OnEpochEnd = e => optProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
+        if (s == seed) optCurves.Add((name, h["val_loss"]));
+        optFinal[name].Add(h["val_loss"][^1]);
+    }
+    var (mean, sd) = Spread(optFinal[name]);
+    Console.WriteLine($"{name,-28} val_loss after {compareEpochs} epochs: seed {seed} {optFinal[name][0]:F4}; over {compareSeeds} seeds {mean:F4} ± {sd:F4}");
 }
+// Verdict: which differences are larger than the seeds' spread?
+var ranked = optFinal.OrderBy(kv => kv.Value.Average()).Select(kv => (Name: kv.Key, S: Spread(kv.Value))).ToArray();
+var tied = ranked.Skip(1).Where(r => r.S.Mean - r.S.Sd <= ranked[0].S.Mean + ranked[0].S.Sd).Select(r => r.Name).ToArray();
+Console.WriteLine($"Verdict: lowest mean val_loss {ranked[0].Name} ({ranked[0].S.Mean:F4}); "
+    + (tied.Length == 0 ? "every other optimizer is worse by more than one standard deviation." : $"within one standard deviation of it: {string.Join(", ", tied)}, a tie at this budget.")
+    + $" Worst: {ranked[^1].Name} ({ranked[^1].S.Mean:F4}).");
 display(Plot.Combine(optCurves.Select(c => Plot.Line(Enumerable.Range(1, c.ValLoss.Count), c.ValLoss, name: c.Name, markers: true)).ToArray())
-    .WithTitle($"Validation loss per epoch, SimpleRNN({optHidden}), same initial weights").WithXAxis("epoch").WithYAxis("validation loss"));
+    .WithTitle($"Validation loss per epoch, SimpleRNN({optHidden}), seed {seed}, same initial weights").WithXAxis("epoch").WithYAxis("validation loss"));
 
-// Plain SGD with a small learning rate is the slowest; momentum accumulates a velocity along the consistent directions, and the adaptive methods (RMSprop, Adam) scale each parameter's step by its gradient history. Keras's and PyTorch's Adam differ only in ε, and their curves coincide. The two RMSprops differ in more than the learning rate (PyTorch's default is ten times Keras's, with a longer memory ρ), which is why an article's settings must be reproduced by name, not by "RMSprop". The printed lines rank the runs.
+// Plain SGD with a small learning rate is the slowest; momentum accumulates a velocity along the consistent directions, and the adaptive methods (RMSprop, Adam) scale each parameter's step by its gradient history. Keras's and PyTorch's Adam differ only in ε, and their curves coincide. The two RMSprops differ in more than the learning rate (PyTorch's default is ten times Keras's, with a longer memory ρ), which is why an article's settings must be reproduced by name, not by "RMSprop". The chart shows one seed; the printed lines give each optimizer's final validation loss over several seeds (mean ± standard deviation), and the verdict says which differences are larger than that run-to-run spread and which are ties.
 //
 // ## 5 · Mini-batches, validation, overfitting, early stopping, learning rate, clipping
 //
@@ -356,42 +401,73 @@ display(Plot.Combine(optCurves.Select(c => Plot.Line(Enumerable.Range(1, c.ValLo
 // ---- cell 20 (nb06-batches) ----
 var batchSizes = new[] { 8, 32, 256 };
 var batchCurves = new List<GenericChart>();
-var batchProgress = new TrainingProgress(batchSizes.Length * compareEpochs, "batch sizes").Show();
+var batchFinal = new Dictionary<int, List<double>>();
+var batchProgress = new TrainingProgress(batchSizes.Length * compareEpochs * compareSeeds, "batch sizes").Show();
 done = 0;
 foreach (int bs in batchSizes)
 {
-    var m = RunningSignModel(optHidden, seed);
-    var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras));
+    batchFinal[bs] = [];
     var sw = System.Diagnostics.Stopwatch.StartNew();
-    var h = t.Fit(xTrain, yTrain, new FitOptions { Epochs = compareEpochs, BatchSize = bs, ValidationSplit = 0.2, Seed = seed, Verbose = false,
-        OnEpochEnd = e => batchProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
+    foreach (var s in compareSeedList)
+    {
+        var m = RunningSignModel(optHidden, s);
+        var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras));
+        var h = t.Fit(xTrain, yTrain, new FitOptions { Epochs = compareEpochs, BatchSize = bs, ValidationSplit = 0.2, Seed = s, Verbose = false,
+            OnEpochEnd = e => batchProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
+        if (s == seed) batchCurves.Add(Plot.Line(Enumerable.Range(1, compareEpochs), h["val_loss"], name: $"batch {bs}", markers: true));
+        batchFinal[bs].Add(h["val_loss"][^1]);
+    }
     int stepsPerEpoch = (int)Math.Ceiling(xTrain.Shape[0] * 0.8 / bs);
-    Console.WriteLine($"batch {bs,4}: {stepsPerEpoch,3} steps per epoch, val_loss {h["val_loss"][^1]:F4} after {compareEpochs} epochs, {sw.Elapsed.TotalSeconds:F1} s");
-    batchCurves.Add(Plot.Line(Enumerable.Range(1, compareEpochs), h["val_loss"], name: $"batch {bs}", markers: true));
+    var (mean, sd) = Spread(batchFinal[bs]);
+    Console.WriteLine($"batch {bs,4}: {stepsPerEpoch,3} steps per epoch, val_loss after {compareEpochs} epochs {mean:F4} ± {sd:F4} over {compareSeeds} seeds, {sw.Elapsed.TotalSeconds / compareSeeds:F1} s per run");
 }
-display(Plot.Combine(batchCurves.ToArray()).WithTitle("Validation loss per epoch by batch size (Adam, same epochs)").WithXAxis("epoch").WithYAxis("validation loss"));
+var bestBatch = batchFinal.MinBy(kv => kv.Value.Average());
+var batchTies = batchFinal.Where(kv => kv.Key != bestBatch.Key && Spread(kv.Value).Mean - Spread(kv.Value).Sd <= Spread(bestBatch.Value).Mean + Spread(bestBatch.Value).Sd).Select(kv => kv.Key).ToArray();
+Console.WriteLine($"Verdict: with the same {compareEpochs} epochs, batch {bestBatch.Key} reaches the lowest validation loss"
+    + (batchTies.Length == 0 ? ", beyond the seeds' spread." : $"; batch {string.Join(", ", batchTies)} is within one standard deviation of it (a tie)."));
+display(Plot.Combine(batchCurves.ToArray()).WithTitle($"Validation loss per epoch by batch size (Adam, same epochs, seed {seed})").WithXAxis("epoch").WithYAxis("validation loss"));
 
-// With the same number of epochs, small batches make many more (noisier) steps and large batches few; the printed lines show which reached the lowest validation loss, and in how many seconds.
+// With the same number of epochs, small batches make many more (noisier) steps and large batches few; the printed verdict says which reached the lowest validation loss and whether the difference is larger than the spread over seeds.
 //
-// **Overfitting and early stopping.** Give a large model few examples and it memorises them: the training loss keeps falling while the validation loss turns up. `EarlyStopping` watches `val_loss`, stops after `Patience` epochs without improvement and restores the best weights. It is only as good as its patience: when the validation loss is noisy and still falling, a short patience stops too early. Compare the printed epoch of the best validation loss, the stopping epoch and the two test losses.
+// **Overfitting and early stopping.** Give a large model few examples and it memorises them: the training loss keeps falling while the validation loss turns up. The running-sum labels are a clean rule that a big RNN learns rather than memorises, so the small set below has a share `overfitNoise` of its labels flipped at random, as real labels have mistakes: fitting those mistakes is what overfitting is, and it shows as a U-shaped validation curve. `EarlyStopping` watches `val_loss`, stops after `Patience` epochs without improvement and restores the best weights. It is only as good as its patience: when the validation loss is noisy and still falling, a short patience stops too early. The printed lines give the epoch of the lowest validation loss, the stopping epoch, and the test loss (on clean labels) with and without early stopping over several seeds.
 
 // ---- cell 22 (nb06-overfit) ----
 var (xSmall, ySmall) = RunningSign(overfitSequences, steps, new Rng(seed + 5));
+var flipRng = new Rng(seed + 6);
+int flipped = 0;
+for (int k = 0; k < ySmall.Length; k++) if (flipRng.NextDouble() < overfitNoise / 100.0) { ySmall.Data[k] = 1 - ySmall.Data[k]; flipped++; }
+Console.WriteLine($"{overfitSequences} sequences ({overfitSequences / 2} to train, {overfitSequences / 2} to validate), {flipped} of {ySmall.Length} labels flipped ({flipped * 100.0 / ySmall.Length:F1} %); the test set keeps its clean labels");
 int bigHidden = Math.Max(hidden, 64);
-var overModel = RunningSignModel(bigHidden, seed);
-var overTrainer = new Trainer<float>(overModel, new SoftmaxCrossEntropy<float>(), new Adam<float>(overModel.parameters(), Framework.Keras, learningRate: 3e-3));
-var overProgress = new TrainingProgress(overfitEpochs, $"SimpleRNN({bigHidden}) on {overfitSequences} sequences").Show();
-var overHistory = overTrainer.Fit(xSmall, ySmall, new FitOptions { Epochs = overfitEpochs, BatchSize = 16, ValidationSplit = 0.5, Seed = seed, Verbose = false,
-    OnEpochEnd = e => overProgress.Report(e.Epoch, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
-int bestEpoch = overHistory["val_loss"].Select((v, i) => (v, i)).MinBy(p => p.v).i + 1;
-Console.WriteLine($"without early stopping: best val_loss {overHistory["val_loss"].Min():F4} at epoch {bestEpoch}, final val_loss {overHistory["val_loss"][^1]:F4}, final training loss {overHistory["loss"][^1]:F4}");
+Trainer<float> OverfitTrainer(Sequential<float> m) => new(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras, learningRate: 3e-3), new Accuracy<float>());
+FitOptions OverfitOptions(ulong s, EarlyStopping? es = null, Action<EpochResult>? onEpoch = null) =>
+    new() { Epochs = overfitEpochs, BatchSize = 16, ValidationSplit = 0.5, Seed = s, Verbose = false, EarlyStopping = es, OnEpochEnd = onEpoch };
+var overTrainer = OverfitTrainer(RunningSignModel(bigHidden, seed));
+var overProgress = new TrainingProgress(overfitEpochs, $"SimpleRNN({bigHidden}) on {overfitSequences / 2} noisy sequences").Show();
+var overHistory = overTrainer.Fit(xSmall, ySmall, OverfitOptions(seed, onEpoch: e => overProgress.Report(e.Epoch, e.Values["loss"], ("val_loss", e.Values["val_loss"]))));
+int bestEpoch = overHistory["val_loss"].Select((v, k) => (v, k)).MinBy(p => p.v).k + 1;
+double bestVal = overHistory["val_loss"].Min(), finalVal = overHistory["val_loss"][^1];
+Console.WriteLine($"without early stopping: lowest val_loss {bestVal:F4} at epoch {bestEpoch}, final val_loss {finalVal:F4}; training loss {overHistory["loss"][bestEpoch - 1]:F4} then, {overHistory["loss"][^1]:F4} at the end");
+Console.WriteLine(finalVal > 1.1 * bestVal && overHistory["loss"][^1] < overHistory["loss"][bestEpoch - 1]
+    ? $"Verdict: overfitting. After epoch {bestEpoch} the training loss kept falling while the validation loss rose by {(finalVal / bestVal - 1) * 100:F0} %: the model is fitting the flipped labels of its training half."
+    : "Verdict: no clear U-curve in this run (the final validation loss is within 10 % of its minimum): more epochs or fewer sequences would show it.");
 
-var esModel = RunningSignModel(bigHidden, seed);
-var esTrainer = new Trainer<float>(esModel, new SoftmaxCrossEntropy<float>(), new Adam<float>(esModel.parameters(), Framework.Keras, learningRate: 3e-3));
-var esHistory = esTrainer.Fit(xSmall, ySmall, new FitOptions { Epochs = overfitEpochs, BatchSize = 16, ValidationSplit = 0.5, Seed = seed, Verbose = false,
-    EarlyStopping = new EarlyStopping { Monitor = "val_loss", Patience = 5, RestoreBestWeights = true } });
-Console.WriteLine($"with EarlyStopping(patience 5): {(esHistory.StoppedEpoch is int stop ? $"stopped at epoch {stop}, the weights of the best epoch restored" : "never stopped (val_loss kept improving)")}; test loss {esTrainer.Evaluate(xTest, yTest)["loss"]:F4} vs {overTrainer.Evaluate(xTest, yTest)["loss"]:F4} after all epochs");
-display(Plot.History(overHistory.Values).WithTitle($"Overfitting: {overfitSequences / 2} training sequences, SimpleRNN({bigHidden})"));
+// Early stopping, and no early stopping, over several seeds: test loss and accuracy on the clean test labels.
+var esRows = new List<(ulong Seed, int? Stop, double TestLossAll, double TestLossEs, double AccAll, double AccEs)>();
+foreach (var s in compareSeedList)
+{
+    var all = s == seed ? overTrainer : OverfitTrainer(RunningSignModel(bigHidden, s));
+    if (s != seed) all.Fit(xSmall, ySmall, OverfitOptions(s));
+    var es = OverfitTrainer(RunningSignModel(bigHidden, s));
+    var h = es.Fit(xSmall, ySmall, OverfitOptions(s, new EarlyStopping { Monitor = "val_loss", Patience = 5, RestoreBestWeights = true }));
+    var (a, b) = (all.Evaluate(xTest, yTest), es.Evaluate(xTest, yTest));
+    esRows.Add((s, h.StoppedEpoch, a["loss"], b["loss"], a["accuracy"], b["accuracy"]));
+    Console.WriteLine($"seed {s}: EarlyStopping(patience 5) {(h.StoppedEpoch is int stop ? $"stopped at epoch {stop}, best weights restored" : "never stopped")}; test loss {b["loss"]:F4} vs {a["loss"]:F4} after all {overfitEpochs} epochs, test accuracy {b["accuracy"]:F4} vs {a["accuracy"]:F4}");
+}
+var esGain = esRows.Select(r => r.TestLossAll - r.TestLossEs).ToArray();
+var (gainMean, gainSd) = Spread(esGain);
+Console.WriteLine($"Verdict: early stopping lowers the test loss by {gainMean:F4} ± {gainSd:F4} (mean ± sd over {compareSeeds} seeds; lower in {esGain.Count(g => g > 0)} of {compareSeeds}): "
+    + (gainMean - gainSd > 0 ? "a gain larger than the run-to-run noise." : "not clearly larger than the run-to-run noise."));
+display(Plot.History(overHistory.Values).WithTitle($"Overfitting: {overfitSequences / 2} training sequences with {overfitNoise} % flipped labels, SimpleRNN({bigHidden})"));
 
 // **Learning rate** is the setting that matters most. Too small and nothing happens in the budget; too large and the loss jumps or the units saturate (the `Trainer` warns when a step changes the weights by more than their size). **Clipping** (notebook 04) bounds the step when a gradient explodes: `Trainer.ClipNorm` rescales all gradients together when their global norm exceeds the bound. Below: Adam at four learning rates, and the largest once more with `ClipNorm = 1`. Adam already divides each step by the gradient's running size, so clipping changes its step less than it changes SGD's; the printed lines say whether it helped here.
 
@@ -399,6 +475,7 @@ display(Plot.History(overHistory.Values).WithTitle($"Overfitting: {overfitSequen
 var rates = new[] { 1e-4, 1e-3, 1e-2, 1e-1 };
 var lrRuns = rates.Select(lr => (Name: $"lr {lr:G1}", Lr: lr, Clip: (double?)null)).Append(($"lr {rates[^1]:G1}, ClipNorm 1", rates[^1], 1.0)).ToList();
 var lrCurves = new List<GenericChart>();
+var lrFinal = new Dictionary<string, double>();
 var lrProgress = new TrainingProgress(lrRuns.Count * compareEpochs, "learning rates").Show();
 done = 0;
 foreach (var (name, lr, clip) in lrRuns)
@@ -408,15 +485,70 @@ foreach (var (name, lr, clip) in lrRuns)
     var h = t.Fit(xTrain, yTrain, new FitOptions { Epochs = compareEpochs, BatchSize = 32, ValidationSplit = 0.2, Seed = seed, Verbose = false,
         OnEpochEnd = e => lrProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
     Console.WriteLine($"{name,-22} training loss {h["loss"][^1]:F4}, val_loss {h["val_loss"][^1]:F4} after {compareEpochs} epochs");
+    lrFinal[name] = h["val_loss"][^1];
     lrCurves.Add(Plot.Line(Enumerable.Range(1, compareEpochs), h["val_loss"], name: name, markers: true));
 }
+var bestRate = lrFinal.Take(rates.Length).MinBy(kv => kv.Value);
+Console.WriteLine($"Verdict: {bestRate.Key} ends lowest; " + (lrFinal[lrRuns[^1].Name] < lrFinal[lrRuns[^2].Name]
+    ? $"at lr {rates[^1]:G1}, ClipNorm 1 ends lower than without in this one run ({lrFinal[lrRuns[^1].Name]:F4} vs {lrFinal[lrRuns[^2].Name]:F4}): clipping tamed some of the large steps."
+    : $"at lr {rates[^1]:G1}, clipping did not help ({lrFinal[lrRuns[^1].Name]:F4} vs {lrFinal[lrRuns[^2].Name]:F4})."));
 display(Plot.Combine(lrCurves.ToArray()).WithTitle("Validation loss by learning rate (Adam)").WithXAxis("epoch").WithYAxis("validation loss", log: true));
+
+// **What clipping does, step by step.** The loop below is the `Trainer`'s step written out for Adam at the largest learning rate, once without and once with clipping: after BPTT it records the global gradient norm $\lVert g\rVert = \sqrt{\sum_\theta \lVert \partial L/\partial\theta\rVert^2}$, then (with clipping) rescales all gradients by $\min(1, c/\lVert g\rVert)$ before the update. The chart shows the norm before clipping at every step, on a log scale, with the bound $c$ as a line. This loop trains on all the training sequences with its own shuffling, so its numbers are not those of the `Trainer` runs above; with clipping, every step after the norm crosses $c$ has length $c$ in gradient space, and Adam's update is computed from the rescaled gradient.
+
+// ---- cell 26 (nb06-clip-trace) ----
+(List<double> Norms, List<double> Losses) NormTrace(double? clip, ulong s)
+{
+    var m = RunningSignModel(optHidden, s);
+    var opt = new Adam<float>(m.parameters(), Framework.Keras, learningRate: rates[^1]);
+    var lossFn = new SoftmaxCrossEntropy<float>();
+    var (norms, losses) = (new List<double>(), new List<double>());
+    var order = Enumerable.Range(0, xTrain.Shape[0]).ToArray();
+    var shuffle = new Rng(s);
+    for (int epoch = 0; epoch < compareEpochs; epoch++)
+    {
+        shuffle.Shuffle<int>(order);
+        for (int start = 0; start < order.Length; start += 32)
+        {
+            var idx = order[start..Math.Min(order.Length, start + 32)];
+            m.zero_grad();
+            losses.Add(lossFn.forward(m.forward(Batching.Gather(xTrain, idx)), Batching.Gather(yTrain, idx)));
+            m.backward(lossFn.backward());
+            norms.Add(GradientClipping.GlobalNorm(m.parameters()));          // before any clipping
+            if (clip is double c) GradientClipping.ClipByGlobalNorm(m.parameters(), c);
+            opt.step();
+        }
+    }
+    return (norms, losses);
+}
+var unclipped = NormTrace(null, seed);
+var clipped = NormTrace(1.0, seed);
+double Median(IEnumerable<double> v) { var a = v.Order().ToArray(); return a[a.Length / 2]; }
+int lastEpochSteps = unclipped.Losses.Count / compareEpochs;
+foreach (var (name, r) in new[] { ("no clipping", unclipped), ("ClipNorm 1", clipped) })
+    Console.WriteLine($"seed {seed}, {name,-12} gradient norm before clipping: median {Median(r.Norms):F2}, largest {r.Norms.Max():F1}, above 1 on {r.Norms.Count(v => v > 1) * 100.0 / r.Norms.Count:F0} % of the {r.Norms.Count} steps");
+// The last epoch's mean training loss over several seeds, with and without clipping.
+var lastLoss = new[] { (double?)null, 1.0 }.ToDictionary(c => c is null ? "no clipping" : "ClipNorm 1",
+    c => compareSeedList.Select(s => (s == seed ? (c is null ? unclipped : clipped) : NormTrace(c, s)).Losses.TakeLast(lastEpochSteps).Average()).ToArray());
+foreach (var (name, v) in lastLoss) Console.WriteLine($"{name,-12} mean training loss over the last epoch: {Spread(v).Mean:F4} ± {Spread(v).Sd:F4} over {compareSeeds} seeds ({string.Join(", ", v.Select(x => x.ToString("F3")))})");
+var (noClip, withClip) = (Spread(lastLoss["no clipping"]), Spread(lastLoss["ClipNorm 1"]));
+Console.WriteLine(withClip.Mean + withClip.Sd < noClip.Mean - noClip.Sd
+    ? "Verdict: clipping helps at this learning rate: the last epoch's loss is lower by more than the seeds' spread."
+    : noClip.Mean + noClip.Sd < withClip.Mean - withClip.Sd
+        ? "Verdict: clipping hurts here: capped steps make slower progress than Adam's own, already normalised steps."
+        : "Verdict: with and without clipping the last epoch's loss is the same within the seeds' spread: at this learning rate the outcome is run-to-run noise, and one run of each (as in the learning-rate comparison above) cannot decide.");
+var stepAxis = Enumerable.Range(1, unclipped.Norms.Count).ToArray();
+display(Plot.Combine(
+    Plot.Line(stepAxis, unclipped.Norms, name: "no clipping"),
+    Plot.Line(stepAxis, clipped.Norms, name: "ClipNorm 1 (norm before clipping)"),
+    Plot.Line(new[] { 1, stepAxis.Length }, new[] { 1.0, 1.0 }, name: "bound c = 1", color: "black", dash: LineDash.Dash))
+    .WithTitle($"Global gradient norm at every step, Adam lr {rates[^1]:G1}, seed {seed}").WithXAxis("step").WithYAxis("gradient norm", log: true));
 
 // ## 6 · Dropout and masking
 //
 // **Dropout** zeroes each element with probability $p$ during training and scales the survivors by $1/(1-p)$, so the expected value is unchanged and nothing needs rescaling at test time, when dropout is the identity. A module knows which it is in: `model.train()` and `model.eval()` set the mode on every sub-module, as in PyTorch; the `Trainer` trains in training mode and evaluates and predicts in evaluation mode. The library has the `Dropout` module and PyTorch's `dropout` of the recurrent layers, applied to the outputs of every layer but the last of a stack (`new LSTM<float>(…, numLayers: 2) { Dropout = 0.3 }`). Keras's `recurrent_dropout`, which masks the state inside the recurrence, is not implemented.
 
-// ---- cell 26 (nb06-dropout-basics) ----
+// ---- cell 28 (nb06-dropout-basics) ----
 var dropout = new Dropout<float>(0.3, seed: seed);
 var onesIn = Tensor.Full(1f, 1, 10_000);
 var trained = dropout.forward(onesIn);
@@ -424,38 +556,47 @@ Console.WriteLine($"training mode: {trained.Data.Count(v => v == 0) / 10_000.0:P
 dropout.eval();
 Console.WriteLine($"evaluation mode: identity: {dropout.forward(onesIn).Data.All(v => v == 1)}");
 
-// ---- cell 27 (nb06-dropout-train) ----
-// Two stacked LSTM layers on the small data set of section 5, without and with dropout between them (and before the output).
-Sequential<float> StackedLstm(double p) =>
-    new Sequential<float>(new LSTM<float>(1, 64, numLayers: 2, returnSequences: true) { Dropout = p }, new Dropout<float>(p, seed: seed), new Linear<float>(64, 2))
-        .Initialize(InitScheme.Keras, seed: seed);
+// ---- cell 29 (nb06-dropout-train) ----
+// Two stacked LSTM layers on the small noisy data set of section 5, without and with dropout between them (and before the output).
+Sequential<float> StackedLstm(double p, ulong s) =>
+    new Sequential<float>(new LSTM<float>(1, 64, numLayers: 2, returnSequences: true) { Dropout = p }, new Dropout<float>(p, seed: s), new Linear<float>(64, 2))
+        .Initialize(InitScheme.Keras, seed: s);
 int dropEpochs = Math.Max(2, overfitEpochs / 2);
-var dropRuns = new List<(double P, History H, double Test)>();
-var dropProgress = new TrainingProgress(2 * dropEpochs, "2-layer LSTM, dropout 0 and 0.3").Show();
+var dropRuns = new List<(double P, ulong Seed, History H, double Test, double Acc)>();
+var dropProgress = new TrainingProgress(2 * dropEpochs * compareSeeds, $"2-layer LSTM, dropout 0 and 0.3, {compareSeeds} seeds").Show();
 done = 0;
 foreach (double p in new[] { 0.0, 0.3 })
-{
-    Rng.ManualSeed(seed);
-    var m = StackedLstm(p);
-    var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras, learningRate: 3e-3));
-    var h = t.Fit(xSmall, ySmall, new FitOptions { Epochs = dropEpochs, BatchSize = 16, ValidationSplit = 0.5, Seed = seed, Verbose = false,
-        OnEpochEnd = e => dropProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
-    double test = t.Evaluate(xTest, yTest)["loss"];
-    dropRuns.Add((p, h, test));
-    Console.WriteLine($"dropout {p}: final training loss {h["loss"][^1]:F4}, best val_loss {h["val_loss"].Min():F4}, final val_loss {h["val_loss"][^1]:F4}, test loss {test:F4}");
-}
-display(Plot.Combine(dropRuns.SelectMany(r => new[] {
+    foreach (var s in compareSeedList.Reverse())   // the first seed last: the cells after this one continue from its random state
+    {
+        Rng.ManualSeed(s);
+        var m = StackedLstm(p, s);
+        var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras, learningRate: 3e-3), new Accuracy<float>());
+        var h = t.Fit(xSmall, ySmall, new FitOptions { Epochs = dropEpochs, BatchSize = 16, ValidationSplit = 0.5, Seed = s, Verbose = false,
+            OnEpochEnd = e => dropProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
+        var scores = t.Evaluate(xTest, yTest);
+        dropRuns.Add((p, s, h, scores["loss"], scores["accuracy"]));
+        Console.WriteLine($"dropout {p}, seed {s}: final training loss {h["loss"][^1]:F4}, lowest val_loss {h["val_loss"].Min():F4}, final val_loss {h["val_loss"][^1]:F4}, test loss {scores["loss"]:F4}, test accuracy {scores["accuracy"]:F4}");
+    }
+var (plainLoss, dropLoss) = (Spread(dropRuns.Where(r => r.P == 0).Select(r => r.Test).ToArray()), Spread(dropRuns.Where(r => r.P > 0).Select(r => r.Test).ToArray()));
+var (plainGap, dropGap) = (dropRuns.Where(r => r.P == 0).Average(r => r.H["val_loss"][^1] - r.H["loss"][^1]), dropRuns.Where(r => r.P > 0).Average(r => r.H["val_loss"][^1] - r.H["loss"][^1]));
+Console.WriteLine($"test loss over {compareSeeds} seeds: no dropout {plainLoss.Mean:F4} ± {plainLoss.Sd:F4}, dropout 0.3 {dropLoss.Mean:F4} ± {dropLoss.Sd:F4}; final validation − training loss {plainGap:F4} vs {dropGap:F4}");
+Console.WriteLine(dropLoss.Mean + dropLoss.Sd < plainLoss.Mean - plainLoss.Sd
+    ? "Verdict: dropout helps here: a lower test loss by more than the seeds' spread, and a smaller gap between training and validation."
+    : dropLoss.Mean < plainLoss.Mean
+        ? "Verdict: dropout lowers the mean test loss, but by less than the seeds' spread: a hint, not a result."
+        : "Verdict: dropout does not help at this size and p; its handicap costs more than it regularises.");
+display(Plot.Combine(dropRuns.Where(r => r.Seed == seed).SelectMany(r => new[] {
         Plot.Line(Enumerable.Range(1, dropEpochs), r.H["loss"], name: $"train, dropout {r.P}", dash: LineDash.Dot),
         Plot.Line(Enumerable.Range(1, dropEpochs), r.H["val_loss"], name: $"validation, dropout {r.P}") }).ToArray())
-    .WithTitle($"Dropout against overfitting: {overfitSequences / 2} training sequences").WithXAxis("epoch").WithYAxis("loss"));
+    .WithTitle($"Dropout against overfitting: {overfitSequences / 2} noisy training sequences, seed {seed}").WithXAxis("epoch").WithYAxis("loss"));
 
-// Compare the printed losses: with dropout the model trains with a handicap, so its training loss tends to stay higher while the gap to the validation loss shrinks. Whether it ends better on held-out data depends on the data size and $p$; the run prints the test losses.
+// With dropout the model trains with a handicap: each step sees a different thinned network, which makes memorising the flipped labels harder. The printed verdict compares the test losses over several seeds, and the gap between validation and training loss, with and without it.
 //
 // **Masking.** A batch of sequences of different lengths is padded to one length. Without a mask the RNN reads the padding as input: with **post-padding** (zeros after the sequence) it must carry what it knows through the zeros to the end, and the final state is not the state after the last real token. With a mask, padded steps are skipped: the state passes through unchanged, they get no gradient, and the final state is each sequence's last real step, exactly PyTorch's `pack_padded_sequence` and Keras's `mask_zero=True`. The library's tests check this against PyTorch's packed sequences, for pre- and post-padding.
 //
 // The task: sequences of $\pm1$ tokens (ids 1 and 2; 0 is padding) of random odd lengths; the label is 1 when the tokens sum to more than zero. `Embedding(3, 8) { MaskZero = true }` makes the mask; the `Sequential` hands it to the GRU.
 
-// ---- cell 29 (nb06-mask-data) ----
+// ---- cell 31 (nb06-mask-data) ----
 (Tensor<float> X, Tensor<float> Y, int[] Lengths) SumSign(int n, int maxLen, PadSide side, Rng rng)
 {
     var x = new Tensor<float>(n, maxLen); var y = new Tensor<float>(n); var lengths = new int[n];
@@ -488,7 +629,7 @@ for (int b = 0; b < 3; b++)
 }
 Console.WriteLine($"lengths {string.Join(", ", lenDemo)} padded to 6 (post): final state vs each sequence run alone, largest difference: masked {maskedGap:G3}, unmasked {plainGap:G3}");
 
-// ---- cell 30 (nb06-mask-train) ----
+// ---- cell 32 (nb06-mask-train) ----
 var maskRuns = new List<(string Name, History H, double Test)>();
 var maskProgress = new TrainingProgress(4 * maskEpochs, "GRU on the sum sign, post/pre padding × mask on/off").Show();
 done = 0;
@@ -525,7 +666,7 @@ display(Plot.Combine(maskRuns.Select(r => Plot.Line(Enumerable.Range(1, maskEpoc
 //
 // *Hint:* what must the kept values be multiplied by so that the expected output equals the input?
 
-// ---- cell 33 (nb06-ex1) ----
+// ---- cell 35 (nb06-ex1) ----
 var dp = Notebook06Exercises.DropoutProblem;
 double[] dropped = null;
 // ---- your code here ----
@@ -537,7 +678,7 @@ Console.WriteLine(Exercises.Check("06.1", dropped));
 //
 // `Notebook06Exercises.MaskProblem` gives the `Lengths` of a batch post-padded to `Steps` steps. A masked recurrent layer returns, for each sequence, the state after one particular time step (counting from 0). Return those time indices as an `int[]`.
 
-// ---- cell 35 (nb06-ex2) ----
+// ---- cell 37 (nb06-ex2) ----
 var mp = Notebook06Exercises.MaskProblem;
 int[] lastSteps = null;
 // ---- your code here ----
@@ -549,7 +690,7 @@ Console.WriteLine(Exercises.Check("06.2", lastSteps));
 //
 // `Notebook06Exercises.AdamProblem` gives a `Gradient` and a `LearningRate`. Starting from zero moments, compute the first update $\Delta\theta$ of PyTorch's Adam ($\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-8}$) as a `double[]`. Look at the sizes of the entries: why is the first step the same size for a gradient of 0.002 and of 10?
 
-// ---- cell 37 (nb06-ex3) ----
+// ---- cell 39 (nb06-ex3) ----
 var ap = Notebook06Exercises.AdamProblem;
 double[] update = null;
 // ---- your code here ----

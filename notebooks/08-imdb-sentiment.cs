@@ -131,23 +131,22 @@ twinEpochs = NotebookApp.Param("twinEpochs", twinEpochs);
 
 // ## 1 · The listing, and the run it stands for
 //
-// The article behind this notebook prints this Keras program:
+// The article behind this notebook loads IMDB with Keras's `imdb.load_data(num_words=10000)` and builds a `Sequential` model: `Embedding(10000, 32)`, `SimpleRNN(32)` (last state only), `Dense(1, sigmoid)`. It compiles with RMSprop, binary cross-entropy and accuracy, fits the training reviews for 10 epochs in batches of 128, then evaluates on the test reviews and prints the test loss and accuracy.
 //
-// ```python
-// from keras.datasets import imdb
-// (x_train, y_train), (x_test, y_test) = imdb.load_data(num_words=10000)
-// model = Sequential()
-// model.add(Embedding(10000, 32))
-// model.add(SimpleRNN(32))
-// model.add(Dense(1, activation='sigmoid'))
-// model.compile(optimizer='rmsprop', loss='binary_crossentropy', metrics=['acc'])
-// model.fit(x_train, y_train, epochs=10, batch_size=128)
-// model.evaluate(x_test, y_test)
-// ```
+// As printed it cannot run: `load_data` returns **ragged lists** of word ids (reviews of a few words and of thousands), and a batch must be a rectangle; the padding step is missing. The classic run of the same model, *Deep Learning with Python* §6.2, adds it, `pad_sequences(x, maxlen=500)` (zeros in front of short reviews, only the last 500 words of long ones), and holds out the last 20 % of the training set for validation (`validation_split=0.2`). That run is what this notebook reproduces:
 //
-// As printed it cannot run: `load_data` returns **ragged lists** of word ids (one review has 11 words, another 2,494), and a batch must be a rectangle. The classic run of the same model, *Deep Learning with Python* §6.2, adds the missing step, `pad_sequences(x, maxlen=500)` (zeros in front of short reviews, only the last 500 words of long ones), and holds out the last 20 % of the training set for validation (`validation_split=0.2`). That run is what this notebook reproduces: `Embedding(10000, 32) → SimpleRNN(32) → Dense(1, sigmoid)`, Keras's initialisers, RMSprop with Keras's defaults, binary cross-entropy, 10 epochs of batches of 128.
+// | setting | article | here | why |
+// |---|---|---|---|
+// | data | `imdb.load_data(num_words=10000)`: ids start 1, out-of-vocabulary 2, word of rank r → r + 3 | `KerasImdb.LoadData(numWords)`, the same encoding | the same |
+// | padding | none (a ragged batch fails) | `pad_sequences` defaults, `maxlen` 500: pre-padding, pre-truncation | needed to run; the book's choice |
+// | model | `Embedding(10000, 32)` → `SimpleRNN(32)` → `Dense(1, sigmoid)` | `ScratchTwins.ImdbClassifier`: the same three layers | the same |
+// | initial weights | Keras defaults | `InitScheme.Keras` | the same |
+// | optimizer, loss | RMSprop (Keras defaults), binary cross-entropy | `RmsProp(Framework.Keras)`, `BinaryCrossEntropy.Keras()` (probabilities clipped as Keras does) | the same |
+// | epochs, batch | 10, 128 | `epochs` (10), `batchSize` (128) | the same |
+// | validation | none | the last 20 % of the training reviews | the book's run; it shows over- or under-fitting per epoch |
+// | evaluation | test loss and accuracy | test accuracy beside majority class and bag of words | a score means something beside a baseline |
 //
-// The loader below reads the real reviews (from `../shared/datasets`, or the download cache) and encodes them exactly as `imdb.load_data(num_words=10000)` does: id 1 starts a review, 2 stands for a word outside the 10,000 most frequent, a word of rank r gets id r + 3. Without the real data it says so and returns a small generated sample.
+// The parameter counts are printed in section 3 beside Keras's. The loader below reads the real reviews (from `../shared/datasets`, or the download cache). Without the real data it says so and returns a small generated sample.
 
 // ---- cell 6 (nb08-05) ----
    // TorchSharp has a Padding too
@@ -216,6 +215,8 @@ var yTest = Labels(testLabels);
 
 var model = ScratchTwins.ImdbClassifier<float>(numWords).Initialize(InitScheme.Keras, seed);
 Console.WriteLine(model.Summary(batchSize, maxlen));
+long kerasCount = numWords * 32L + (32L * 32 + 32L * 32 + 32) + (32 + 1);      // Embedding; SimpleRNN: W, U, one bias; Dense
+Console.WriteLine($"parameters: here {model.parameters().Sum(p => (long)p.Value.Length):N0}, Keras's model.summary() {kerasCount:N0}: PyTorch's layout gives the SimpleRNN two bias vectors (bias_ih, bias_hh), Keras one; 32 numbers apart");
 var simple = Train("Embedding → SimpleRNN(32) → Dense(1)", model, xTrain, yTrain, xTest, yTest, epochs);
 Console.WriteLine($"SimpleRNN: test accuracy on {testSeqs.Length:N0} reviews {simple.Test:F4}; {simple.Seconds:F0} s for {epochs} epochs ({simple.Seconds / epochs:F1} s per epoch, validation included)");
 
@@ -238,11 +239,23 @@ display(Plot.Line(Enumerable.Range(1, ours.Count), ours, name: "validation, this
     .Add(Plot.Line(new[] { 1, 10 }, new[] { bowTest, bowTest }, name: "bag of words (test)", dash: LineDash.Dash))
     .WithTitle("SimpleRNN on IMDB: validation accuracy per epoch").WithXAxis("epoch").WithYAxis("accuracy"));
 
+// The loss tells what accuracy hides: the training loss keeps falling while the validation loss stops falling (or rises) once the model starts to fit its training reviews rather than the task. The run prints the epoch of the lowest validation loss.
+
+// ---- cell 14 (nb08-loss) ----
+int bestLossEpoch = simple.History["val_loss"].Select((v, k) => (v, k)).MinBy(p => p.v).k + 1;
+Console.WriteLine($"lowest validation loss {simple.History["val_loss"].Min():F4} at epoch {bestLossEpoch} of {epochs}; training loss then {simple.History["loss"][bestLossEpoch - 1]:F4}, at the end {simple.History["loss"][^1]:F4}, final validation loss {simple.History["val_loss"][^1]:F4}");
+Console.WriteLine(bestLossEpoch < epochs && simple.History["val_loss"][^1] > simple.History["val_loss"].Min()
+    ? $"Verdict: after epoch {bestLossEpoch} the model fits its training reviews better without reading new ones better: the later epochs overfit."
+    : "Verdict: the validation loss was still at its lowest in the last epoch: more epochs could still help.");
+display(Plot.History(simple.History.Values).WithTitle("SimpleRNN on IMDB: loss and accuracy per epoch"));
+
 // ## 4 · LSTM, GRU, bidirectional, two layers
 //
 // Four changes to the recurrent layer, everything else fixed: an **LSTM** and a **GRU** (notebook 05) whose gates carry information across hundreds of steps; a **bidirectional** LSTM that also reads the review from its last word back to the first and joins both final states; and **two stacked SimpleRNN layers** (the first returns every step). A SimpleRNN trained the same way is the reference. They train on the variant sizes of the parameters cell (see the line printed below); with `fullVariants = true` they train like section 3.
+//
+// Read the verdict under the table. Sentiment in a movie review is mostly carried by *which* words occur ("awful", "wonderful", "waste"), and bag of words sees all of them at once with one weight each, while a recurrent model must carry them through hundreds of steps of a 32-number state trained by backpropagation through those steps; a SimpleRNN forgets what it read a few dozen words ago. Order matters for negation and contrast ("not good", "good, but"), which is where gated models earn their keep with more data and epochs than the default run spends.
 
-// ---- cell 14 (nb08-13) ----
+// ---- cell 16 (nb08-13) ----
 if (fullVariants) (variantTrainCount, variantMaxLen, variantEpochs) = (trainCount, maxlen, epochs);
 var vTrainSeqs = trainSeqs.Take(variantTrainCount).ToArray();
 var vxTrain = Padding.PadToTensor<float>(vTrainSeqs, variantMaxLen);
@@ -265,11 +278,21 @@ var variantResults = new Dictionary<string, (History History, double Test, doubl
 foreach (var (name, make) in variants)
     variantResults[name] = Train(name, make(), vxTrain, vyTrain, vxTest, yTest, variantEpochs);
 
+// A binomial 95 % half-width for an accuracy on the test reviews: differences smaller than about this are luck of the test set.
+double Half(double p) => 1.96 * Math.Sqrt(p * (1 - p) / testSeqs.Length);
+var bestRecurrent = variantResults.MaxBy(kv => kv.Value.Test);
+var tiedWithBest = variantResults.Where(kv => kv.Key != bestRecurrent.Key && kv.Value.Test + Half(kv.Value.Test) >= bestRecurrent.Value.Test - Half(bestRecurrent.Value.Test)).Select(kv => kv.Key).ToArray();
+Console.WriteLine($"variants within the binomial intervals of the best one (a tie on this test set): {(tiedWithBest.Length == 0 ? "none" : string.Join(", ", tiedWithBest))}; one seed each, so run-to-run noise of training comes on top");
+Console.WriteLine($"best recurrent variant on the test reviews: {bestRecurrent.Key} {bestRecurrent.Value.Test:F4}; bag of words {bowTest:F4}");
+Console.WriteLine(bowTest - Half(bowTest) > variantResults.Values.Max(r => r.Test + Half(r.Test)) && bowTest - Half(bowTest) > simple.Test + Half(simple.Test)
+    ? $"Verdict: bag of words beats every recurrent model here, beyond the binomial intervals, the SimpleRNN of section 3 included ({simple.Test:F4}), and it trains in seconds."
+    : $"Verdict: bag of words ({bowTest:F4}) is not beaten beyond the intervals by any recurrent model here, but not ahead of all of them beyond them either.");
 display(new DataFrame(
     Table.Column("model", variantResults.Keys),
     Table.Column("parameters", variantResults.Values.Select(r => r.Trainer.Model.parameters().Sum(p => p.Value.Length))),
     Table.Column("best validation accuracy", variantResults.Values.Select(r => r.History["val_accuracy"].Max().ToString("F4"))),
     Table.Column("test accuracy", variantResults.Values.Select(r => r.Test.ToString("F4"))),
+    Table.Column("± (95 %, binomial)", variantResults.Values.Select(r => Half(r.Test).ToString("F4"))),
     Table.Column("seconds", variantResults.Values.Select(r => r.Seconds.ToString("F0")))));
 display(Plot.Row(
     variantResults.Aggregate(Plot.Line(new[] { 1, variantEpochs }, new[] { bowVal, bowVal }, name: "bag of words", dash: LineDash.Dot),
@@ -282,7 +305,7 @@ display(Plot.Row(
 //
 // `maxlen = 500` cuts the longest reviews (pre-truncation keeps their last 500 words) and pads the rest. A shorter `maxlen` is faster, since the time loop runs `maxlen` steps, but throws away more of each review. The SimpleRNN again, at three lengths (the longest is the variants' `maxlen`, reused from section 4):
 
-// ---- cell 16 (nb08-15) ----
+// ---- cell 18 (nb08-15) ----
 var maxlenResults = new SortedDictionary<int, (History History, double Test, double Seconds, Trainer<float> Trainer)> { [variantMaxLen] = variantResults["SimpleRNN"] };
 foreach (int len in new[] { variantMaxLen / 4, variantMaxLen / 2 })
     maxlenResults[len] = Train($"SimpleRNN, maxlen {len}", Classifier(new RNN<float>(32, 32), 32),
@@ -298,7 +321,7 @@ display(Plot.Line(maxlenResults.Keys, maxlenResults.Values.Select(r => r.Test), 
 //
 // The third run pads at the end too, but with **masking** (Keras's `mask_zero=True`, PyTorch's `pack_padded_sequence`): `Embedding { MaskZero = true }` marks id 0 as padding and the recurrent layer skips those steps, so the state the classifier reads is that of the last real word, wherever the padding sits.
 
-// ---- cell 18 (nb08-17) ----
+// ---- cell 20 (nb08-17) ----
 var post = Train("SimpleRNN, post-padding", Classifier(new RNN<float>(32, 32), 32),
     Padding.PadToTensor<float>(vTrainSeqs, variantMaxLen, padding: PadSide.Post), vyTrain,
     Padding.PadToTensor<float>(testSeqs, variantMaxLen, padding: PadSide.Post), yTest, variantEpochs);
@@ -319,7 +342,7 @@ display(Plot.Line(Enumerable.Range(1, variantEpochs), pre.History["val_accuracy"
 //
 // **The prediction after each word.** Feed the trained SimpleRNN of section 3 the review's first word, then its first two, and so on (each prefix padded as a whole review would be), and plot $p(\text{positive})$ against the number of words read. Jumps show which words moved the state; the table lists the largest ones.
 
-// ---- cell 20 (nb08-19) ----
+// ---- cell 22 (nb08-19) ----
 int pick = Enumerable.Range(0, testSeqs.Length).First(i => testSeqs[i].Length is >= 40 and <= 120 && testSeqs[i].Length <= maxlen);
 var review = testSeqs[pick];
 var prefixes = Enumerable.Range(1, review.Length).Select(n => review[..n]).ToArray();
@@ -339,8 +362,13 @@ display(Plot.Line(Enumerable.Range(1, review.Length), pAfter, name: "p(positive)
 
 // **The reviews it gets most wrong**: the test reviews whose prediction is farthest from the label, confidently wrong. Read a few: sarcasm, a long plot summary before a short verdict, a verdict beyond the last `maxlen` words, or a mislabelled review.
 
-// ---- cell 22 (nb08-21) ----
+// ---- cell 24 (nb08-21) ----
 var pTest = simple.Trainer.Predict(xTest, 512).Data;
+int tp = 0, fp = 0, tn = 0, fn = 0;
+for (int k = 0; k < testSeqs.Length; k++) { bool said = pTest[k] >= 0.5f, pos = testLabels[k] == 1; if (said && pos) tp++; else if (said) fp++; else if (pos) fn++; else tn++; }
+display(new DataFrame(Table.Column("true label", new[] { "positive", "negative" }), Table.Column("predicted positive", new[] { tp, fp }), Table.Column("predicted negative", new[] { fn, tn })));
+Console.WriteLine($"confusion matrix at threshold 0.5: {fn} positive reviews called negative, {fp} negative reviews called positive; recall on positives {tp / (double)(tp + fn):F3}, on negatives {tn / (double)(tn + fp):F3}"
+    + (Math.Abs(fn - fp) > 0.2 * (fn + fp) ? $": the errors lean to one side ({(fn > fp ? "too negative" : "too positive")}); the threshold is not where the classes balance." : ": the errors are balanced between the classes."));
 var worst = Enumerable.Range(0, testSeqs.Length).OrderByDescending(i => Math.Abs(pTest[i] - testLabels[i])).Take(6).ToArray();
 display(new DataFrame(
     Table.Column("test review", worst),
@@ -354,11 +382,13 @@ display(Plot.Histogram(Enumerable.Range(0, testSeqs.Length).Select(i => testLabe
 
 // ## 8 · The TorchSharp twin, from the same initial weights
 //
-// `ImdbClassifier` is the TorchSharp twin of the model of section 3 (notebook 07 introduces TorchSharp). Both start from **the same weights**: the scratch model is built with the same seed and Keras initialisers as in section 3, then copied into the twin by parameter name. Both see the same batches in the same order, with RMSprop (ρ = 0.9, ε = 1e-7, learning rate 1e-3) and binary cross-entropy on probabilities clipped to [1e-7, 1 − 1e-7] as Keras does. One difference remains: the scratch optimizer follows Keras's formula $w \mathrel{-}= \eta\,g/\sqrt{v + \epsilon}$, `torch.optim.RMSprop` uses $\eta\,g/(\sqrt{v} + \epsilon)$; with ε = 1e-7 the two differ only when $v$ is tiny. Float rounding in two implementations then lets the runs drift apart slowly.
+// `ImdbClassifier` is the TorchSharp twin of the model of section 3 (notebook 07 introduces TorchSharp). Both start from **the same weights**: the scratch model is built with the same seed and Keras initialisers as in section 3, then copied into the twin by parameter name. Both see the same batches in the same order, with RMSprop (ρ = 0.9, ε = 1e-7, learning rate 1e-3) and binary cross-entropy on probabilities clipped to [1e-7, 1 − 1e-7] as Keras does.
+//
+// One formula differs between the frameworks: Keras's RMSprop steps by $\eta\,g/\sqrt{v + \epsilon}$, `torch.optim.RMSprop` by $\eta\,g/(\sqrt{v} + \epsilon)$. Early in training many embedding rows have $v$ near zero (a word not yet seen in any batch), and there the two steps differ by orders of magnitude, so a Keras-formula scratch model and the twin part early in the first epoch. The scratch side below therefore uses **PyTorch's formula with Keras's numbers** (`RmsProp(Framework.PyTorch, learningRate: 1e-3, rho: 0.9, epsilon: 1e-7)`), as notebook 10 does for Adam, and the run prints how far the two curves end apart.
 //
 // Each side gets **one thread** (as in notebook 07: libtorch's waiting threads spin, which on a busy machine costs more than it gains); the seconds per epoch are this machine's CPU, training only.
 
-// ---- cell 24 (nb08-23) ----
+// ---- cell 26 (nb08-23) ----
 int torchThreads = torch.get_num_threads(), scratchThreads = Kernels.MaxThreads;
 torch.set_num_threads(1);
 Kernels.MaxThreads = 1;
@@ -366,7 +396,7 @@ var scratchModel = ScratchTwins.ImdbClassifier<float>(numWords).Initialize(InitS
 var device = TorchDevice.Default;
 var twin = new ImdbClassifier(numWords, device: device);
 ScratchTwins.CopyTo(scratchModel, twin);
-var scratchTrainer = new Trainer<float>(scratchModel, BinaryCrossEntropy<float>.Keras(), new RmsProp<float>(scratchModel.parameters(), Framework.Keras), new BinaryAccuracy<float>());
+var scratchTrainer = new Trainer<float>(scratchModel, BinaryCrossEntropy<float>.Keras(), new RmsProp<float>(scratchModel.parameters(), Framework.PyTorch, learningRate: 1e-3, rho: 0.9, epsilon: 1e-7), new BinaryAccuracy<float>());
 var rmsprop = torch.optim.RMSProp(twin.parameters(), lr: 1e-3, alpha: 0.9, eps: 1e-7);
 
 var xFit = Batching.Slice(xTrain, 0, nFit); var yFit = Batching.Slice(yTrain, 0, nFit);
@@ -420,6 +450,14 @@ Kernels.MaxThreads = scratchThreads;
 double twinTest = TwinAccuracy(xTest, yTest), scratchTwinTest = scratchTrainer.Evaluate(xTest, yTest, 512)["accuracy"];
 Console.WriteLine($"after {twinEpochs} epochs: test accuracy scratch {scratchTwinTest:F4}, TorchSharp ({device.type}) {twinTest:F4}");
 Console.WriteLine($"median seconds per epoch, one thread each: scratch {scratchSeconds.Order().ElementAt(twinEpochs / 2):F1}, TorchSharp {twinSeconds.Order().ElementAt(twinEpochs / 2):F1}");
+double lossGap = curves["scratch loss"].Zip(curves["TorchSharp loss"]).Max(p => Math.Abs(p.First - p.Second));
+double valGap = curves["scratch val"].Zip(curves["TorchSharp val"]).Max(p => Math.Abs(p.First - p.Second));
+Console.WriteLine($"largest gap over {twinEpochs} epochs: training loss {lossGap:0.0e+0}, validation accuracy {valGap:F4}");
+Console.WriteLine(valGap < 0.01
+    ? "Verdict: with the same RMSprop formula the two implementations train the same model: their curves agree to float rounding."
+    : $"Verdict: the training losses agree to {lossGap:0.0e+0}, yet validation accuracy differs by up to {valGap:F4}: the RMSprop formula is no longer the cause (both sides use the same one). Accuracy counts reviews on either side of p = 0.5, so a small difference in weights can move it far more than the loss; this twin matches in loss, not digit for digit in accuracy.");
+for (int e = 0; e < twinEpochs; e++)
+    Console.WriteLine($"  epoch {e + 1}: training loss scratch {curves["scratch loss"][e]:F5}, TorchSharp {curves["TorchSharp loss"][e]:F5}; validation accuracy {curves["scratch val"][e]:F4}, {curves["TorchSharp val"][e]:F4}");
 var ep = Enumerable.Range(1, twinEpochs);
 display(Plot.Row(
     Plot.Line(ep, curves["scratch loss"], name: "scratch", markers: true).Add(Plot.Line(ep, curves["TorchSharp loss"], name: "TorchSharp", markers: true, dash: LineDash.Dash))
@@ -431,7 +469,7 @@ display(Plot.Row(
 //
 // The cell below collects what this run measured: the per-epoch validation accuracy beside the published curve, the test accuracy of every model on the same test reviews, and the time each training took (on this machine, at the sizes of the parameters cell; a machine shared with other work takes longer).
 
-// ---- cell 26 (nb08-25) ----
+// ---- cell 28 (nb08-25) ----
 Console.WriteLine($"data: {(imdb.IsSample ? "SAMPLE" : "real IMDB")}, {trainSeqs.Length:N0} training reviews (80 % fit, 20 % validation), {testSeqs.Length:N0} test reviews");
 Console.WriteLine("validation accuracy per epoch, SimpleRNN (maxlen " + maxlen + "):");
 Console.WriteLine("  this run:  " + string.Join(" ", simple.History["val_accuracy"].Select(v => v.ToString(".000"))));
@@ -462,7 +500,7 @@ display(new DataFrame(
 //
 // *Hint:* which end gets the zeros, and which end of a long review is kept?
 
-// ---- cell 28 (nb08-27) ----
+// ---- cell 30 (nb08-27) ----
 var reviews = Notebook08Exercises.Reviews;
 int[,] padded = null;
 // ---- your code here ----
@@ -476,7 +514,7 @@ Console.WriteLine(Exercises.Check("08.1", padded));
 //
 // *Hint:* four gates; and how many bias vectors does each gate have in PyTorch, and in Keras?
 
-// ---- cell 30 (nb08-29) ----
+// ---- cell 32 (nb08-29) ----
 var (vocab, embed, hidden) = Notebook08Exercises.LstmClassifier;
 long count = 0;
 // ---- your code here ----

@@ -53,18 +53,22 @@ NotebookApp.Start(args, "09-stock-prediction.ipynb",
 
 // # 09 · Stock prediction: the stacked SimpleRNN regressor, honestly evaluated
 //
-// The article this course grew from predicts stock prices with
+// The article behind this notebook is a general introduction to sequence prediction. Among the uses of recurrent networks it lists stock prediction (with weather forecasting and anomaly detection), but its one code listing is never applied to prices, nor to any data: it builds a Keras `Sequential` of `SimpleRNN(64, return_sequences=True)` with `input_shape=(None, 10)` (sequences of any length, ten numbers per step), then `SimpleRNN(32)`, then `Dense(1)`; compiles with Adam and mean squared error; fits `x_train, y_train` for 10 epochs, evaluates on `x_test, y_test` and predicts on `x_new`, none of which it defines. Applying it to stocks is this course's choice, not the article's.
 //
-// ```python
-// model = Sequential()
-// model.add(SimpleRNN(64, return_sequences=True, input_shape=(None, 10)))
-// model.add(SimpleRNN(32))
-// model.add(Dense(1))
-// model.compile(optimizer='adam', loss='mse')
-// model.fit(x_train, y_train, epochs=10)
-// ```
+// | setting | article | here | why |
+// |---|---|---|---|
+// | layers | `SimpleRNN(64, return_sequences)` → `SimpleRNN(32)` → `Dense(1)` | `RNN(10, 64, every step)` → `RNN(64, 32)` → `Linear(32, 1)` | the same stack |
+// | inputs | `(None, 10)`: ten unnamed features, any length | windows of `windowLength` (20) trading days × ten named features from the past only (section 2) | the article defines no data |
+// | target | undefined `y_train` | AAPL's next-day log return, z-scored on the training rows | returns mean the same at any price level; a price target is compared too |
+// | initial weights | Keras defaults | `InitScheme.Keras` | the same |
+// | optimizer, loss | Adam (Keras defaults), MSE | `Adam(Framework.Keras)`, learning rate `learningRate` (1e-3, Keras's default), MSE | the same |
+// | epochs, batch | 10, Keras's default 32 | `epochs` (10), `batchSize` (32) | the same |
+// | validation | none | the `validationDays` days before each test year; the epoch with the lowest validation loss is kept | the split exists to be used: it picks the weights, the test year never does |
+// | evaluation | `evaluate` on undefined test data (an MSE) | errors in dollars beside the naive forecast, directional accuracy with a 95 % interval, several test years | an MSE on scaled returns says nothing without a baseline |
 //
-// and never says what `x_train` is or what the ten input features are. This notebook fills that in with real daily prices of Apple (AAPL), Microsoft (MSFT) and the S&P 500 index, trains the same model (and LSTM and GRU variants) with the library, and then asks the question such listings skip: **is it better than doing nothing?** Stock prediction is where beginners most often fool themselves, and this notebook shows how:
+// The parameter counts are printed in section 4 beside Keras's (this library keeps PyTorch's two bias vectors per recurrent layer; Keras's `SimpleRNN` has one).
+//
+// This notebook uses real daily prices of Apple (AAPL), Microsoft (MSFT) and the S&P 500 index, trains the same model (and LSTM and GRU variants) with the library, and then asks the question such listings skip: **is it better than doing nothing?** Stock prediction is where beginners most often fool themselves, and this notebook shows how:
 //
 // 1. the prices as a `DataFrame` and as charts; what "adjusted" prices are;
 // 2. ten features, each computed from the past only;
@@ -296,11 +300,16 @@ Trainer<float> Train(string title, Sequential<float> model, WindowSet train, Win
     var (x, y) = train.ToTensor<float>();
     var (xv, yv) = validation.ToTensor<float>();
     var progress = new TrainingProgress(epochs, title).Show();
+    var best = (Epoch: 0, Loss: double.PositiveInfinity, Weights: model.state_dict());
     for (int epoch = 1; epoch <= epochs; epoch++)
     {
         var history = trainer.Fit(x, y, new FitOptions { Epochs = 1, BatchSize = batchSize, Seed = seed * 1000 + (ulong)epoch, Verbose = false });
-        progress.Report(epoch, history["loss"][^1], ("val_loss", trainer.Evaluate(xv, yv)["loss"]));
+        double valLoss = trainer.Evaluate(xv, yv)["loss"];
+        progress.Report(epoch, history["loss"][^1], ("val_loss", valLoss));
+        if (valLoss < best.Loss) best = (epoch, valLoss, model.state_dict());
     }
+    model.load_state_dict(best.Weights);                      // model selection on the validation days, never on the test year
+    Console.WriteLine($"{title}: the weights of epoch {best.Epoch} of {epochs} kept (lowest validation loss {best.Loss:F4})");
     return trainer;
 }
 Forecast FromReturns(string model, WindowSet w, Scaler scaler, float[] scaledReturns) => new(model,
@@ -333,6 +342,11 @@ string[] modelNames = { "RNN on returns (article)", "LSTM on returns", "GRU on r
 }
 
 Console.WriteLine(Stacked("RNN", featureColumns.Length).Summary(batchSize, windowLength, featureColumns.Length));
+// Keras's SimpleRNN has one bias vector per layer, this library (PyTorch's layout) two: bias_ih and bias_hh.
+long KerasRnn(int input, int units) => (long)input * units + (long)units * units + units;
+long kerasTotal = KerasRnn(featureColumns.Length, 64) + KerasRnn(64, 32) + (32 + 1);
+long oursTotal = Stacked("RNN", featureColumns.Length).parameters().Sum(p => (long)p.Value.Length);
+Console.WriteLine($"parameters: here {oursTotal:N0}, Keras's model.summary() for the article's stack {kerasTotal:N0}; the difference {oursTotal - kerasTotal:N0} = 64 + 32, the second bias vector of each SimpleRNN");
 var fold0Run = RunFold(fold0);
 
 // ## 5 · The honest comparison
@@ -347,10 +361,26 @@ DataFrame ErrorTable(IEnumerable<Forecast> forecasts, Forecast naive) => new(
     Table.Column("test RMSE, $", forecasts.Select(f => Math.Round(f.Error.Rmse, 3))),
     Table.Column("test MAE, $", forecasts.Select(f => Math.Round(f.Error.Mae, 3))),
     Table.Column("RMSE / naive", forecasts.Select(f => Math.Round(f.Error.Rmse / naive.Error.Rmse, 3))),
-    Table.Column("direction right", forecasts.Select(f => f.Model == naive.Model ? "(never moves)" : $"{f.DirectionRight:P1}")));
+    Table.Column("direction right", forecasts.Select(f => f.Model == naive.Model ? "(never moves)" : $"{f.DirectionRight:P1}")),
+    Table.Column("95 % interval", forecasts.Select(f => f.Model == naive.Model ? "" : $"{DirectionInterval(f).Lo:P1}..{DirectionInterval(f).Hi:P1}")));
+
+// A binomial (Wilson) 95 % interval for directional accuracy over the days with a move: how far luck alone moves it.
+(double Lo, double Hi) DirectionInterval(Forecast f)
+{
+    int n = f.Last.Zip(f.Actual).Count(p => p.First != p.Second);
+    double p = f.DirectionRight, z = 1.96, d = 1 + z * z / n, c = (p + z * z / (2 * n)) / d, h = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / d;
+    return (c - h, c + h);
+}
 
 var naive0 = fold0Run.Forecasts[0];
 Console.WriteLine($"test year {folds[0].TestYear}, {naive0.Actual.Length} days; always up would be right on {Direction.AlwaysUp(naive0.Last, naive0.Actual):P1} of the days with a move, a coin on 50 %");
+foreach (var f in fold0Run.Forecasts.Skip(1))
+{
+    var (lo, hi) = DirectionInterval(f);
+    double up = Direction.AlwaysUp(naive0.Last, naive0.Actual), ratio = f.Error.Rmse / naive0.Error.Rmse;
+    Console.WriteLine($"{f.Model,-26} RMSE {ratio:F3} × naive ({(ratio < 1 ? "better" : "worse")}); direction {f.DirectionRight:P1}, 95 % interval {lo:P1}..{hi:P1}: "
+        + (lo > Math.Max(0.5, up) ? "above a coin and always-up beyond luck" : hi < 0.5 ? "below a coin beyond luck" : $"consistent with a coin (50 %) and with always-up ({up:P1})"));
+}
 display(ErrorTable(fold0Run.Forecasts, naive0));
 
 // ---- cell 19 (nb09-18) ----
@@ -365,7 +395,7 @@ display(Plot.Combine(
     Plot.Line(dayAxis, byName["RNN on returns (article)"].Predicted[..days], name: "RNN on returns (article)"))
     .WithTitle($"First {days} test days of {folds[0].TestYear}: one-step forecasts").WithYAxis("AAPL adj close, $").WithSize(900, 450));
 
-// **What the numbers mean.** On a price chart a forecast that stays near yesterday's price looks excellent, because prices move little from one day to the next; that is the trap. The column that matters is **RMSE / naive**: below 1 the model beats "tomorrow = today", above 1 it does worse than doing nothing. The model fed prices has to learn to copy its last input, and where the test prices leave the range of the training prices (the training-only scaler maps them above 1, section 3) its tanh layers saturate and its forecasts fall behind the price; scaling prices cannot fix that, predicting returns does. The models fed returns predict a return near zero, which is close to the naive forecast by construction, so their RMSE lands near the naive one; their directional accuracy is the honest test of whether they found anything: compare it with 50 % and with always-up in the line above the table. Section 7 checks whether one test year was luck.
+// **What the numbers mean.** On a price chart a forecast that stays near yesterday's price looks excellent, because prices move little from one day to the next; that is the trap. The column that matters is **RMSE / naive**: below 1 the model beats "tomorrow = today", above 1 it does worse than doing nothing. The model fed prices has to learn to copy its last input, and where the test prices leave the range of the training prices (the training-only scaler maps them above 1, section 3) its tanh layers saturate and its forecasts fall behind the price; scaling prices cannot fix that, predicting returns does. The models fed returns predict a return near zero, which is close to the naive forecast by construction, so their RMSE lands near the naive one; their directional accuracy is the honest test of whether they found anything: compare its 95 % interval (the table's last column, the verdict lines above it) with 50 % and with always-up: an interval that contains both means this year's direction score is what luck gives. Section 7 checks whether one test year was luck.
 
 // ## 6 · Multi-step forecasts
 //
@@ -381,6 +411,10 @@ var oneStep = byName["RNN on prices"].Predicted[..horizon];
 var actualAhead = byName["RNN on prices"].Actual[..horizon];
 var flat = Enumerable.Repeat(byName["RNN on prices"].Last[0], horizon).ToArray();
 double Rmse(double[] p) => Math.Sqrt(p.Zip(actualAhead, (a, b) => (a - b) * (a - b)).Average());
+Console.WriteLine($"one-step RMSE of this model over the whole test year: {byName["RNN on prices"].Error.Rmse / naive0.Error.Rmse:F2} × the naive forecast's");
+Console.WriteLine(byName["RNN on prices"].Error.Rmse > naive0.Error.Rmse
+    ? "Verdict: this price model is already worse than naive one step ahead, so the recursive forecast shows how errors compound, not a usable forecaster: a model fed its own output inherits and grows every one-step error."
+    : "Verdict: the price model beats naive one step ahead; compare how much of that lead the recursive forecast keeps over the horizon.");
 Console.WriteLine($"RMSE over the first {horizon} test days, $: one-step {Rmse(oneStep):F2}, recursive {horizon}-step {Rmse(recursive):F2}, naive flat line {Rmse(flat):F2}");
 var aheadAxis = Enumerable.Range(1, horizon).ToArray();
 display(Plot.Combine(

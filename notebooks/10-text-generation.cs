@@ -140,28 +140,34 @@ heavier = NotebookApp.Param("heavier", heavier);
 
 // ## 1 · The "hello world" listing and its bugs
 //
-// In outline, the listing reads (Python, Keras):
+// The first article behind this notebook trains an LSTM on three sentences, "hello world", "hello everyone" and "hello universe". Step by step, its listing (Python, Keras):
 //
-// ```python
-// data = ["hello world", "hello everyone", "hello universe"]
-// vocab_size = len(set(data))
-// word_to_index = {word: i for i, word in enumerate(set(data))}
-// X, y = [], []
-// for sentence in data:
-//     for word in sentence:
-//         X.append(to_categorical(word_to_index[word], vocab_size))
-//     y.append(...every token of the sentence marked at once...)
-// model = Sequential([Embedding(vocab_size, 10), LSTM(100), Dense(vocab_size, activation="softmax")])
-// model.compile(loss="categorical_crossentropy", optimizer="adam")
-// model.fit(X, y, epochs=100)
-// ```
+// - sets `vocab_size` to the number of distinct elements of the list of sentences, and builds word ↔ index dictionaries whose keys are those whole **sentences**;
+// - makes `sequences` by looking up every element of every sentence; since a sentence is a string, those elements are its **characters**;
+// - sets the sequence length to the longest sentence's number of characters, allocates a one-hot `X` of shape (number of sequences, length, `vocab_size`) and a `y` of shape (number of sequences, `vocab_size`), and fills them with a loop over each element of `sequences`, writing a 1 into `X` at each position and into `y` at the **same** id;
+// - builds `Embedding(vocab_size, 10, input_length=…)` → `LSTM(100)` (last state only) → `Dense(vocab_size, softmax)`, compiles with categorical cross-entropy and Adam (accuracy as the metric), and fits for 100 epochs without output. Nothing generates text afterwards.
 //
-// 1. **`vocab_size = len(set(data))`** counts distinct *sentences*, not words or characters.
-// 2. **`for word in sentence`** walks the *characters* of a string, and looks each one up in a dictionary keyed by whole sentences: the first lookup, `'h'`, raises `KeyError`.
-// 3. **`X` is one-hot, but it feeds an `Embedding`**, which wants integer ids: it would read the 0s and 1s of each one-hot row as ids.
-// 4. **`y` marks every token at once**: a multi-hot target is not a distribution over a next symbol, so categorical cross-entropy has nothing to predict.
+// Run as written, it fails at each of these in turn:
 //
-// The cell below replays the first two in C#.
+// 1. **`vocab_size` counts sentences** (3), not characters or words.
+// 2. **A character looked up in a sentence-keyed dictionary**: the first lookup, `'h'`, raises `KeyError`.
+// 3. **Iterating an int**: were the lookups fixed, each element of `sequences` is one id, and the inner loop over it raises `TypeError` (an int is not iterable).
+// 4. **A 3-D one-hot array into an `Embedding`**: an embedding wants a 2-D array of integer ids (batch, steps) and turns it into 3-D itself; a (batch, steps, vocab) input gives it one axis too many, a rank error.
+// 5. **Targets not shifted**: `y` marks the id just written into `X`, so even running, the model would learn to echo its input, not to predict the next character.
+// 6. **No generation**: the article shows no sampling loop, so "text generation" is never demonstrated.
+//
+// | setting | article | here | why |
+// |---|---|---|---|
+// | tokens | sentences as dictionary keys, characters looked up | the sentences' characters and `'\n'` (end of sentence) | what the code tries to do, made to work |
+// | inputs | one-hot (batch, steps, vocab) into an `Embedding` | integer ids (batch, steps) into `Embedding(vocab, 10)` | an embedding takes ids |
+// | targets | the input id itself, one per sequence | the next character at every step (exercise 10.3) | a language model predicts what comes next |
+// | model | `Embedding(·, 10)` → `LSTM(100)` → `Dense(softmax)` | `Embedding(vocab, 10)` → `LSTM(10, 100, every step)` → `Linear(100, vocab)` | one prediction per step; softmax moved into the loss (logits) |
+// | loss | categorical cross-entropy on one-hot targets | softmax cross-entropy on logits with integer targets | the same function, stable |
+// | optimizer | Adam, Keras's default learning rate 1e-3 | Adam, learning rate 1e-2 (printed below) | one batch per epoch: the default needs many more epochs |
+// | epochs | 100 | `helloEpochs` (150; 60 with the quick parameters) | enough for the three sentences to be learned at this rate |
+// | generation | none | greedy and sampled continuations of a prefix | the point of the exercise |
+//
+// The cell below replays the first two bugs in C#.
 
 // ---- cell 6 (nb10-05) ----
 string[] data = { "hello world", "hello everyone", "hello universe" };
@@ -196,6 +202,8 @@ Console.WriteLine($"vocabulary: {helloVocab.Count} characters \"{string.Concat(h
 Rng.ManualSeed(seed);
 var hello = new Sequential<float>(new Embedding<float>(helloVocab.Count, 10), new LSTM<float>(10, 100, returnSequences: true), new Linear<float>(100, helloVocab.Count));
 var helloLoop = new TruncatedBptt<float>(hello, new Adam<float>(hello.parameters(), learningRate: 1e-2)) { CarryState = false };
+long helloKeras = helloVocab.Count * 10L + 4L * 100 * (10 + 100 + 1) + (100L * helloVocab.Count + helloVocab.Count);
+Console.WriteLine($"parameters: here {hello.parameters().Sum(p => (long)p.Value.Length):N0}, Keras's summary of the same model {helloKeras:N0}: PyTorch's LSTM has two bias vectors per gate block (bias_ih, bias_hh: 4 × 100 more numbers), Keras's one");
 var helloProgress = new TrainingProgress(helloEpochs, "hello world, character LSTM").Show();
 for (int epoch = 1; epoch <= helloEpochs; epoch++)
 {
@@ -216,7 +224,7 @@ for (int n = 0; n < 5; n++) Console.WriteLine($"  sampled \"hello \" → \"hello
 
 // ## 2 · Tiny-shakespeare and the baselines
 //
-// Karpathy's tiny-shakespeare is about a million characters of plays. The first part trains and the rest validates (split by position, as char-rnn does). Before any network, two count-based baselines set the bar, measured the same way as the network, in **nats per character** (mean $-\ln p$ of the true next character) and **perplexity** $e^{\text{loss}}$, the number of equally likely characters the model is as unsure as:
+// Karpathy's tiny-shakespeare is about a million characters of plays. The first 90 % trains and the last 10 % validates, split by position (nanoGPT's split of this corpus; char-rnn's default is 95 % / 5 %). Before any network, two count-based baselines set the bar, measured the same way as the network, in **nats per character** (mean $-\ln p$ of the true next character) and **perplexity** $e^{\text{loss}}$, the number of equally likely characters the model is as unsure as:
 //
 // - **unigram**: $p(c)$ = frequency of $c$ in the training text;
 // - **bigram**: $p(c \mid \text{previous character})$, counted on the training text with add-one smoothing.
@@ -237,7 +245,27 @@ Console.WriteLine($"bigram   {bigramLoss:F3} nats/char, perplexity {Math.Exp(big
 
 // ## 3 · The GRU character model and its training loop
 //
-// The article's model subclasses `tf.keras.Model`: `Embedding → GRU(return_sequences=True, return_state=True) → Dense(vocab)` logits, sparse cross-entropy from logits, Adam, and a `train_step` under `GradientTape`. It calls the model with `initial_state=None` on **every** batch, so nothing the GRU read in one batch reaches the next.
+// The second article behind this notebook subclasses `tf.keras.Model`: its constructor takes `vocab_size`, `embedding_dim`, `rnn_units` and `batch_size` and builds `Embedding → GRU(return_sequences=True, return_state=True) → Dense(vocab_size)` (logits); its `call(inputs, state)` returns the logits and the GRU's final state. A `train_step` under `tf.function` computes sparse categorical cross-entropy from logits inside a `GradientTape` and applies Adam with its defaults; a double loop runs it over `range(epochs)` and over `range(len(train_dataset))`, passing `train_dataset[i]` and `train_labels[i]`.
+//
+// As written it cannot run:
+//
+// 1. **The call does not match the signature**: `call` takes a positional `state`, while `train_step` calls the model with a keyword `initial_state=None`, a `TypeError`.
+// 2. **Nothing is defined**: `vocab_size`, `embedding_dim`, `rnn_units`, `batch_size`, `epochs`, `train_dataset` and `train_labels` never get values, and no text is loaded or encoded.
+// 3. **An unused argument**: `batch_size` is passed to the constructor and never used.
+// 4. **Indexing a dataset**: a `tf.data.Dataset` is iterated, not indexed; `train_dataset[i]` fails (and `len` of a dataset may be unknown).
+// 5. **The state is thrown away**: every batch starts from `initial_state=None`, so nothing the GRU read in one batch reaches the next (section 5 measures what that costs).
+//
+// | setting | article | here | why |
+// |---|---|---|---|
+// | model | `Embedding` → `GRU(return_sequences, return_state)` → `Dense(vocab)` | `Embedding(65, embeddingDim)` → `GRU(embeddingDim, hiddenSize, every step)` → `Linear(hiddenSize, 65)` | the same; sizes defined |
+// | sizes | undefined | vocabulary 65 characters, `embeddingDim` 32, `hiddenSize` 128, `batchSize` 32 | small enough for a CPU |
+// | data | undefined `train_dataset`, `train_labels` | tiny-shakespeare, `bpttSteps` characters per row, targets shifted by one | a real corpus |
+// | state between batches | reset (`initial_state=None`) | carried and detached (`TruncatedBptt`) | the text continues across batches; section 5 compares |
+// | optimizer | Adam, default learning rate 1e-3 | Adam, `learningRate` 3e-3, **multiplied by `learningRateDecay` 0.95 after every epoch** (an addition) | faster start, smaller steps late |
+// | clipping | none | global norm 5 (an addition) | char-rnn's safeguard against exploding gradients |
+// | epochs | undefined | up to `epochs` (40) or `trainingMinutes` (10) | a time budget for the default run |
+//
+// Keras's `GRU` (since TensorFlow 2, `reset_after=True`) has two bias vectors like PyTorch's, so here the parameter counts agree; the cell prints both.
 //
 // Here the same model is three scratch modules in a `Sequential<float>`, and `TruncatedBptt<float>` is the loop. One `TrainStep(x, y)`:
 //
@@ -258,6 +286,8 @@ var loop = new TruncatedBptt<float>(model, new Adam<float>(model.parameters(), l
 var trainBatches = new BpttBatcher(trainIds, batchSize, bpttSteps);
 var validBatches = new BpttBatcher(validIds, batchSize, bpttSteps);
 Console.WriteLine(model.Summary(batchSize, bpttSteps));
+long gruKeras = 3L * (embeddingDim * hiddenSize + (long)hiddenSize * hiddenSize + 2 * hiddenSize);   // reset_after=True: input and recurrent bias
+Console.WriteLine($"GRU parameters: here {model.Modules[1].parameters().Sum(p => (long)p.Value.Length):N0}, Keras's GRU({hiddenSize}) on {embeddingDim} inputs {gruKeras:N0}");
 Console.WriteLine($"{trainBatches.BatchCount} batches of {batchSize} × {bpttSteps} per epoch; Adam lr {learningRate} × {learningRateDecay} per epoch; clip norm {loop.ClipNorm}; up to {epochs} epochs or {trainingMinutes} minutes");
 
 var progress = new TrainingProgress(epochs, $"GRU {hiddenSize} on tiny-shakespeare").Show();
@@ -349,14 +379,50 @@ foreach (bool carry in new[] { true, false })
     carryResults.Add((carry ? "carried" : "reset", l.Evaluate(validBatches), losses));
     Console.WriteLine($"trained {compareEpochs} × {compareBatches.BatchCount} steps on {compareIds.Length:N0} characters, state {carryResults[^1].Mode}: validation {carryResults[^1].Valid:F3} nats/char");
 }
+double trainGap = carryResults[1].Valid - carryResults[0].Valid;
+Console.WriteLine($"Verdict: evaluating with the state reset costs the trained model {validReset - validCarried:F3} nats/char, the context beyond one batch it uses; "
+    + (Math.Abs(trainGap) < 0.01 ? $"training with the state carried or reset made no difference beyond {Math.Abs(trainGap):F3} nats/char in this short run." : $"training with the state carried is {trainGap:+0.000;-0.000} nats/char better than resetting it in this short run."));
 
-// The first pair of numbers says how much context beyond one batch the trained model uses: with the state reset, every batch's first characters are predicted from nothing. The second pair says whether training with the carried state teaches the model to use that context. Both gaps are measured above; on short runs they are small, and they grow with the model's training.
+// The first pair of numbers says how much context beyond one batch the trained model uses: with the state reset, every batch's first characters are predicted from nothing. The second pair says whether *training* with the carried state teaches the model to use that context; the verdict says how large each gap was in this run (the second pair trains only briefly, on a part of the text).
+
+// ### Stopping and resuming
+//
+// A long run may be stopped (a laptop lid, a Ctrl-C, a kernel restart). `loop.SaveCheckpoint(path, epoch)` writes the model, Adam's moments and step count, and the state of every random generator into one file after an epoch, atomically: the file is written beside the old one and renamed over it, so a stop in the middle of a save leaves the previous checkpoint whole. `loop.ResumeFrom(path)` loads it into freshly built objects and says how many epochs were done. The cell below trains two epochs in one go, then the same two epochs as one epoch, a checkpoint, new objects (as a new kernel would have), and one more epoch, and compares the final weights bit for bit. `Trainer` does the same with `FitOptions.CheckpointPath`.
+
+// ---- cell 23 (nb10-resume) ----
+var resumeBatches = new BpttBatcher(compareIds[..Math.Min(30_000, compareIds.Length)], batchSize, bpttSteps);
+TruncatedBptt<float> FreshLoop()                      // what a new kernel would build: same code, same initial weights
+{
+    var m = new Sequential<float>(new Embedding<float>(vocabSize, embeddingDim), new GRU<float>(embeddingDim, hiddenSize, returnSequences: true), new Linear<float>(hiddenSize, vocabSize));
+    m.load_state_dict(initialWeights);
+    return new TruncatedBptt<float>(m, new Adam<float>(m.parameters(), learningRate: learningRate), clipNorm: 5.0);
+}
+string WeightsHash(TruncatedBptt<float> l) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+    l.Model.parameters().SelectMany(p => p.Value.Data).SelectMany(BitConverter.GetBytes).ToArray()))[..16];
+
+var straight = FreshLoop();
+for (int e = 1; e <= 2; e++) straight.TrainEpoch(resumeBatches);
+
+string checkpointPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"rnn-notebooks-10-{Environment.ProcessId}.ckpt");
+var interrupted = FreshLoop();
+interrupted.TrainEpoch(resumeBatches);
+interrupted.SaveCheckpoint(checkpointPath, 1);        // ... and here the run stops
+var resumed = FreshLoop();                            // a new start: fresh objects, the same code
+var (epochsDone, _) = resumed.ResumeFrom(checkpointPath);
+for (int e = epochsDone + 1; e <= 2; e++) resumed.TrainEpoch(resumeBatches);
+System.IO.File.Delete(checkpointPath);
+
+Console.WriteLine($"2 epochs × {resumeBatches.BatchCount} batches in one go:        weights {WeightsHash(straight)}");
+Console.WriteLine($"1 epoch, checkpoint, resumed after epoch {epochsDone}, 1 more:  weights {WeightsHash(resumed)}");
+Console.WriteLine(WeightsHash(straight) == WeightsHash(resumed)
+    ? "Verdict: the resumed run ended with the same bits as the uninterrupted one (SHA-256 of every weight): a stop between epochs loses nothing."
+    : "Verdict: the resumed run differs from the uninterrupted one: something of the training state was not saved.");
 
 // ## 6 · The TorchSharp twin
 //
 // `CharLanguageModel` in `RnnNotebooks.Torch` is the same model on libtorch (`nn.Embedding`, `nn.GRU`, `nn.Linear`) with the same parameter names, so the scratch model's **initial weights** load into it by name. Both sides train on the same batches in the same order, carry the state the same way (`h.detach()` on the TorchSharp side), clip to the same norm and use Adam with PyTorch's formula, in float32, one thread each (notebook 07 says why). Their loss curves start together and drift apart only by float rounding.
 
-// ---- cell 23 (nb10-22) ----
+// ---- cell 25 (nb10-22) ----
 int torchThreads = torch.get_num_threads(), scratchThreads = Kernels.MaxThreads;
 torch.set_num_threads(1);
 Kernels.MaxThreads = 1;
@@ -404,7 +470,7 @@ Console.WriteLine($"{compareEpochs} epochs × {compareBatches.BatchCount} batche
 Console.WriteLine($"first batch loss: scratch {scratchCurve[0]:F6}, TorchSharp {twinCurve[0]:F6} (|difference| {firstGap:0.0e+0}); last: scratch {scratchCurve[^1]:F4}, TorchSharp {twinCurve[^1]:F4}");
 Console.WriteLine($"seconds per epoch, one thread each: scratch {string.Join(", ", scratchEpochSeconds.Select(s => s.ToString("F1")))}; TorchSharp {string.Join(", ", twinEpochSeconds.Select(s => s.ToString("F1")))}");
 
-// ---- cell 24 (nb10-23) ----
+// ---- cell 26 (nb10-23) ----
 var steps = Enumerable.Range(1, scratchCurve.Count).ToArray();
 display(Plot.Combine(Plot.Line(steps, scratchCurve, name: "scratch TruncatedBptt"), Plot.Line(steps, twinCurve, name: "TorchSharp twin", dash: LineDash.Dash))
     .WithTitle("Same initial weights, same batches: training loss per batch").WithXAxis("batch").WithYAxis("nats per character"));
@@ -413,7 +479,7 @@ display(Plot.Combine(Plot.Line(steps, scratchCurve, name: "scratch TruncatedBptt
 //
 // Karpathy's *The Unreasonable Effectiveness of Recurrent Neural Networks* colours text by the activation of single hidden units and finds units that switch on inside quotes, at line starts, or count position in a line. Tiny-shakespeare has no double quotes at all (the count is printed below), so this section asks for units that track what its text does have: **the start of a line**, **capital letters** (speaker names are written in capitals), **vowels**, and **position within a line**. For each property, the unit whose activation over a stretch of validation text correlates most strongly with it (Pearson correlation, either sign) is picked; the heatmap shows those units under the characters they read.
 
-// ---- cell 26 (nb10-25) ----
+// ---- cell 28 (nb10-25) ----
 Console.WriteLine($"double quotes in the corpus: {corpus.Text.Count(c => c == '\"')}, apostrophes: {corpus.Text.Count(c => c == '\'')}");
 var excerptIds = validIds[..3000];
 string excerpt = corpus.Vocabulary.Decode(excerptIds);
@@ -441,15 +507,24 @@ var picks = properties.Select(p =>
     Console.WriteLine($"{p.Name,-17} unit {best.Unit,3}  correlation {best.R:+0.00;-0.00}");
     return (p.Name, best.Unit, best.R);
 }).ToList();
+// A null baseline: the same search in the untrained model (the initial weights). Correlations it finds come from the input alone.
+var untrained = new Sequential<float>(new Embedding<float>(vocabSize, embeddingDim), new GRU<float>(embeddingDim, hiddenSize, returnSequences: true), new Linear<float>(hiddenSize, vocabSize));
+untrained.load_state_dict(initialWeights);
+var untrainedHidden = new TruncatedBptt<float>(untrained, new Adam<float>(untrained.parameters())).HiddenStates(excerptIds);
+foreach (var (p, pick) in properties.Zip(picks))
+{
+    double r0 = Enumerable.Range(0, hiddenSize).Max(j => Math.Abs(Correlation(Enumerable.Range(0, excerpt.Length).Select(t => (double)untrainedHidden[t, j]).ToArray(), p.Values)));
+    Console.WriteLine($"{p.Name,-17} best |correlation|: trained {Math.Abs(pick.R):F2}, untrained {r0:F2} -> " + (Math.Abs(pick.R) > r0 + 0.1 ? "learned" : "mostly there before training (the input alone explains it)"));
+}
 
-// ---- cell 27 (nb10-26) ----
+// ---- cell 29 (nb10-26) ----
 int shown = 120, from = excerpt.IndexOf('\n') + 1;                 // start at a line start
 var labels = Enumerable.Range(from, shown).Select(t => $"{t - from}:{Show(excerpt[t])}").ToArray();
 display(Plot.Heatmap(picks.Select(p => Enumerable.Range(from, shown).Select(t => unitTraces[p.Unit][t] * Math.Sign(p.R))).ToArray(),
         xLabels: labels, yLabels: picks.Select(p => $"{p.Name} (unit {p.Unit})").ToArray(), zMin: -1, zMax: 1)
     .WithTitle("Hidden units under the characters they read (sign flipped where the correlation is negative)").WithSize(1100, 380));
 
-// ---- cell 28 (nb10-27) ----
+// ---- cell 30 (nb10-27) ----
 // The same units as text: each character followed by the unit's value rounded to one digit (−9 … 9).
 foreach (var (name, unit, r) in picks.Take(3))
 {
@@ -460,12 +535,23 @@ foreach (var (name, unit, r) in picks.Take(3))
 
 // ## What the run measured
 //
-// The cell below gathers the numbers of this run: validation loss and perplexity of the GRU beside the baselines, the goal of 1.55 nats/char, the training time, and one sample. On the default parameters the model is a single GRU layer trained on the CPU by the scratch library; Karpathy's char-rnn goes lower on this corpus with larger, stacked models and a GPU. If the goal is not met within the training budget printed here, the levers are, in order of effect: more epochs (compare the last two validation losses: still falling means the budget ended the run, not the model), a larger hidden layer (`heavier = true` in the parameters cell), and the TorchSharp twin, which trains the same model on libtorch.
+// The cell below gathers the numbers of this run: validation loss and perplexity of the GRU beside the baselines, the goal of 1.55 nats/char, the training time, the gap between training and validation loss, and one sample. On the default parameters the model is a single GRU layer trained on the CPU by the scratch library; Karpathy's char-rnn goes lower on this corpus with larger, stacked models and a GPU.
+//
+// If the goal is not met, the levers are chosen by the run's own numbers. **More epochs** help only while the validation loss still falls: the cell prints how much it fell over the last few epochs. **A larger model** (`heavier = true`: hidden 256) helps when training and validation loss are close, i.e. the model is too small to fit the text; when the training loss is well below the validation loss the model already fits its training text better than new text, and **dropout** is the lever: `new GRU<float>(embeddingDim, hiddenSize, numLayers: 2, returnSequences: true) { Dropout = 0.2 }` (two layers with dropout between them, as char-rnn trains). The TorchSharp twin is not a lever: it is the same model and the same numbers (section 6), on one thread no faster.
 
-// ---- cell 30 (nb10-29) ----
+// ---- cell 32 (nb10-29) ----
 Console.WriteLine($"GRU {hiddenSize}, {epochsRun} epochs in {trainingSeconds / 60:F1} min of training: validation {validFinal:F3} nats/char (perplexity {Math.Exp(validFinal):F2}); " +
                   $"goal 1.55 {(validFinal <= 1.55 ? "reached" : $"missed by {validFinal - 1.55:F3}")}");
 Console.WriteLine($"baselines: bigram {bigramLoss:F3} (perplexity {Math.Exp(bigramLoss):F2}), unigram {unigramLoss:F3} (perplexity {Math.Exp(unigramLoss):F2})");
+int lastFew = Math.Min(5, epochsRun - 1);
+var vl = progress.History["val_loss"];
+double recentDrop = lastFew > 0 ? vl[^(lastFew + 1)] - vl[^1] : double.NaN;
+double fitGap = vl[^1] - progress.History["loss"][^1];
+Console.WriteLine($"last epoch: training loss {progress.History["loss"][^1]:F3}, validation {vl[^1]:F3} (gap {fitGap:F3})" + (lastFew > 0 ? $"; validation fell {recentDrop:F3} nats/char over the last {lastFew} epochs" : ""));
+Console.WriteLine(lastFew == 0 ? "one epoch only: run longer to see where the validation loss settles."
+    : recentDrop > 0.02 ? "Verdict: the validation loss is still falling: more epochs (a larger trainingMinutes) are the first lever."
+    : fitGap > 0.05 ? "Verdict: the validation loss has flattened and the training loss is below it: more epochs will not help; dropout (or more data) is the lever."
+    : "Verdict: the validation loss has flattened with training and validation close: the model is too small; a larger hidden layer (heavier = true) is the lever.");
 Console.WriteLine($"state carried vs reset on validation: {validCarried:F3} vs {validReset:F3}");
 Console.WriteLine($"sample at τ = 0.8:\nROMEO:{loop.Generate(corpus.Vocabulary, "ROMEO:", 300, 0.8, new Rng(seed + 4))}");
 
@@ -475,7 +561,7 @@ Console.WriteLine($"sample at τ = 0.8:\nROMEO:{loop.Generate(corpus.Vocabulary,
 //
 // `Notebook10Exercises.Logits` holds four logits and `Notebook10Exercises.Temperature` a temperature. Return the four sampling probabilities $\mathrm{softmax}(z/\tau)$ as a `double[]`.
 
-// ---- cell 32 (nb10-31) ----
+// ---- cell 34 (nb10-31) ----
 var z10 = Notebook10Exercises.Logits;
 double tau = Notebook10Exercises.Temperature;
 double[] probabilities = null;
@@ -488,7 +574,7 @@ Console.WriteLine(Exercises.Check("10.1", probabilities));
 //
 // For the text `Notebook10Exercises.UnigramText`, let $p(c)$ be the frequency of character $c$ in that same text. Return the mean cross-entropy $-\frac{1}{n}\sum_t \ln p(c_t)$ in nats per character, as a `double`.
 
-// ---- cell 34 (nb10-33) ----
+// ---- cell 36 (nb10-33) ----
 string unigramText = Notebook10Exercises.UnigramText;
 double unigramNats = double.NaN;
 // ---- your code here ----
@@ -500,7 +586,7 @@ Console.WriteLine(Exercises.Check("10.2", unigramNats));
 //
 // With the vocabulary `Notebook10Exercises.Vocabulary` (the characters of the three sentences and `'\n'`), the inputs for the first sentence are the ids of `"hello world"`. Return the target ids, one per input: the next character at each step, the last one being the end of the sentence `'\n'`.
 
-// ---- cell 36 (nb10-35) ----
+// ---- cell 38 (nb10-35) ----
 var v10 = Notebook10Exercises.Vocabulary;
 int[] targets = null;
 // ---- your code here ----
