@@ -578,8 +578,8 @@ foreach (double p in new[] { 0.0, 0.3 })
         Console.WriteLine($"dropout {p}, seed {s}: final training loss {h["loss"][^1]:F4}, lowest val_loss {h["val_loss"].Min():F4}, final val_loss {h["val_loss"][^1]:F4}, test loss {scores["loss"]:F4}, test accuracy {scores["accuracy"]:F4}");
     }
 var (plainLoss, dropLoss) = (Spread(dropRuns.Where(r => r.P == 0).Select(r => r.Test).ToArray()), Spread(dropRuns.Where(r => r.P > 0).Select(r => r.Test).ToArray()));
-var (plainGap, dropGap) = (dropRuns.Where(r => r.P == 0).Average(r => r.H["val_loss"][^1] - r.H["loss"][^1]), dropRuns.Where(r => r.P > 0).Average(r => r.H["val_loss"][^1] - r.H["loss"][^1]));
-Console.WriteLine($"test loss over {compareSeeds} seeds: no dropout {plainLoss.Mean:F4} ± {plainLoss.Sd:F4}, dropout 0.3 {dropLoss.Mean:F4} ± {dropLoss.Sd:F4}; final validation − training loss {plainGap:F4} vs {dropGap:F4}");
+var (noDropGap, dropGap) = (dropRuns.Where(r => r.P == 0).Average(r => r.H["val_loss"][^1] - r.H["loss"][^1]), dropRuns.Where(r => r.P > 0).Average(r => r.H["val_loss"][^1] - r.H["loss"][^1]));
+Console.WriteLine($"test loss over {compareSeeds} seeds: no dropout {plainLoss.Mean:F4} ± {plainLoss.Sd:F4}, dropout 0.3 {dropLoss.Mean:F4} ± {dropLoss.Sd:F4}; final validation − training loss {noDropGap:F4} vs {dropGap:F4}");
 Console.WriteLine(dropLoss.Mean + dropLoss.Sd < plainLoss.Mean - plainLoss.Sd
     ? "Verdict: dropout helps here: a lower test loss by more than the seeds' spread, and a smaller gap between training and validation."
     : dropLoss.Mean < plainLoss.Mean

@@ -21,7 +21,7 @@ namespace RnnNotebooks.Runner.Apps;
 /// script allows between statements and a program does not, move to its end; script methods stay where they are,
 /// as local functions;</item>
 /// <item>a cell's value (a last expression without a semicolon) becomes <c>display(value);</c>, and <c>display</c>
-/// (also <c>KernelInvocationContext.Current.Display</c>) is <see cref="Course.Apps.AppDisplay"/>'s, which prints;</item>
+/// (also <c>KernelInvocationContext.Current.Display</c>) is <c>RnnNotebooks.Course.Apps.AppDisplay</c>'s, which prints;</item>
 /// <item>after the parameters cell, <c>--quick</c> assigns the <c>// quick:</c> values and <c>--param</c> the given
 /// ones, as the runner's injected-parameters cell redeclares them.</item>
 /// </list>
