@@ -102,10 +102,10 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
 
     private T[] ActivationBackward(T[] dy, T[] y)
     {
+        if (Activation == Activation.Linear) return dy;          // read only from here on: no copy needed
         var dz = new T[dy.Length];
         switch (Activation)
         {
-            case Activation.Linear: dy.CopyTo(dz, 0); break;
             case Activation.Sigmoid: for (int i = 0; i < dz.Length; i++) dz[i] = dy[i] * y[i] * (T.One - y[i]); break;
             case Activation.Tanh: for (int i = 0; i < dz.Length; i++) dz[i] = dy[i] * (T.One - y[i] * y[i]); break;
             case Activation.Relu: for (int i = 0; i < dz.Length; i++) dz[i] = y[i] > T.Zero ? dy[i] : T.Zero; break;

@@ -14,6 +14,7 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
 {
     private Tensor<T>? _input, _h0, _h;          // h: [B, T, H], every step's state
     private T[] _a = [];                         // the scan path's coefficients aₜ [B, T, H]
+    private T[]? _next, _delta, _da, _g;         // the scan path's backward buffers [B, T, H], kept from call to call
     private object[] _steps = [];                // the sequential path's step records
 
     private protected LinearRecurrence(string name, int inputSize, int hiddenSize, bool returnSequences, MinVariant variant) : base(name)
@@ -38,15 +39,19 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
     public MinVariant Variant { get; }
     /// <summary>Sequential loop or parallel scan (default).</summary>
     public ScanPath Path { get; set; } = ScanPath.Scan;
-    /// <summary>Blocks of steps the scan runs on separate threads (default <see cref="Kernels.MaxThreads"/>), at least 1;
-    /// more blocks than a quarter of the steps are merged (an upper bound only).</summary>
-    public int ScanBlocks
+    /// <summary>Blocks of steps the scan runs on separate threads, at least 1 (an upper bound: more blocks than a quarter
+    /// of the steps are merged). Null (the default) chooses: one block, its rows split over the threads, when the batch
+    /// has at least <see cref="Kernels.MaxThreads"/> rows (every row is then scanned step by step, so the result does not
+    /// depend on the thread count), else <see cref="Kernels.MaxThreads"/> blocks.</summary>
+    public int? ScanBlocks
     {
         get => _scanBlocks;
-        set => _scanBlocks = value >= 1 ? value
-            : throw new ArgumentOutOfRangeException(nameof(ScanBlocks), value, $"{Describe()}: ScanBlocks must be at least 1, got {value}.");
+        set => _scanBlocks = value is null or >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(ScanBlocks), value, $"{Describe()}: ScanBlocks must be at least 1 (or null: chosen from the batch), got {value}.");
     }
-    private int _scanBlocks = Kernels.MaxThreads;
+    private int? _scanBlocks;
+    private int BlocksFor(int batch) => _scanBlocks ?? (batch >= Kernels.MaxThreads ? 1 : Kernels.MaxThreads);
+
     /// <summary>∂L/∂h₀ from the last backward pass.</summary>
     public RecurrentState<T>? InitialStateGradient { get; private set; }
 
@@ -92,7 +97,7 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
         if (Path == ScanPath.Scan)
         {
             var (a, b) = Coefficients(input);
-            Kernels.LinearScan(a, b, h0.Data, h.Data, batch, steps, H, reverse: false, ScanBlocks);
+            Kernels.LinearScan(a, b, h0.Data, h.Data, batch, steps, H, reverse: false, BlocksFor(batch));
             _a = a; _steps = [];
         }
         else
@@ -119,7 +124,8 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
         ExpectShape(outputGradient, "output gradient", OutputShape(_input.Shape));
         if (finalStateGradient is not null) ExpectShape(finalStateGradient.H, "final state gradient H [1, batch, hidden]", 1, batch, H);
         // g: ∂L/∂hₜ from the output alone, [B, T, H]; the final state's gradient joins the last step.
-        var g = ReturnSequences ? outputGradient.Clone() : new Tensor<T>(batch, steps, H);
+        var g = new Tensor<T>(Scratch(ref _g, batch * steps * H), batch, steps, H);
+        if (ReturnSequences) outputGradient.Data.CopyTo(g.Data, 0); else Array.Clear(g.Data);
         var last = StepOf(g, steps - 1);
         if (!ReturnSequences) last = last + outputGradient;
         if (finalStateGradient is not null) last = last + finalStateGradient.H.Reshape(batch, H);
@@ -141,17 +147,17 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
         else
         {
             // δₜ = gₜ + aₜ₊₁ ⊙ δₜ₊₁ (a_T = 1): the same scan run backwards, with the coefficients moved one step.
-            var next = new T[_a.Length];
+            var next = Scratch(ref _next, _a.Length);
             for (int r = 0; r < batch; r++)
             {
                 int o = r * steps * H;
                 Array.Copy(_a, o + H, next, o, (steps - 1) * H);
                 next.AsSpan(o + (steps - 1) * H, H).Fill(T.One);
             }
-            var delta = new T[_a.Length];
-            Kernels.LinearScan(next, g.Data, new T[batch * H], delta, batch, steps, H, reverse: true, ScanBlocks);
+            var delta = Scratch(ref _delta, _a.Length);
+            Kernels.LinearScan(next, g.Data, new T[batch * H], delta, batch, steps, H, reverse: true, BlocksFor(batch));
             // ∂L/∂aₜ = δₜ ⊙ hₜ₋₁, ∂L/∂bₜ = δₜ, ∂L/∂h₀ = a₀ ⊙ δ₀.
-            var da = new T[_a.Length];
+            var da = Scratch(ref _da, _a.Length);
             dh0 = new Tensor<T>(batch, H);
             for (int r = 0; r < batch; r++)
             {
@@ -165,6 +171,10 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
         InitialStateGradient = new RecurrentState<T>(dh0.Reshape(1, batch, H));
         return dx;
     }
+
+    /// <summary>An array of <paramref name="n"/> elements kept in <paramref name="slot"/> from call to call (not cleared):
+    /// the scan path's [B, T, H] temporaries are large, and a fresh array each step costs more than the arithmetic.</summary>
+    private protected static T[] Scratch(ref T[]? slot, int n) => slot is { } s && s.Length == n ? s : slot = new T[n];
 
     /// <summary>Step t of x [B, T, F] as a new [B, F] tensor.</summary>
     private protected static Tensor<T> StepOf(Tensor<T> x, int t)

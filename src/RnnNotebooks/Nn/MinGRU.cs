@@ -1,4 +1,5 @@
 using System.Numerics;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using RnnNotebooks.Tensors;
 using static RnnNotebooks.Tensors.Tensor;
 
@@ -19,6 +20,7 @@ public sealed class MinGRU<T> : LinearRecurrence<T> where T : unmanaged, IFloati
 {
     private readonly Linear<T> linear_z, linear_h;
     private Tensor<T>? _z, _p, _candidate;              // the scan path's zₜ, Linear_h(xₜ), h̃ₜ, all [B, T, H]
+    private T[]? _zBuf, _aBuf, _bBuf, _dkBuf, _dpBuf;   // their storage and the coefficients', kept from call to call
 
     /// <summary>Creates the layer. <paramref name="returnSequences"/> defaults to false as the library's GRU.</summary>
     public MinGRU(int inputSize, int hiddenSize, bool returnSequences = false, MinVariant variant = MinVariant.Plain, bool bias = true, string name = "mingru")
@@ -54,24 +56,31 @@ public sealed class MinGRU<T> : LinearRecurrence<T> where T : unmanaged, IFloati
 
     private protected override (T[] A, T[] B) Coefficients(Tensor<T> input)
     {
-        _z = Sigmoid(linear_z.forward(input));                                        // [B, T, H]
+        var k = linear_z.forward(input);                                              // [B, T, H]
+        _z = new Tensor<T>(Scratch(ref _zBuf, k.Length), k.Shape);
+        TensorPrimitives.Sigmoid<T>(k.Data, _z.Data);                                 // z = σ(k)
         _p = linear_h.forward(input);
         _candidate = Candidate(_p);
-        return (OneMinus(_z).Data, (_z * _candidate).Data);                           // a = 1 − z, b = z ⊙ h̃
+        var a = Scratch(ref _aBuf, k.Length);
+        var b = Scratch(ref _bBuf, k.Length);
+        TensorPrimitives.Subtract<T>(T.One, _z.Data, a);                              // a = 1 − z
+        TensorPrimitives.Multiply<T>(_z.Data, _candidate.Data, b);                    // b = z ⊙ h̃
+        return (a, b);
     }
 
     private protected override Tensor<T> CoefficientsBackward(T[] da, T[] db)
     {
         var (z, p, hc) = (_z!.Data, _p!.Data, _candidate!.Data);
-        var dk = new Tensor<T>(_z.Shape);
-        var dp = new Tensor<T>(_z.Shape);
-        bool plain = Variant == MinVariant.Plain;
-        for (int i = 0; i < z.Length; i++)                                            // a = 1 − z, b = z ⊙ h̃, element by element:
-        {
-            T dz = db[i] * hc[i] - da[i];                                             // ∂L/∂z = ∂b ⊙ h̃ − ∂a
-            dk.Data[i] = dz * z[i] * (T.One - z[i]);                                  // σ' = σ(1 − σ)
-            dp.Data[i] = db[i] * z[i] * (plain ? T.One : GDerivative(p[i]));          // ∂L/∂p = ∂b ⊙ z ⊙ g'(p)
-        }
+        var dk = new Tensor<T>(Scratch(ref _dkBuf, z.Length), _z.Shape);
+        var dp = new Tensor<T>(Scratch(ref _dpBuf, z.Length), _z.Shape);
+        // a = 1 − z, b = z ⊙ h̃, element-wise (the vectors hold the same operations as the step's backward):
+        TensorPrimitives.Multiply<T>(db, hc, dk.Data);
+        TensorPrimitives.Subtract<T>(dk.Data, da, dk.Data);                           // ∂L/∂z = ∂b ⊙ h̃ − ∂a
+        TensorPrimitives.Multiply<T>(dk.Data, z, dk.Data);
+        TensorPrimitives.Multiply<T>(dk.Data, _aBuf!, dk.Data);                       // σ' = σ(1 − σ) = z ⊙ a
+        TensorPrimitives.Multiply<T>(db, z, dp.Data);                                 // ∂L/∂p = ∂b ⊙ z ⊙ g'(p)
+        if (Variant != MinVariant.Plain)
+            for (int i = 0; i < z.Length; i++) dp.Data[i] *= GDerivative(p[i]);
         var dx = linear_z.backward(dk);
         Kernels.Add<T>(linear_h.backward(dp).Data, dx.Data);
         return dx;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using RnnNotebooks.Tensors;
 using static RnnNotebooks.Tensors.Tensor;
 
@@ -19,6 +20,7 @@ public sealed class MinLSTM<T> : LinearRecurrence<T> where T : unmanaged, IFloat
 {
     private readonly Linear<T> linear_f, linear_i, linear_h;
     private Tensor<T>? _f, _i, _p, _candidate;          // the scan path's fₜ, iₜ, Linear_h(xₜ), h̃ₜ, all [B, T, H]
+    private T[]? _fBuf, _iBuf, _sBuf, _aBuf, _inBuf, _bBuf, _dkfBuf, _dkiBuf, _dpBuf, _tmpBuf;   // kept from call to call
 
     /// <summary>Creates the layer. <paramref name="returnSequences"/> defaults to false as the library's LSTM.</summary>
     public MinLSTM(int inputSize, int hiddenSize, bool returnSequences = false, MinVariant variant = MinVariant.Plain, bool bias = true, string name = "minlstm")
@@ -58,29 +60,48 @@ public sealed class MinLSTM<T> : LinearRecurrence<T> where T : unmanaged, IFloat
 
     private protected override (T[] A, T[] B) Coefficients(Tensor<T> input)
     {
-        _f = Sigmoid(linear_f.forward(input));                                        // [B, T, H]
-        _i = Sigmoid(linear_i.forward(input));
+        var kf = linear_f.forward(input);                                             // [B, T, H]
+        var ki = linear_i.forward(input);
+        int n = kf.Length;
+        _f = new Tensor<T>(Scratch(ref _fBuf, n), kf.Shape);
+        _i = new Tensor<T>(Scratch(ref _iBuf, n), kf.Shape);
+        TensorPrimitives.Sigmoid<T>(kf.Data, _f.Data);                                // f = σ(k_f)
+        TensorPrimitives.Sigmoid<T>(ki.Data, _i.Data);                                // i = σ(k_i)
         _p = linear_h.forward(input);
         _candidate = Candidate(_p);
-        var (fn, iN) = Normalise(_f, _i);
-        return (fn.Data, (iN * _candidate).Data);                                     // a = f′, b = i′ ⊙ h̃
+        var (sum, a, iN, b) = (Scratch(ref _sBuf, n), Scratch(ref _aBuf, n), Scratch(ref _inBuf, n), Scratch(ref _bBuf, n));
+        TensorPrimitives.Add<T>(_f.Data, _i.Data, sum);                               // s = f + i
+        TensorPrimitives.Divide<T>(_f.Data, sum, a);                                  // a = f′ = f / s
+        TensorPrimitives.Divide<T>(_i.Data, sum, iN);                                 //     i′ = i / s
+        TensorPrimitives.Multiply<T>(iN, _candidate.Data, b);                         // b = i′ ⊙ h̃
+        return (a, b);
     }
 
     private protected override Tensor<T> CoefficientsBackward(T[] da, T[] db)
     {
         var (f, i, p, hc) = (_f!.Data, _i!.Data, _p!.Data, _candidate!.Data);
-        var dkf = new Tensor<T>(_f.Shape);
-        var dki = new Tensor<T>(_f.Shape);
-        var dp = new Tensor<T>(_f.Shape);
-        bool plain = Variant == MinVariant.Plain;
-        for (int k = 0; k < f.Length; k++)                                            // a = f′, b = i′ ⊙ h̃, element by element:
-        {
-            T s = f[k] + i[k];
-            T diff = (da[k] - db[k] * hc[k]) / (s * s);                               // (∂L/∂f′ − ∂L/∂i′) / s², see GateBackward
-            dkf.Data[k] = i[k] * diff * f[k] * (T.One - f[k]);
-            dki.Data[k] = -f[k] * diff * i[k] * (T.One - i[k]);
-            dp.Data[k] = db[k] * (i[k] / s) * (plain ? T.One : GDerivative(p[k]));   // ∂L/∂p = ∂b ⊙ i′ ⊙ g'(p)
-        }
+        int n = f.Length;
+        var dkf = new Tensor<T>(Scratch(ref _dkfBuf, n), _f.Shape);
+        var dki = new Tensor<T>(Scratch(ref _dkiBuf, n), _f.Shape);
+        var dp = new Tensor<T>(Scratch(ref _dpBuf, n), _f.Shape);
+        var diff = Scratch(ref _tmpBuf, n);
+        // a = f′, b = i′ ⊙ h̃, element-wise; diff = (∂L/∂f′ − ∂L/∂i′) / s² (see GateBackward):
+        TensorPrimitives.Multiply<T>(db, hc, diff);
+        TensorPrimitives.Subtract<T>(da, diff, diff);
+        TensorPrimitives.Divide<T>(diff, _sBuf!, diff);
+        TensorPrimitives.Divide<T>(diff, _sBuf!, diff);
+        TensorPrimitives.Multiply<T>(diff, f, dkf.Data);                              // ∂L/∂k_f = i · diff · f(1 − f)
+        TensorPrimitives.Multiply<T>(dkf.Data, i, dkf.Data);
+        TensorPrimitives.Multiply<T>(diff, i, dki.Data);                              // ∂L/∂k_i = −f · diff · i(1 − i)
+        TensorPrimitives.Multiply<T>(dki.Data, f, dki.Data);
+        TensorPrimitives.Subtract<T>(T.One, f, diff);                                 // (diff is no longer needed: 1 − f)
+        TensorPrimitives.Multiply<T>(dkf.Data, diff, dkf.Data);
+        TensorPrimitives.Subtract<T>(T.One, i, diff);                                 // 1 − i
+        TensorPrimitives.Multiply<T>(dki.Data, diff, dki.Data);
+        TensorPrimitives.Negate<T>(dki.Data, dki.Data);
+        TensorPrimitives.Multiply<T>(db, _inBuf!, dp.Data);                           // ∂L/∂p = ∂b ⊙ i′ ⊙ g'(p)
+        if (Variant != MinVariant.Plain)
+            for (int k = 0; k < n; k++) dp.Data[k] *= GDerivative(p[k]);
         var dx = linear_f.backward(dkf);
         Kernels.Add<T>(linear_i.backward(dki).Data, dx.Data);
         Kernels.Add<T>(linear_h.backward(dp).Data, dx.Data);

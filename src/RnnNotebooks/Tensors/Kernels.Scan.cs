@@ -10,7 +10,8 @@ public static partial class Kernels
     /// sequence, from h₋₁ = <paramref name="h0"/> [batch, width]; <paramref name="reverse"/> runs it from the
     /// last step to the first (the backward pass of a forward scan). The steps are cut into up to
     /// <paramref name="blocks"/> contiguous blocks (an upper bound: at most a quarter of the steps) that run on their own threads, each row vectorised over
-    /// its <paramref name="width"/> features:
+    /// its <paramref name="width"/> features (one block: the rows, which are independent, run on up to
+    /// <see cref="MaxThreads"/> threads instead, each scanned step by step, whatever the thread count):
     /// <code>
     /// 1. every block, in parallel: hₜ = aₜ ⊙ hₜ₋₁ + bₜ from zero, and Aₜ = aₜ ⊙ Aₜ₋₁ (the product of its a's so far)
     ///    (the first block starts from h0 and needs no A)
@@ -39,10 +40,10 @@ public static partial class Kernels
         var A = blocks > 1 ? new T[n] : [];
         int At(int bRow, int s) => (bRow * steps + (reverse ? steps - 1 - s : s)) * width;   // offset of step s in scan order
 
-        void Local(int c)                                            // phase 1 for block c
+        void Local(int c, int r0, int r1)                            // phase 1 for block c, rows r0 … r1 − 1
         {
             int s0 = c * per, s1 = Math.Min(steps, s0 + per);
-            for (int r = 0; r < batch; r++)
+            for (int r = r0; r < r1; r++)
             {
                 int o = At(r, s0);
                 if (c == 0) TensorPrimitives.MultiplyAdd<T>(a.AsSpan(o, width), h0.AsSpan(r * width, width), b.AsSpan(o, width), h.AsSpan(o, width));
@@ -55,8 +56,15 @@ public static partial class Kernels
                 }
             }
         }
-        if (blocks == 1) { Local(0); return; }
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, Local);
+        if (blocks == 1)
+        {
+            // One block: the rows are independent, so they split over the threads and each is scanned step by step.
+            int threads = (long)n < ParallelThreshold ? 1 : Math.Min(MaxThreads, batch);
+            if (threads == 1) Local(0, 0, batch);
+            else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, k => Local(0, k * batch / threads, (k + 1) * batch / threads));
+            return;
+        }
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, c => Local(c, 0, batch));
 
         var carry = new T[blocks * batch * width];                   // sᶜ for c ≥ 1, [blocks, batch, width]
         for (int c = 1; c < blocks; c++)

@@ -72,6 +72,75 @@ public class LinearRecurrenceTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void One_block_with_its_rows_on_several_threads_matches_a_plain_loop()
+    {
+        // 8 × 512 × 256 elements: large enough for the one-block scan to split its rows over the threads.
+        var rng = new Rng(6);
+        int batch = 8, steps = 512, width = 256;
+        var a = Tensor.Uniform<double>(rng, 0, 1, batch, steps, width).Data;
+        var b = Tensor.Normal<double>(rng, 0, 1, batch, steps, width).Data;
+        var h0 = Tensor.Normal<double>(rng, 0, 1, batch, width).Data;
+        var expected = new double[a.Length];
+        for (int r = 0; r < batch; r++)
+            for (int j = 0; j < width; j++)
+            {
+                double h = h0[r * width + j];
+                for (int t = 0; t < steps; t++) { int o = (r * steps + t) * width + j; h = a[o] * h + b[o]; expected[o] = h; }
+            }
+        int saved = Kernels.MaxThreads;
+        try
+        {
+            var results = new List<double[]>();
+            foreach (int threads in new[] { 1, 2, 3 })
+            {
+                Kernels.MaxThreads = threads;
+                var got = new double[a.Length];
+                Kernels.LinearScan(a, b, h0, got, batch, steps, width, reverse: false, blocks: 1);
+                for (int i = 0; i < got.Length; i += 97) Assert.Equal(expected[i], got[i], 1e-12);
+                results.Add(got);
+            }
+            Assert.Equal(results[0], results[1]);
+            Assert.Equal(results[0], results[2]);
+        }
+        finally { Kernels.MaxThreads = saved; }
+    }
+
+    [Theory]
+    [InlineData("mingru", true)]
+    [InlineData("mingru", false)]
+    [InlineData("minlstm", true)]
+    [InlineData("minlstm", false)]
+    public void A_second_forward_replaces_everything_the_backward_reads(string kind, bool seq)
+    {
+        // The scan path keeps its large temporaries from call to call: a forward on other data (and another batch
+        // size) must leave nothing of the first behind.
+        var x5 = Tensor.Normal<double>(new Rng(5), 0, 1, 5, 9, 3);
+        var x1 = Tensor.Normal<double>(new Rng(1), 0, 1, 4, 9, 3);
+        var x2 = Tensor.Normal<double>(new Rng(2), 0, 1, 4, 9, 3);
+        int[] outShape = seq ? [4, 9, 6] : [4, 6];
+        var dy = Tensor.Normal<double>(new Rng(3), 0, 1, outShape);
+        (double[] Y, double[] Dx, double[][] Grads) Run(bool warm)
+        {
+            Rng.ManualSeed(8);
+            var layer = Make<double>(kind, 3, 6, seq, MinVariant.LogSpace);
+            if (warm)
+            {
+                layer.forward(x5); layer.backward(Tensor.Normal<double>(new Rng(4), 0, 1, seq ? [5, 9, 6] : [5, 6]));   // another batch size
+                layer.forward(x1); layer.backward(Tensor.Normal<double>(new Rng(6), 0, 1, outShape));   // x2's shape, other values
+                layer.zero_grad();
+            }
+            var y = layer.forward(x2);
+            var dx = layer.backward(dy);
+            return (y.Data, dx.Data, layer.parameters().Select(p => p.Grad.Data.ToArray()).ToArray());
+        }
+        var fresh = Run(warm: false);
+        var reused = Run(warm: true);
+        Assert.Equal(fresh.Y, reused.Y);
+        Assert.Equal(fresh.Dx, reused.Dx);
+        for (int i = 0; i < fresh.Grads.Length; i++) Assert.Equal(fresh.Grads[i], reused.Grads[i]);
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Sequential_and_scan_paths_agree_in_double_and_float(string kind, MinVariant variant, bool seq)

@@ -37,4 +37,35 @@ public class ThreadCountTests
         Assert.Equal(one.Dx, four.Dx);
         for (int i = 0; i < one.Grads.Length; i++) Assert.Equal(one.Grads[i], four.Grads[i]);
     }
+
+    [Theory]
+    [InlineData("mingru")]
+    [InlineData("minlstm")]
+    public void The_minimal_layers_scan_gives_the_same_bits_for_one_and_several_threads(string kind)
+    {
+        // 32 × 256 × 128 elements: above the size at which the one-block scan splits its rows over threads.
+        (float[] Out, float[] Dx, float[][] Grads) Run(int threads)
+        {
+            int saved = Kernels.MaxThreads;
+            Kernels.MaxThreads = threads;
+            try
+            {
+                Rng.ManualSeed(5);
+                RnnNotebooks.Nn.LinearRecurrence<float> layer = kind == "mingru"
+                    ? new RnnNotebooks.Nn.MinGRU<float>(16, 128, returnSequences: true)
+                    : new RnnNotebooks.Nn.MinLSTM<float>(16, 128, returnSequences: true);
+                Assert.Null(layer.ScanBlocks);                                   // the default: chosen from the batch
+                var x = Tensor.Normal<float>(new Rng(1), 0, 1, 32, 256, 16);
+                var y = layer.forward(x);
+                var dx = layer.backward(Tensor.Normal<float>(new Rng(2), 0, 1, y.Shape));
+                return (y.Data, dx.Data, layer.parameters().Select(p => p.Grad.Data.ToArray()).ToArray());
+            }
+            finally { Kernels.MaxThreads = saved; }
+        }
+        var one = Run(1);
+        var three = Run(3);
+        Assert.Equal(one.Out, three.Out);
+        Assert.Equal(one.Dx, three.Dx);
+        for (int i = 0; i < one.Grads.Length; i++) Assert.Equal(one.Grads[i], three.Grads[i]);
+    }
 }
