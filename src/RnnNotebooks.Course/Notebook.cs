@@ -35,10 +35,10 @@ public static class Notebook
     /// </summary>
     public static bool InKernel => Microsoft.DotNet.Interactive.KernelInvocationContext.Current is not null;
 
-    /// <summary>The environment in one line: library, .NET, cores and SIMD width.</summary>
+    /// <summary>The environment in one line: library, .NET, cores and the vector width the engine's kernels use.</summary>
     public static string Summary() =>
         $"RnnNotebooks {typeof(Tensors.Tensor).Assembly.GetName().Version?.ToString(3)} · .NET {Environment.Version} · " +
-        $"{RuntimeInformation.OSDescription} · {Environment.ProcessorCount} cores · SIMD {Vector<byte>.Count * 8} bits";
+        $"{RuntimeInformation.OSDescription} · {Environment.ProcessorCount} cores · engine vectors {Tensors.Kernels.VectorBits} bits";
 
     /// <summary>A vector for printing: <c>[+0.1234, -0.5000]</c>, with a sign and <paramref name="decimals"/> decimals.</summary>
     public static string Show(ReadOnlySpan<double> v, int decimals = 4)
