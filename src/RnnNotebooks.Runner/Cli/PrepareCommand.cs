@@ -17,11 +17,6 @@ public static class PrepareCommand
     public static async Task<int> RunAsync(PrepareArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
         var run = arguments.Run;
-        if (run.Help)
-        {
-            output.WriteLine(HelpText.Prepare);
-            return 0;
-        }
         var notebooks = NotebookDiscovery.Find(run.Paths);
         if (notebooks.Count == 0)
         {
