@@ -15,6 +15,9 @@ public sealed record PrepareArguments
     /// <summary>Exit 0 even when a notebook ran on generated sample data.</summary>
     public bool AllowSamples { get; init; }
 
+    /// <summary>A document (the instructor guide) whose run-time section this run rewrites (<see cref="Workshop.GuideTimes"/>), or null.</summary>
+    public string? Guide { get; init; }
+
     /// <summary>Parses the arguments that follow <c>prepare</c> (see <see cref="PrepareSyntax"/>); throws <see cref="UsageException"/> naming the argument at fault.</summary>
     public static PrepareArguments Parse(IReadOnlyList<string> args)
     {
