@@ -42,7 +42,10 @@ public static class NotebookApp
         Options:
           --quick                     Use the quick values of the parameters cell ('// quick: <value>').
           -p, --param <name=value>    Set a parameter of the parameters cell; wins over --quick. Repeatable.
-                                      Arrays take comma-separated values: --param testYears=2019,2020
+                                      The value is read as the declared type: numbers as in C# source
+                                      (0.001, 1e-3; finite and in range), bool as true or false, a string
+                                      as given (quotes optional), an array as comma-separated elements:
+                                        --param testYears=2019,2020   (braces optional: "{2019, 2020}")
           -o, --output <dir>          Folder for the charts (default artifacts/apps/<notebook> in the repository).
           --no-images                 Write charts as HTML only (no PNG, no Chromium).
           -h, --help                  Show this help.

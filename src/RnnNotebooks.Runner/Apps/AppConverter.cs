@@ -50,6 +50,7 @@ public static class AppConverter
         var body = new StringBuilder();
         var types = new StringBuilder();
         var referencesCourse = false;
+        var declarations = new RedeclarationCheck(file);
 
         foreach (var cell in notebook.Cells)
         {
@@ -85,6 +86,7 @@ public static class AppConverter
                 throw new ConversionException($"{Where()} does not parse as C#: {errors[0].GetMessage()} (line {errors[0].Location.GetLineSpan().StartLinePosition.Line + 1}).");
             }
             var root = tree.GetCompilationUnitRoot();
+            declarations.Add(cell, root);
             var edits = new List<(TextSpan Span, string Text)>();
 
             foreach (var directive in root.GetReferenceDirectives())

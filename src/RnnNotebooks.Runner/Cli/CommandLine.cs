@@ -1,85 +1,112 @@
-using System.Reflection;
-using System.Runtime.InteropServices;
+using System.CommandLine;
 using RnnNotebooks.Runner.Hosting;
 
 namespace RnnNotebooks.Runner.Cli;
 
-/// <summary>Dispatches the command line to a command.</summary>
+/// <summary>
+/// The runner's command line, parsed by System.CommandLine: the commands (<see cref="RunSyntax"/>,
+/// <see cref="PrepareSyntax"/>, <see cref="ExportSyntax"/>, <see cref="ConvertSyntax"/>, <see cref="CompareSyntax"/>),
+/// <c>--help</c> and <c>--version</c>. A usage error prints <c>error: …</c> naming the argument at fault and exits with
+/// <see cref="UsageError"/>; Ctrl-C or SIGTERM cancels a run, which ends the notebook's process and exits with 130.
+/// </summary>
 public static class CommandLine
 {
     /// <summary>Exit code for bad usage.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Runs the tool with <paramref name="args"/> and returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Exit code after Ctrl-C or SIGTERM.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>The tool's name in help and messages.</summary>
+    public const string Name = "rnn-notebooks";
+
+    // No response files: a notebook path may start with '@'.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>Runs the tool with <paramref name="args"/> on the console and returns the exit code.</summary>
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the tool with <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (args.Length > 0 && args[0] == ChildProtocol.ExecCommand)
+        if (args.Count > 0 && args[0] == ChildProtocol.ExecCommand)
         {
-            return await ExecCommand.RunAsync(args[1..]);
+            return await ExecCommand.RunAsync(args.Skip(1).ToList());
         }
-        var output = Console.Out;
+        if (args.Count == 0)
+        {
+            RunnerHelp.WriteOverview(Root(), output);
+            return UsageError;
+        }
+        // 'help' and 'help <command>' as '--help' and '<command> --help'.
+        var parse = Root().Parse(args[0] == "help" ? [.. args.Skip(1), "--help"] : args, Parsing);
+        if (parse.Action is not RunnerHelp && Errors(parse) is { Count: > 0 } errors)
+        {
+            foreach (var message in errors)
+            {
+                await error.WriteLineAsync($"error: {message}");
+            }
+            await error.WriteLineAsync(parse.CommandResult.Command.Parents.Any()
+                ? $"Run '{Name} {parse.CommandResult.Command.Name} --help' for usage."
+                : $"Run '{Name} --help' for usage.");
+            return UsageError;
+        }
         try
         {
-            switch (args.FirstOrDefault())
+            return await parse.InvokeAsync(new InvocationConfiguration
             {
-                case null or "-h" or "--help" or "-?" or "help":
-                    output.WriteLine(HelpText.Main);
-                    return args.Length == 0 ? UsageError : 0;
-                case "--version":
-                    output.WriteLine(typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
-                    return 0;
-                case "export":
-                    return ExportCommand.Run(args[1..], output);
-                case "compare":
-                    if (args.Length != 3 || args.Skip(1).Any(a => a.StartsWith('-')))
-                    {
-                        output.WriteLine(HelpText.Compare);
-                        return args.Skip(1).Any(a => a is "-h" or "--help" or "-?") ? 0 : UsageError;
-                    }
-                    return CompareCommand.Run(args[1], args[2], output);
-                case "convert":
-                    if (args.Skip(1).Any(a => a is "-h" or "--help" or "-?"))
-                    {
-                        output.WriteLine(HelpText.Convert);
-                        return 0;
-                    }
-                    if (args.Skip(1).FirstOrDefault(a => a.StartsWith('-') && a != "--check") is { } bad)
-                    {
-                        throw new UsageException($"unknown option '{bad}'");
-                    }
-                    return ConvertCommand.Run(args[1..].Where(a => a != "--check").ToList(), args.Contains("--check"), output);
-                case "run" or "prepare":
-                    using (var cancel = new CancellationTokenSource())
-                    {
-                        Console.CancelKeyPress += (_, e) =>
-                        {
-                            e.Cancel = true;
-                            cancel.Cancel();
-                        };
-                        // SIGTERM (a CI job cancelled, 'kill'): stop like Ctrl-C, so the notebook's process is killed too.
-                        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-                        {
-                            context.Cancel = true;
-                            cancel.Cancel();
-                        });
-                        return args[0] == "run"
-                            ? await RunCommand.RunAsync(RunArguments.Parse(args[1..]), output, cancel.Token)
-                            : await PrepareCommand.RunAsync(PrepareArguments.Parse(args[1..]), output, cancel.Token);
-                    }
-                default:
-                    throw new UsageException($"unknown command '{args[0]}'");
-            }
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C and SIGTERM cancel the token a run gets; the run ends its notebook's process and returns.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (UsageException e)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            await Console.Error.WriteLineAsync($"Run 'rnn-notebooks {(args[0] is "prepare" or "export" or "convert" ? args[0] : "run")} --help' for usage.");
+            await error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync($"Run '{Name} {parse.CommandResult.Command.Name} --help' for usage.");
             return UsageError;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("cancelled");
-            return 130;
+            await error.WriteLineAsync("cancelled");
+            return Cancelled;
         }
+    }
+
+    /// <summary>Parses <paramref name="args"/> (starting with the command); throws <see cref="UsageException"/> with every error.</summary>
+    internal static ParseResult ParseOrThrow(IReadOnlyList<string> args)
+    {
+        var parse = Root().Parse(args, Parsing);
+        return Errors(parse) is { Count: > 0 } errors ? throw new UsageException(string.Join("\n", errors)) : parse;
+    }
+
+    /// <summary>The tool's commands and options.</summary>
+    internal static Command Root()
+    {
+        var root = new Command(Name, $"{Name}: run .NET Interactive C# notebooks (.ipynb) headlessly.")
+        {
+            new RunSyntax(), new PrepareSyntax(), new ExportSyntax(), new ConvertSyntax(), new CompareSyntax(),
+        };
+        root.Options.Add(new System.CommandLine.Help.HelpOption { Action = new RunnerHelp() });
+        root.Options.Add(new VersionOption());
+        // Tokens nothing takes are reported by Errors as an unknown command, option or argument (for every command).
+        root.TreatUnmatchedTokensAsErrors = false;
+        return root;
+    }
+
+    // The parse errors, with a token no command or argument takes named as an unknown command, option or argument.
+    private static List<string> Errors(ParseResult parse)
+    {
+        var errors = parse.Errors.Select(e => e.Message).ToList();
+        if (parse.UnmatchedTokens.FirstOrDefault() is { } unknown)
+        {
+            var atRoot = !parse.CommandResult.Command.Parents.Any();
+            errors.Insert(0, unknown.StartsWith('-') ? $"unknown option '{unknown}'"
+                : atRoot ? $"unknown command '{unknown}'"
+                : $"unexpected argument '{unknown}'");
+        }
+        return errors;
     }
 }

@@ -8,34 +8,12 @@ public static class ExportCommand
     /// <summary>Default folder for the site.</summary>
     public const string DefaultOutput = "artifacts/site";
 
-    /// <summary>Runs the command with the arguments after <c>export</c>; returns the exit code.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    /// <summary>Default folder the notebooks' relative images are read from.</summary>
+    public const string DefaultResources = "notebooks";
+
+    /// <summary>Exports the executed notebooks in <paramref name="paths"/> to <paramref name="site"/>, reading relative images from <paramref name="resources"/>; returns the exit code.</summary>
+    public static int Run(IReadOnlyList<string> paths, string site, string resources, TextWriter output)
     {
-        var paths = new List<string>();
-        var site = DefaultOutput;
-        var resources = "notebooks";
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "-h" or "--help" or "-?":
-                    output.WriteLine(HelpText.Export);
-                    return 0;
-                case "-o" or "--output":
-                    site = Value(ref i);
-                    break;
-                case "--resources":
-                    resources = Value(ref i);
-                    break;
-                default:
-                    if (args[i].StartsWith('-') && args[i].Length > 1)
-                    {
-                        throw new UsageException($"unknown option '{args[i]}'");
-                    }
-                    paths.Add(args[i]);
-                    break;
-            }
-        }
         if (paths.Count == 0)
         {
             throw new UsageException("name the executed notebooks or their folder, e.g. 'rnn-notebooks export artifacts/notebooks'");
@@ -61,8 +39,5 @@ public static class ExportCommand
         }
         output.WriteLine($"{notebooks.Count} pages: {Path.Combine(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(site)), "index.html")}");
         return 0;
-
-        string Value(ref int index) =>
-            index + 1 < args.Count ? args[++index] : throw new UsageException($"{args[index]} needs a value");
     }
 }

@@ -15,23 +15,13 @@ public sealed record PrepareArguments
     /// <summary>Exit 0 even when a notebook ran on generated sample data.</summary>
     public bool AllowSamples { get; init; }
 
-    /// <summary>Parses the arguments that follow <c>prepare</c>; throws <see cref="UsageException"/> on bad input.</summary>
+    /// <summary>A document (the instructor guide) whose run-time section this run rewrites (<see cref="Workshop.GuideTimes"/>), or null.</summary>
+    public string? Guide { get; init; }
+
+    /// <summary>Parses the arguments that follow <c>prepare</c> (see <see cref="PrepareSyntax"/>); throws <see cref="UsageException"/> naming the argument at fault.</summary>
     public static PrepareArguments Parse(IReadOnlyList<string> args)
     {
-        var allowSamples = args.Contains("--allow-samples");
-        var run = RunArguments.Parse(args.Where(a => a != "--allow-samples").ToList());
-        if (run.NoExecute)
-        {
-            throw new UsageException("prepare always executes the notebooks; --no-execute belongs to 'run'");
-        }
-        return new PrepareArguments
-        {
-            AllowSamples = allowSamples,
-            Run = run with
-            {
-                Paths = run.Paths.Count > 0 ? run.Paths : [DefaultNotebooks],
-                Output = args.Any(a => a is "-o" or "--output") ? run.Output : DefaultOutput,
-            },
-        };
+        var result = CommandLine.ParseOrThrow(["prepare", .. args]);
+        return ((PrepareSyntax)result.CommandResult.Command).Bind(result);
     }
 }

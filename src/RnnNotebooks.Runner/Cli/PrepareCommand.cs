@@ -17,10 +17,16 @@ public static class PrepareCommand
     public static async Task<int> RunAsync(PrepareArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
         var run = arguments.Run;
-        if (run.Help)
+        if (arguments.Guide is { } guide)
         {
-            output.WriteLine(HelpText.Prepare);
-            return 0;
+            try
+            {
+                GuideTimes.Check(File.ReadAllText(guide), guide);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                throw new UsageException($"--guide {guide}: {(e is FormatException ? e.Message : $"cannot be read ({e.Message})")}");
+            }
         }
         var notebooks = NotebookDiscovery.Find(run.Paths);
         if (notebooks.Count == 0)
@@ -35,10 +41,14 @@ public static class PrepareCommand
         // Executed copies carry a PNG of every chart (drawn by headless Chromium), shown where scripts do not run.
         Environment.SetEnvironmentVariable("RNN_NOTEBOOKS_STATIC_IMAGES", "1");
 
+        var loadAtStart = Hardware.LoadAverage();
         var live = !run.Plain && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
         var results = await RunCommand.ExecuteAsync(targets, run.Execution, output, live, run.Verbose, cancellationToken);
         var rows = results.Select(r => new WorkshopReport.Row(r.Name, r.Result, File.Exists(r.Target) ? DataUse.Of(NotebookFile.Read(r.Target)) : null)).ToList();
-        var report = new WorkshopReport(rows, run.Execution.Quick || run.Execution.Parameters.Count > 0 ? Describe(run.Execution) : "default", Hardware.Describe());
+        var report = new WorkshopReport(rows, run.Execution.Quick || run.Execution.Parameters.Count > 0 ? Describe(run.Execution) : "default", Hardware.Describe())
+        {
+            Load = (loadAtStart, Hardware.LoadAverage()),
+        };
 
         var entries = results.Where(r => File.Exists(r.Target))
             .Select(r => new SiteEntry(r.Target, Path.GetDirectoryName(r.Source)!, WorkshopReport.Note(rows.First(x => x.Name == r.Name))))
@@ -65,6 +75,11 @@ public static class PrepareCommand
         output.WriteLine($"Executed notebooks: {Relative(executedFolder)}");
         output.WriteLine($"HTML site: {Relative(Path.Combine(siteFolder, "index.html"))}");
         output.WriteLine($"Report: {Relative(Path.Combine(run.Output, "report.md"))}");
+        if (arguments.Guide is { } guidePath)
+        {
+            File.WriteAllText(guidePath, GuideTimes.Rewrite(File.ReadAllText(guidePath), guidePath, report, DateOnly.FromDateTime(DateTime.UtcNow)), new UTF8Encoding(false));
+            output.WriteLine($"Run times written to: {Relative(guidePath)}");
+        }
         var failed = rows.Count(r => r.Result.Status == NotebookStatus.Failed);
         var onSamples = rows.Count(r => r.Data is { RealDataOnly: false });
         output.WriteLine($"{rows.Count(r => r.Result.Status == NotebookStatus.Passed)} passed, {failed} failed, {onSamples} on sample data");

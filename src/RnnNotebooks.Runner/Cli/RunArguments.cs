@@ -1,4 +1,3 @@
-using System.Globalization;
 using RnnNotebooks.Runner.Execution;
 
 namespace RnnNotebooks.Runner.Cli;
@@ -36,107 +35,10 @@ public sealed record RunArguments
     /// <summary>Write the copies with their parameters injected, without executing them.</summary>
     public bool NoExecute { get; init; }
 
-    /// <summary>Show help instead of running.</summary>
-    public bool Help { get; init; }
-
-    /// <summary>Parses the arguments that follow <c>run</c>; throws <see cref="UsageException"/> on bad input.</summary>
+    /// <summary>Parses the arguments that follow <c>run</c> (see <see cref="RunSyntax"/>); throws <see cref="UsageException"/> naming the argument at fault.</summary>
     public static RunArguments Parse(IReadOnlyList<string> args)
     {
-        var paths = new List<string>();
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        var output = DefaultOutput;
-        int cellTimeout = DefaultCellTimeoutSeconds, notebookTimeout = DefaultNotebookTimeoutSeconds;
-        bool quick = false, skip = false, allowEmpty = false, plain = false, verbose = false, help = false, noExecute = false;
-
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            switch (arg)
-            {
-                case "-h" or "--help" or "-?":
-                    help = true;
-                    break;
-                case "-o" or "--output":
-                    output = Value(ref i);
-                    break;
-                case "-p" or "--param":
-                    var pair = Value(ref i);
-                    var eq = pair.IndexOf('=');
-                    if (eq <= 0)
-                    {
-                        throw new UsageException($"--param expects name=value, got '{pair}'");
-                    }
-                    parameters[pair[..eq].Trim()] = pair[(eq + 1)..];
-                    break;
-                case "--quick":
-                    quick = true;
-                    break;
-                case "--timeout":
-                    cellTimeout = Seconds(ref i);
-                    break;
-                case "--notebook-timeout":
-                    notebookTimeout = Seconds(ref i);
-                    break;
-                case "--skip-unavailable":
-                    skip = true;
-                    break;
-                case "--allow-empty":
-                    allowEmpty = true;
-                    break;
-                case "--plain":
-                    plain = true;
-                    break;
-                case "--no-execute":
-                    noExecute = true;
-                    break;
-                case "-v" or "--verbose":
-                    verbose = true;
-                    break;
-                default:
-                    if (arg.StartsWith('-') && arg.Length > 1)
-                    {
-                        throw new UsageException($"unknown option '{arg}'");
-                    }
-                    paths.Add(arg);
-                    break;
-            }
-        }
-
-        return new RunArguments
-        {
-            Paths = paths,
-            Output = output,
-            AllowEmpty = allowEmpty,
-            Plain = plain,
-            Verbose = verbose,
-            Help = help,
-            NoExecute = noExecute,
-            Execution = new ExecutionOptions
-            {
-                Parameters = parameters,
-                Quick = quick,
-                SkipUnavailable = skip,
-                CellTimeout = cellTimeout > 0 ? TimeSpan.FromSeconds(cellTimeout) : null,
-                NotebookTimeout = notebookTimeout > 0 ? TimeSpan.FromSeconds(notebookTimeout) : null,
-            },
-        };
-
-        string Value(ref int index)
-        {
-            if (index + 1 >= args.Count)
-            {
-                throw new UsageException($"{args[index]} needs a value");
-            }
-            return args[++index];
-        }
-
-        int Seconds(ref int index)
-        {
-            var name = args[index];
-            var text = Value(ref index);
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? seconds
-                : throw new UsageException($"{name} expects a whole number of seconds, got '{text}'");
-        }
+        var result = CommandLine.ParseOrThrow(["run", .. args]);
+        return ((RunSyntax)result.CommandResult.Command).Bind(result);
     }
 }

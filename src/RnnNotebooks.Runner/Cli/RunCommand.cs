@@ -11,11 +11,6 @@ public static class RunCommand
     /// <summary>Runs the command; returns the exit code (0 only when nothing failed).</summary>
     public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        if (arguments.Help)
-        {
-            output.WriteLine(HelpText.Run);
-            return 0;
-        }
         if (arguments.Paths.Count == 0)
         {
             throw new UsageException("name at least one notebook or folder, e.g. 'rnn-notebooks run notebooks'");

@@ -13,6 +13,22 @@ public static class Hardware
             $"{CpuModel()}, {Environment.ProcessorCount} logical cores, {memory:0.#} GB memory, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
     }
 
+    /// <summary>The 1-minute load average (from /proc/loadavg on Linux), or null where the system does not show it.</summary>
+    public static double? LoadAverage()
+    {
+        const string loadavg = "/proc/loadavg";
+        try
+        {
+            return File.Exists(loadavg)
+                && double.TryParse(File.ReadAllText(loadavg).Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
+                ? load : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static string CpuModel()
     {
         const string cpuinfo = "/proc/cpuinfo";

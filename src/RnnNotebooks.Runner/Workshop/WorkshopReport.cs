@@ -10,6 +10,9 @@ namespace RnnNotebooks.Runner.Workshop;
 /// <param name="Machine">The CPU and system line.</param>
 public sealed record WorkshopReport(IReadOnlyList<WorkshopReport.Row> Rows, string Parameters, string Machine)
 {
+    /// <summary>The 1-minute load average when the run started and when it ended (null where the system does not show it).</summary>
+    public (double? Start, double? End) Load { get; init; }
+
     /// <summary>One notebook: its file name, outcome and what it printed about its data (null when no executed copy was written).</summary>
     public sealed record Row(string Name, NotebookResult Result, DataUse? Data);
 
@@ -28,6 +31,10 @@ public sealed record WorkshopReport(IReadOnlyList<WorkshopReport.Row> Rows, stri
         sb.Append('\n');
         sb.Append($"- Parameters: {Parameters}\n");
         sb.Append($"- Hardware: {Machine}\n");
+        if (Load is { Start: { } start, End: { } end })
+        {
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"- Machine load (1-minute load average): {start:0.0} at the start, {end:0.0} at the end\n"));
+        }
         var torch = Rows.FirstOrDefault(r => r.Data?.TorchDevice is not null);
         sb.Append(torch is null
             ? "- GPU: not checked (no notebook printed `TorchDevice.Describe()`)\n"

@@ -44,10 +44,15 @@ public class RunArgumentsTests
     }
 
     [Fact]
-    public void Help_documents_quick_and_param()
+    public async Task Help_documents_quick_and_param()
     {
-        Assert.Contains("// quick: <C# expression>", HelpText.Run);
-        Assert.Contains("--param <name=value>", HelpText.Run);
-        Assert.Contains("--skip-unavailable", HelpText.Run);
+        var output = new StringWriter();
+
+        var code = await CommandLine.RunAsync(["run", "--help"], output, new StringWriter());
+
+        Assert.Equal(0, code);
+        Assert.Contains("// quick: <C# expression>", output.ToString());
+        Assert.Contains("--param <name=value>", output.ToString());
+        Assert.Contains("--skip-unavailable", output.ToString());
     }
 }
