@@ -433,18 +433,20 @@ Console.WriteLine(scratchTest >= naive
         ? "Verdict: within 10 % of the noise floor: the model predicts about as well as knowing the clean curve; what is left is the noise no model can predict."
         : $"Verdict: better than naive but {aboveFloor:F1} × the floor: part of the predictable signal is still unlearned; " +
           (epochs > 1 && scratchEpochLoss[^1] < scratchEpochLoss[^2]
-              ? $"the training loss was still falling in the last epoch ({scratchEpochLoss[^2]:F5} → {scratchEpochLoss[^1]:F5}), so more epochs are the first thing to try."
-              : "the training loss had stopped falling, so more epochs alone may not close the gap (try the learning rate)."));
+              ? $"the training loss was still falling in the last epoch ({scratchEpochLoss[^2]:F5} → {scratchEpochLoss[^1]:F5}): this run stopped before the model settled."
+              : $"the training loss had stopped falling ({scratchEpochLoss[^2]:F5} → {scratchEpochLoss[^1]:F5}): at this learning rate, more epochs are unlikely to close the gap."));
 
 // ---- cell 20 (nb07-18b) ----
-// Left: every batch's training loss, both engines (the twin dotted on top of the scratch line). Right: the first test windows.
-int batchCount = scratchBatchLoss.Count, shownTest = Math.Min(200, testCount);
-var floorLine = Plot.Line(new[] { 1, batchCount }, new[] { noiseFloor, noiseFloor }, name: "noise floor σ²", color: "gray", dash: LineDash.Dash);
+// Above: the training loss, both engines (the mean of every few batches; the twin dotted on top of the scratch line). Below: the first test windows.
+int batchCount = scratchBatchLoss.Count, block = Math.Max(1, batchCount / epochs / 8), shownTest = Math.Min(200, testCount);
+var blockAxis = Enumerable.Range(0, batchCount / block).Select(k => k * block + (block + 1) / 2.0).ToArray();
+double[] Blocks(List<double> losses) => Enumerable.Range(0, batchCount / block).Select(k => losses.Skip(k * block).Take(block).Average()).ToArray();
 display(Plot.Combine(
-        Plot.Line(Enumerable.Range(1, batchCount), scratchBatchLoss, name: "scratch", width: 4),
-        Plot.Line(Enumerable.Range(1, batchCount), twinBatchLoss, name: "TorchSharp", dash: LineDash.Dot),
-        floorLine)
-    .WithTitle("Training loss of every batch, both engines").WithXAxis("batch").WithYAxis("MSE (log)", log: true).WithSize(900, 380));
+        Plot.Line(Enumerable.Range(1, batchCount), scratchBatchLoss, name: "every batch (scratch)", color: "#c6dbef", width: 1),
+        Plot.Line(blockAxis, Blocks(scratchBatchLoss), name: $"scratch, mean of {block} batches", color: "#1f77b4", width: 4),
+        Plot.Line(blockAxis, Blocks(twinBatchLoss), name: $"TorchSharp, mean of {block} batches", color: "#ff7f0e", dash: LineDash.Dot),
+        Plot.Line(new[] { 1, batchCount }, new[] { noiseFloor, noiseFloor }, name: "noise floor σ²", color: "gray", dash: LineDash.Dash))
+    .WithTitle("Training loss, both engines").WithXAxis("batch").WithYAxis("MSE (log)", log: true).WithSize(900, 380));
 
 var testPredictions = trainer.Predict(xTest).Data;
 double offCurve = Enumerable.Range(0, testCount).Average(n => Math.Pow(testPredictions[n] - clean[trainCount + n + windowLength], 2));
@@ -458,13 +460,13 @@ display(Plot.Combine(
 
 // Read the table row by row: the two engines' losses agree, and the line under the table prints the largest gap between them over every batch; where they separate it is float32 rounding in two different implementations, accumulating over many Adam steps. The verdict lines put the test MSE between its two yardsticks: the naive forecast above and the noise floor below. A model at the naive line has learned only "the next value is the last one"; a model at the floor has learned everything a window can tell, and the rest of its error is noise no model can predict. The quick parameters run few epochs on a short series, so expect them to stop further from the floor.
 //
-// In the charts, the two loss curves lie on top of each other; the batch losses scatter around their trend because each batch is a different stretch of the wave, and they cannot settle below the floor line except by chance on a batch whose noise happens to be small. The prediction follows the clean curve, not the noisy dots: that is what learning the signal means, and the printed distance from the clean curve is how much signal is still missing.
+// In the charts, the two engines' loss curves (each the mean of a few batches) lie on top of each other; single batches (the pale line) scatter around them because each batch is a different stretch of the wave, and they dip below the floor line only by chance, on a batch whose noise happens to be small. The prediction follows the clean curve, not the noisy dots: that is what learning the signal means, and the printed distance from the clean curve is how much signal is still missing.
 //
 // The timings compare this machine's CPU work on a small model, where per-call overhead matters; the benchmark in `bench/` compares the layers alone on larger shapes.
 
 // ## 7 · The same twin on the GPU
 //
-// `TorchDevice.Default` is CUDA when libtorch sees a GPU and the CPU otherwise. The cell below copies the trained scratch model into a twin created on that device, moves the test windows there, predicts them and brings the predictions back, and then trains that copy for one more epoch on the device, timed. On a CUDA machine the predictions agree with the scratch model's to float32 rounding (cuDNN may sum in another order); on a machine without one the cell says so and runs the same code on the CPU. For a model this small a GPU is not expected to be faster: each step is dozens of tiny kernels, and launching them costs more than the arithmetic.
+// `TorchDevice.Default` is CUDA when libtorch sees a GPU and the CPU otherwise. The cell below copies the trained scratch model into a twin created on that device, moves the test windows there, predicts them and brings the predictions back, and then trains that copy for one more epoch on the device, timed. The copy gets a new Adam optimizer whose running averages start at zero, so its first steps are as large as at the start of training, and its test MSE can get worse before it improves. On a CUDA machine the predictions agree with the scratch model's to float32 rounding (cuDNN may sum in another order); on a machine without one the cell says so and runs the same code on the CPU. For a model this small a GPU is not expected to be faster: each step is dozens of tiny kernels, and launching them costs more than the arithmetic.
 
 // ---- cell 23 (nb07-19b) ----
 var device = TorchDevice.Default;
