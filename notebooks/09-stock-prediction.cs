@@ -414,9 +414,11 @@ Console.WriteLine($"{modelNames.Length} models × {seedCount} seeds trained in {
 // **Noise.** Each number below comes with two measures of how much it could move by chance. Over the **seeds**: the lowest and highest value among the training runs, one per seed (how much the model's own randomness moves it). Over the **days**: for the RMSE ratio a bootstrap (the test days drawn again with replacement, 1,000 times, the ratio recomputed each time, the middle 95 % kept); for directional accuracy a binomial 95 % interval for that many days. A verdict says "beyond noise" only when the interval and every seed lie on the same side of the yardstick (1 × naive; 50 % and always-up), and "inside noise" otherwise.
 
 // ---- cell 18 (nb09-17) ----
-// The RMSE ratio, averaged over the seeds, on test days drawn with replacement (a bootstrap): 1,000 redraws, the middle 95 %.
-(double Lo, double Hi) RatioBootstrap(IReadOnlyList<Forecast> runs, Forecast naive, int redraws = 1000)
+// The RMSE ratio, averaged over the seeds, on test days drawn with replacement (a bootstrap): bootstrapRedraws redraws, the middle 95 %.
+int bootstrapRedraws = 1000;
+(double Lo, double Hi) RatioBootstrap(IReadOnlyList<Forecast> runs, Forecast naive)
 {
+    int redraws = bootstrapRedraws;
     var random = new Random((int)seed);
     int n = naive.Actual.Length;
     double[] Squares(Forecast f) => f.Predicted.Zip(f.Actual, (p, a) => (p - a) * (p - a)).ToArray();
@@ -490,6 +492,7 @@ DataFrame ScoreTable(List<Scores> scores, Forecast naive) => new(
 var naive0 = fold0Runs[0].Forecasts[0];
 var scores0 = ScoreFold(fold0Runs);
 Console.WriteLine($"test year {folds[0].TestYear}, {naive0.Actual.Length} days, {seedCount} seed(s) per model; always up would be right on {scores0[0].AlwaysUp:P1} of the days with a move, a coin on 50 %");
+Console.WriteLine($"95 % intervals: the RMSE ratio's from {bootstrapRedraws:N0} bootstrap redraws of the test days, directional accuracy's binomial (Wilson)");
 foreach (var s in scores0)
     Console.WriteLine($"{s.Model,-26} RMSE {s.Ratios.Average():F3} × naive (95 % {s.RatioInterval.Lo:F3}..{s.RatioInterval.Hi:F3}): {RatioVerdict(s)}; " +
                       $"direction {s.Directions.Average():P1} (95 % {s.DirectionInterval.Lo:P1}..{s.DirectionInterval.Hi:P1}): {DirectionVerdict(s)}");
@@ -578,7 +581,7 @@ var horizonRatio = recursiveRuns.Select(p => Enumerable.Range(1, horizon).Select
 
 // Block bootstrap at the longest horizon: runs of `horizon` consecutive starts drawn together, the ratio averaged over the seeds.
 var blockRandom = new Random((int)seed);
-var longest = new double[1000];
+var longest = new double[bootstrapRedraws];
 for (int b = 0; b < longest.Length; b++)
 {
     var picked = new List<int>();
@@ -588,7 +591,7 @@ for (int b = 0; b < longest.Length; b++)
     longest[b] = recursiveRuns.Average(p => Math.Sqrt(picked.Average(s => Math.Pow(p[s][horizon - 1] - Actual(s, horizon), 2)) / flatSq));
 }
 Array.Sort(longest);
-var (longLo, longHi) = (longest[25], longest[974]);
+var (longLo, longHi) = (longest[(int)(0.025 * longest.Length)], longest[(int)Math.Ceiling(0.975 * longest.Length) - 1]);
 
 var oneStepScore = scores0.Single(s => s.Model == "RNN on window-normalised");
 Console.WriteLine($"window-normalised RNN, test {folds[0].TestYear}: one step ahead {oneStepScore.Ratios.Average():F3} × naive ({RatioVerdict(oneStepScore)}); recursive forecasts from {starts} start days, {seedCount} seed(s)");
