@@ -57,9 +57,10 @@ NotebookApp.Start(args, "07-torchsharp.ipynb",
 // 1. introduces TorchSharp's tensors and **autograd**;
 // 2. lets autograd reproduce the **hand-written BPTT** of notebook 03 and the library's own loop over its cells (`Unroll`), RNN and LSTM;
 // 3. runs `nn.LSTM` and the scratch `LSTM` on **the same weights** and prints the same numbers;
-// 4. trains the same model once in each, from the same starting weights, and times an epoch of each.
+// 4. trains the same model once in each, from the same starting weights, times an epoch of each, and measures the result against the best any model could do on that data (the noise floor);
+// 5. runs the twin on the GPU when there is one.
 //
-// The project `RnnNotebooks.Torch` holds a TorchSharp **twin** of every model the course trains (`ImdbClassifier`, `PriceRegressor`, `CharLanguageModel`, and `Recurrent` for any RNN/LSTM/GRU stack). A twin names its parameters exactly like the scratch model (`rnn.weight_ih_l0`, `dense.bias`, …), so weights move between the two as a name → tensor mapping, in memory or through a safetensors file. The application notebooks that follow end with their model's twin, the way *Dive into Deep Learning* follows each from-scratch implementation with a concise one.
+// The project `RnnNotebooks.Torch` holds a TorchSharp **twin** of every model the course trains (`ImdbClassifier`, `PriceRegressor`, `CharLanguageModel`, and `Recurrent` for any RNN/LSTM/GRU stack). A twin names its parameters exactly like the scratch model (`rnn.weight_ih_l0`, `linear.bias`, …), so weights move between the two as a name → tensor mapping, in memory or through a safetensors file. The application notebooks that follow end with their model's twin, the way *Dive into Deep Learning* follows each from-scratch implementation with a concise one.
 //
 // TorchSharp runs on CUDA when libtorch sees a GPU and on the CPU otherwise; the first cell says which in one line.
 
@@ -150,7 +151,9 @@ Console.WriteLine($"by hand:  [{string.Join(", ", byHand.Select(v => v.ToString(
 
 // ## 3 · Notebook 03's BPTT, by autograd
 //
-// Notebook 03 derived backpropagation through time for the tanh RNN $h_t = \tanh(W_{ih}x_t + b_{ih} + W_{hh}h_{t-1} + b_{hh})$ with the loss $L = \sum_t g_t \cdot h_t$ (a fixed random $g_t$ per step), and wrote the backward walk with loops:
+// Notebook 03 derived backpropagation through time for the tanh RNN $h_t = \tanh(W_{ih}x_t + b_{ih} + W_{hh}h_{t-1} + b_{hh})$ with the loss $L = \sum_t g_t \cdot h_t$ (a fixed random $g_t$ per step), and wrote the backward walk with loops (in red in the diagram; black is the forward pass):
+//
+// ![An RNN unrolled over three steps: the same tanh cell and weights at every step, the state passed on through W_hh; in red the backward walk, each state receiving g_t from its own loss and W_hh transposed times da_{t+1} from the next step](diagrams/rnn-unrolled.svg)
 //
 // $$dh_t = g_t + W_{hh}^\top da_{t+1}, \qquad da_t = dh_t \odot (1 - h_t^2), \qquad dW_{ih} \mathrel{+}= da_t\,x_t^\top,\quad dW_{hh} \mathrel{+}= da_t\,h_{t-1}^\top,\quad db \mathrel{+}= da_t,\quad dx_t = W_{ih}^\top da_t .$$
 //
@@ -243,7 +246,11 @@ Console.WriteLine($"max |hand − nn.RNN|  weight_ih {MaxDiff(dW_ih, TensorBridg
 // ## 4 · The LSTM backward pass: the cells' loop and autograd
 //
 // Notebook 05 wrote the LSTM step with PyTorch's gate order (i, f, g, o):
-// $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, $h_t = o_t \odot \tanh(c_t)$. Its backward pass follows from the chain rule. Given $dh_t$ (from the loss and from step $t+1$) and $dc_t$ (from step $t+1$):
+// $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, $h_t = o_t \odot \tanh(c_t)$.
+//
+// ![An LSTM cell: the forget gate f_t scales c_{t-1}, the input gate i_t scales the candidate g_t, their sum is c_t, and the output gate o_t scales tanh(c_t) into h_t](diagrams/lstm-cell.svg)
+//
+// Its backward pass follows from the chain rule. Given $dh_t$ (from the loss and from step $t+1$) and $dc_t$ (from step $t+1$):
 //
 // $$
 // \begin{aligned}
@@ -324,16 +331,19 @@ Console.WriteLine($"max |scratch − nn.LSTM|: output {MaxF(scratchResult.Output
 
 // ## 6 · One training run in each
 //
-// The stacked regressor of the price notebook, `SimpleRNN(64, every step) → SimpleRNN(32) → Dense(1)`, learns to predict the next value of a noisy sine wave from a window of the previous values. Both sides start from **the same weights** (the scratch model's, copied into `PriceRegressor`), see the same batches in the same order and use Adam with PyTorch's formula and the same learning rate, in float32. Their losses therefore start identical and drift apart only by float rounding.
+// The price notebook's stack (the article's `SimpleRNN(64, every step) → SimpleRNN(32) → Dense(1)`; here `RNN(1 → 64)` returning every step, `RNN(64 → 32)`, `Linear(32 → 1)`, registered as `rnn`, `rnn_1` and `linear`, as the summary below prints) learns to predict the next value of a noisy sine wave from a window of the previous values. Both sides start from **the same weights** (the scratch model's, copied into `PriceRegressor`), see the same batches in the same order and use Adam with PyTorch's formula and the same learning rate, in float32. Their losses therefore start identical and drift apart only by float rounding.
 //
-// The naive baseline predicts that the next value equals the last one in the window.
+// Two yardsticks come with the data. The **naive** forecast predicts that the next value equals the last one in the window. The **noise floor** is the best any model can do: each value is a smooth curve plus independent Gaussian noise of standard deviation σ (`noiseSigma`), and no window of the past can predict tomorrow's noise, so even a model that knew the curve exactly would have an expected squared error of σ². The cell prints σ² and also the mean squared noise actually drawn on the test targets (the floor for this test set).
 //
-// Both sides get **one thread** here. The model is small, so each step is many small operations; libtorch hands each one to its OpenMP threads, which spin while they wait for the next, and on a busy machine (or beside the kernel's own threads) that spinning costs far more than it gains. Setting `OMP_WAIT_POLICY=PASSIVE` in the environment before starting Jupyter makes the waiting threads sleep instead. Larger layers profit from more threads on both sides; `bench/` measures those.
+// Both sides get **one thread** here (`ThreadLimit.Set(1)` sets libtorch's and the scratch engine's thread counts for the block and restores them afterwards, also if the block fails). The model is small, so each step is many small operations; libtorch hands each one to its OpenMP threads, which spin while they wait for the next, and on a busy machine (or beside the kernel's own threads) that spinning costs far more than it gains. Setting `OMP_WAIT_POLICY=PASSIVE` in the environment before starting Jupyter makes the waiting threads sleep instead. Larger layers profit from more threads on both sides; `bench/` measures those. The twin trains on the CPU so that the two timings compare the same hardware; section 7 runs it on the GPU where there is one.
 
 // ---- cell 18 (nb07-17) ----
 // A noisy sine wave cut into windows: x = values t−L … t−1, y = value t. First 80 % train, last 20 % test.
+double noiseSigma = 0.05;                                            // standard deviation of the noise on every value
 var noise = new Rng(seed + 2);
-var wave = Enumerable.Range(0, seriesLength).Select(t => (float)(Math.Sin(0.07 * t) + 0.5 * Math.Sin(0.011 * t) + 0.05 * noise.Normal())).ToArray();
+var clean = Enumerable.Range(0, seriesLength).Select(t => Math.Sin(0.07 * t) + 0.5 * Math.Sin(0.011 * t)).ToArray();
+var drawn = Enumerable.Range(0, seriesLength).Select(_ => noiseSigma * noise.Normal()).ToArray();
+var wave = clean.Zip(drawn, (c, e) => (float)(c + e)).ToArray();
 int windows = seriesLength - windowLength, trainCount = windows * 8 / 10, testCount = windows - trainCount;
 (Tensor<float> X, Tensor<float> Y) Windows(int first, int count)
 {
@@ -348,73 +358,152 @@ int windows = seriesLength - windowLength, trainCount = windows * 8 / 10, testCo
 var (xTrain, yTrain) = Windows(0, trainCount);
 var (xTest, yTest) = Windows(trainCount, testCount);
 double naive = Enumerable.Range(0, testCount).Average(n => Math.Pow(xTest[n, windowLength - 1, 0] - yTest[n, 0], 2));
-Console.WriteLine($"{trainCount} training windows, {testCount} test windows of {windowLength} steps; naive baseline test MSE {naive:F5}");
+double noiseFloor = noiseSigma * noiseSigma;                         // E[noise²]: what a model that knew the clean curve would score
+double testNoise = Enumerable.Range(0, testCount).Average(n => Math.Pow(drawn[trainCount + n + windowLength], 2));   // the noise this test set drew
+Console.WriteLine($"{trainCount} training windows, {testCount} test windows of {windowLength} steps");
+Console.WriteLine($"test MSE of the naive forecast {naive:F5}; noise floor σ² = {noiseSigma}² = {noiseFloor:F5} (mean squared noise on these test targets {testNoise:F5})");
 
 Tensor<float> Rows(Tensor<float> t, int start, int count) =>
     new(t.Data.AsSpan(start * (t.Length / t.Shape[0]), count * (t.Length / t.Shape[0])).ToArray(), [count, .. t.Shape[1..]]);
 
 // ---- cell 19 (nb07-18) ----
-int torchThreads = torch.get_num_threads(), scratchThreads = Kernels.MaxThreads;
-torch.set_num_threads(1);
-Kernels.MaxThreads = 1;
 Rng.ManualSeed(seed);
 var scratchModel = ScratchTwins.PriceRegressor<float>();
-var device = TorchDevice.Default;
-var twin = new PriceRegressor(device: device);
+var twin = new PriceRegressor(device: torch.CPU);                    // CPU against CPU: section 7 runs the twin on TorchDevice.Default
 ScratchTwins.CopyTo(scratchModel, twin);
 
 double learningRate = 5e-3;
 var trainer = new Trainer<float>(scratchModel, new MeanSquaredError<float>(), new Adam<float>(scratchModel.parameters(), learningRate: learningRate));
 var optimizer = torch.optim.Adam(twin.parameters(), lr: learningRate);
 Console.WriteLine(scratchModel.Summary(batchSize, windowLength, 1));
-Console.WriteLine($"Adam (PyTorch's formula), learning rate {learningRate}, batches of {batchSize}, {epochs} epochs, the twin on {device.type}\n");
-var twinTestX = TensorBridge.ToTorch(xTest, device);
-var twinTestY = TensorBridge.ToTorch(yTest, device);
+Console.WriteLine($"Adam (PyTorch's formula), learning rate {learningRate}, batches of {batchSize}, {epochs} epochs, both on the CPU with one thread\n");
+var twinTestX = TensorBridge.ToTorch(xTest);
+var twinTestY = TensorBridge.ToTorch(yTest);
 
 Console.WriteLine($"{"epoch",5} {"scratch loss",13} {"twin loss",13} {"scratch test",13} {"twin test",13} {"scratch s",10} {"TorchSharp s",13}");
 var clock = new System.Diagnostics.Stopwatch();
 var (scratchSeconds, twinSeconds) = (new List<double>(), new List<double>());
-for (int epoch = 1; epoch <= epochs; epoch++)
+var (scratchBatchLoss, twinBatchLoss) = (new List<double>(), new List<double>());   // every batch, for the chart below
+var scratchEpochLoss = new List<double>();
+double scratchTest = double.NaN, twinTest = double.NaN;
+using (ThreadLimit.Set(1))
 {
-    int batches = 0;
-    double scratchLoss = 0, twinLoss = 0;
-    clock.Restart();
-    for (int start = 0; start < trainCount; start += batchSize, batches++)
+    for (int epoch = 1; epoch <= epochs; epoch++)
     {
-        int n = Math.Min(batchSize, trainCount - start);
-        scratchLoss += trainer.TrainStep(Rows(xTrain, start, n), Rows(yTrain, start, n));
-    }
-    scratchSeconds.Add(clock.Elapsed.TotalSeconds);
+        int batches = 0;
+        double scratchLoss = 0, twinLoss = 0;
+        clock.Restart();
+        for (int start = 0; start < trainCount; start += batchSize, batches++)
+        {
+            int n = Math.Min(batchSize, trainCount - start);
+            scratchBatchLoss.Add(trainer.TrainStep(Rows(xTrain, start, n), Rows(yTrain, start, n)));
+            scratchLoss += scratchBatchLoss[^1];
+        }
+        scratchSeconds.Add(clock.Elapsed.TotalSeconds);
+        scratchEpochLoss.Add(scratchLoss / batches);
 
+        clock.Restart();
+        for (int start = 0; start < trainCount; start += batchSize)
+        {
+            using var step = torch.NewDisposeScope();
+            int n = Math.Min(batchSize, trainCount - start);
+            optimizer.zero_grad();
+            var batchLoss = torch.nn.functional.mse_loss(twin.forward(TensorBridge.ToTorch(Rows(xTrain, start, n))), TensorBridge.ToTorch(Rows(yTrain, start, n)));
+            batchLoss.backward();
+            optimizer.step();
+            twinBatchLoss.Add(batchLoss.item<float>());
+            twinLoss += twinBatchLoss[^1];
+        }
+        twinSeconds.Add(clock.Elapsed.TotalSeconds);
+
+        scratchTest = trainer.Evaluate(xTest, yTest)["loss"];
+        using (torch.no_grad()) twinTest = torch.nn.functional.mse_loss(twin.forward(twinTestX), twinTestY).item<float>();
+        Console.WriteLine($"{epoch,5} {scratchLoss / batches,13:F6} {twinLoss / batches,13:F6} {scratchTest,13:F6} {twinTest,13:F6} {scratchSeconds[^1],10:F2} {twinSeconds[^1],13:F2}");
+    }
+}
+Console.WriteLine($"largest difference between the two engines' batch losses over all {scratchBatchLoss.Count} batches: {scratchBatchLoss.Zip(twinBatchLoss).Max(p => Math.Abs(p.First - p.Second)):0.0e+0}");
+Console.WriteLine($"median seconds per epoch, one thread each: scratch {scratchSeconds.Order().ElementAt(epochs / 2):F2}, TorchSharp {twinSeconds.Order().ElementAt(epochs / 2):F2}");
+Console.WriteLine($"\ntest MSE after {epochs} epochs: scratch {scratchTest:F5}, twin {twinTest:F5}; naive {naive:F5}; noise floor σ² {noiseFloor:F5}");
+double aboveFloor = scratchTest / noiseFloor, learnable = (naive - scratchTest) / (naive - noiseFloor);
+Console.WriteLine($"the model's test MSE is {aboveFloor:F2} × the noise floor (naive: {naive / noiseFloor:F2} ×)" +
+                  (scratchTest < naive ? $"; it closed {learnable:P0} of the gap from naive to the floor" : ""));
+Console.WriteLine(scratchTest >= naive
+    ? "Verdict: no better than the naive forecast yet: the model has not learned more than \"the next value is the last one\" (more epochs, or a larger learning rate)."
+    : aboveFloor < 1.1
+        ? "Verdict: within 10 % of the noise floor: the model predicts about as well as knowing the clean curve; what is left is the noise no model can predict."
+        : $"Verdict: better than naive but {aboveFloor:F1} × the floor: part of the predictable signal is still unlearned; " +
+          (epochs > 1 && scratchEpochLoss[^1] < scratchEpochLoss[^2]
+              ? $"the training loss was still falling in the last epoch ({scratchEpochLoss[^2]:F5} → {scratchEpochLoss[^1]:F5}): this run stopped before the model settled."
+              : $"the training loss had stopped falling ({scratchEpochLoss[^2]:F5} → {scratchEpochLoss[^1]:F5}): at this learning rate, more epochs are unlikely to close the gap."));
+
+// ---- cell 20 (nb07-18b) ----
+// Above: the training loss, both engines (the mean of every few batches; the twin dotted on top of the scratch line). Below: the first test windows.
+int batchCount = scratchBatchLoss.Count, block = Math.Max(1, batchCount / epochs / 8), shownTest = Math.Min(200, testCount);
+var blockAxis = Enumerable.Range(0, batchCount / block).Select(k => k * block + (block + 1) / 2.0).ToArray();
+double[] Blocks(List<double> losses) => Enumerable.Range(0, batchCount / block).Select(k => losses.Skip(k * block).Take(block).Average()).ToArray();
+display(Plot.Combine(
+        Plot.Line(Enumerable.Range(1, batchCount), scratchBatchLoss, name: "every batch (scratch)", color: "#c6dbef", width: 1),
+        Plot.Line(blockAxis, Blocks(scratchBatchLoss), name: $"scratch, mean of {block} batches", color: "#1f77b4", width: 4),
+        Plot.Line(blockAxis, Blocks(twinBatchLoss), name: $"TorchSharp, mean of {block} batches", color: "#ff7f0e", dash: LineDash.Dot),
+        Plot.Line(new[] { 1, batchCount }, new[] { noiseFloor, noiseFloor }, name: "noise floor σ²", color: "gray", dash: LineDash.Dash))
+    .WithTitle("Training loss, both engines").WithXAxis("batch").WithYAxis("MSE (log)", log: true).WithSize(900, 380));
+
+var testPredictions = trainer.Predict(xTest).Data;
+double offCurve = Enumerable.Range(0, testCount).Average(n => Math.Pow(testPredictions[n] - clean[trainCount + n + windowLength], 2));
+Console.WriteLine($"mean squared distance of the predictions from the clean curve: {offCurve:F5} (a perfect model: 0; its test MSE would then be the drawn noise, {testNoise:F5})");
+var testSteps = Enumerable.Range(0, shownTest).ToArray();
+display(Plot.Combine(
+        Plot.Scatter(testSteps, testSteps.Select(n => yTest[n, 0]), name: "target (curve + noise)", color: "#999", size: 4),
+        Plot.Line(testSteps, testSteps.Select(n => clean[trainCount + n + windowLength]), name: "clean curve (no noise)", color: "black"),
+        Plot.Line(testSteps, testSteps.Select(n => testPredictions[n]), name: "model's prediction"))
+    .WithTitle($"The first {shownTest} test windows: prediction, clean curve and noisy target").WithXAxis("test window").WithYAxis("value").WithSize(900, 380));
+
+// Read the table row by row: the two engines' losses agree, and the line under the table prints the largest gap between them over every batch; where they separate it is float32 rounding in two different implementations, accumulating over many Adam steps. The verdict lines put the test MSE between its two yardsticks: the naive forecast above and the noise floor below. A model at the naive line has learned only "the next value is the last one"; a model at the floor has learned everything a window can tell, and the rest of its error is noise no model can predict. The quick parameters run few epochs on a short series, so expect them to stop further from the floor.
+//
+// In the charts, the two engines' loss curves (each the mean of a few batches) lie on top of each other; single batches (the pale line) scatter around them because each batch is a different stretch of the wave, and they dip below the floor line only by chance, on a batch whose noise happens to be small. The prediction follows the clean curve, not the noisy dots: that is what learning the signal means, and the printed distance from the clean curve is how much signal is still missing.
+//
+// The timings compare this machine's CPU work on a small model, where per-call overhead matters; the benchmark in `bench/` compares the layers alone on larger shapes.
+
+// ## 7 · The same twin on the GPU
+//
+// `TorchDevice.Default` is CUDA when libtorch sees a GPU and the CPU otherwise. The cell below copies the trained scratch model into a twin created on that device, moves the test windows there, predicts them and brings the predictions back, and then trains that copy for one more epoch on the device, timed. The copy gets a new Adam optimizer whose running averages start at zero, so its first steps are as large as at the start of training, and its test MSE can get worse before it improves. On a CUDA machine the predictions agree with the scratch model's to float32 rounding (cuDNN may sum in another order); on a machine without one the cell says so and runs the same code on the CPU. For a model this small a GPU is not expected to be faster: each step is dozens of tiny kernels, and launching them costs more than the arithmetic.
+
+// ---- cell 23 (nb07-19b) ----
+var device = TorchDevice.Default;
+Console.WriteLine(device.type == DeviceType.CUDA
+    ? $"CUDA is available ({torch.cuda.device_count()} device(s)): the twin below runs on {device}."
+    : "This machine has no CUDA device (libtorch sees no GPU), so TorchDevice.Default is the CPU and the twin below runs there; on a machine with a GPU the same cell runs on cuda.");
+var onDevice = new PriceRegressor(device: device);
+ScratchTwins.CopyTo(scratchModel, onDevice);                     // the trained weights, onto the device by name
+var deviceTestX = TensorBridge.ToTorch(xTest, device);
+float[] devicePredictions;
+using (torch.no_grad()) devicePredictions = TensorBridge.ToScratch<float>(onDevice.forward(deviceTestX).cpu()).Data;
+Console.WriteLine($"{testCount} test predictions on {device.type}: max |scratch − twin| {testPredictions.Zip(devicePredictions).Max(p => Math.Abs(p.First - p.Second)):0.0e+0}");
+
+var deviceOptimizer = torch.optim.Adam(onDevice.parameters(), lr: learningRate);
+double deviceSeconds, deviceTest;
+using (ThreadLimit.Set(1))                                       // matters only on the CPU, as in section 6
+{
     clock.Restart();
     for (int start = 0; start < trainCount; start += batchSize)
     {
         using var step = torch.NewDisposeScope();
         int n = Math.Min(batchSize, trainCount - start);
-        optimizer.zero_grad();
-        var batchLoss = torch.nn.functional.mse_loss(twin.forward(TensorBridge.ToTorch(Rows(xTrain, start, n), device)), TensorBridge.ToTorch(Rows(yTrain, start, n), device));
-        batchLoss.backward();
-        optimizer.step();
-        twinLoss += batchLoss.item<float>();
+        deviceOptimizer.zero_grad();
+        torch.nn.functional.mse_loss(onDevice.forward(TensorBridge.ToTorch(Rows(xTrain, start, n), device)), TensorBridge.ToTorch(Rows(yTrain, start, n), device)).backward();
+        deviceOptimizer.step();
     }
-    twinSeconds.Add(clock.Elapsed.TotalSeconds);
-
-    double scratchTest = trainer.Evaluate(xTest, yTest)["loss"];
-    double twinTest;
-    using (torch.no_grad()) twinTest = torch.nn.functional.mse_loss(twin.forward(twinTestX), twinTestY).item<float>();
-    Console.WriteLine($"{epoch,5} {scratchLoss / batches,13:F6} {twinLoss / batches,13:F6} {scratchTest,13:F6} {twinTest,13:F6} {scratchSeconds[^1],10:F2} {twinSeconds[^1],13:F2}");
+    if (device.type == DeviceType.CUDA) torch.cuda.synchronize();
+    deviceSeconds = clock.Elapsed.TotalSeconds;
+    using (torch.no_grad()) deviceTest = torch.nn.functional.mse_loss(onDevice.forward(deviceTestX), TensorBridge.ToTorch(yTest, device)).cpu().item<float>();
 }
-Console.WriteLine($"naive baseline test MSE {naive:F6}; median seconds per epoch, one thread each: scratch {scratchSeconds.Order().ElementAt(epochs / 2):F2}, TorchSharp ({device.type}) {twinSeconds.Order().ElementAt(epochs / 2):F2}");
-torch.set_num_threads(torchThreads);
-Kernels.MaxThreads = scratchThreads;
+Console.WriteLine($"one more epoch on {device.type}: {deviceSeconds:F2} s (TorchSharp on the CPU in section 6: median {twinSeconds.Order().ElementAt(epochs / 2):F2} s); test MSE {scratchTest:F5} → {deviceTest:F5}, noise floor {noiseFloor:F5}");
 
-// Read the table row by row: the two losses agree, and where they separate it is float32 rounding in two different implementations accumulating over many Adam steps. Compare the test MSE with the naive baseline printed under the table: a model that does not beat it has not learned more than "tomorrow looks like today" (more epochs, or a larger learning rate, help; the quick parameters run few). The timings compare this machine's CPU work on a small model, where per-call overhead matters; the benchmark in `bench/` compares the layers alone on larger shapes.
-//
-// ## 7 · Through a file
+// ## 8 · Through a file
 //
 // The scratch model saves its weights as **safetensors** (the format of Hugging Face and PyTorch tools); `ScratchTwins.LoadFile` reads that file into the twin by parameter name, and `ScratchTwins.SaveFile` writes one the scratch model loads back. (In a compiled application TorchSharp.PyBridge's `load_safetensors` reads the same file; in a notebook kernel it can fail to bind to TorchSharp, so the notebook uses the scratch library's reader.)
 
-// ---- cell 21 (nb07-20) ----
+// ---- cell 25 (nb07-20) ----
 string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"rnn-notebooks-07-{Environment.ProcessId}.safetensors");
 ScratchTwins.Save(scratchModel, file);
 var fromFile = new PriceRegressor(device: device);
@@ -425,7 +514,7 @@ using (torch.no_grad()) twinPrediction = fromFile.forward(TensorBridge.ToTorch(R
 Console.WriteLine($"first test window: scratch model {scratchPrediction:F6}, twin loaded from {System.IO.Path.GetFileName(file)} {twinPrediction:F6}, target {yTest[0, 0]:F6}");
 System.IO.File.Delete(file);
 
-// ## 8 · The pattern the application notebooks follow
+// ## 9 · The pattern the application notebooks follow
 //
 // Each application notebook trains its model from scratch, then ends with the twin:
 //
@@ -438,9 +527,9 @@ System.IO.File.Delete(file);
 //
 // | scratch model (`ScratchTwins`) | TorchSharp twin | parameters |
 // |---|---|---|
-// | `ImdbClassifier<T>(vocab, embed, hidden, kind)` | `ImdbClassifier` | `embedding.weight`, `rnn.*` / `lstm.*` / `gru.*`, `dense.weight`, `dense.bias` |
-// | `PriceRegressor<T>()` | `PriceRegressor` | `rnn.*`, `rnn_1.*`, `dense.*` |
-// | `CharLanguageModel<T>(vocab, embed, hidden)` | `CharLanguageModel` | `embedding.weight`, `gru.*`, `dense.*` |
+// | `ImdbClassifier<T>(vocab, embed, hidden, kind)` | `ImdbClassifier` | `embedding.weight`, `rnn.*` / `lstm.*` / `gru.*`, `linear.weight`, `linear.bias` |
+// | `PriceRegressor<T>()` | `PriceRegressor` | `rnn.*`, `rnn_1.*`, `linear.*` |
+// | `CharLanguageModel<T>(vocab, embed, hidden)` | `CharLanguageModel` | `embedding.weight`, `gru.*`, `linear.*` |
 // | `Recurrent<T>(kind, input, hidden, layers, bidirectional, …)` | `Recurrent.Create(…)` (`nn.RNN`/`nn.LSTM`/`nn.GRU`) | `weight_ih_l0`, …, `_reverse` |
 //
 // The tests in `tests/RnnNotebooks.Torch.Tests` check every pair on the same weights: outputs, final states, loss and every gradient, in float32 and float64, within the tolerances the README gives.

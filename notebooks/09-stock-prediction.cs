@@ -42,6 +42,8 @@ using static RnnNotebooks.Course.Apps.AppDisplay;
 // The command line (--quick, --param, --output); the notebook's folder becomes the working directory, as in a kernel.
 NotebookApp.Start(args, "09-stock-prediction.ipynb",
     new AppParameter("seed", typeof(ulong)),
+    new AppParameter("seedCount", typeof(int)),
+    new AppParameter("walkForwardSeedCount", typeof(int)),
     new AppParameter("firstYear", typeof(int)),
     new AppParameter("testYears", typeof(int[])),
     new AppParameter("validationDays", typeof(int)),
@@ -59,12 +61,12 @@ NotebookApp.Start(args, "09-stock-prediction.ipynb",
 // |---|---|---|---|
 // | layers | `SimpleRNN(64, return_sequences)` → `SimpleRNN(32)` → `Dense(1)` | `RNN(10, 64, every step)` → `RNN(64, 32)` → `Linear(32, 1)` | the same stack |
 // | inputs | `(None, 10)`: ten unnamed features, any length | windows of `windowLength` (20) trading days × ten named features from the past only (section 2) | the article defines no data |
-// | target | undefined `y_train` | AAPL's next-day log return, z-scored on the training rows | returns mean the same at any price level; a price target is compared too |
+// | target | undefined `y_train` | AAPL's next-day log return, z-scored on the training rows | returns mean the same at any price level; two price targets are compared too |
 // | initial weights | Keras defaults | `InitScheme.Keras` | the same |
 // | optimizer, loss | Adam (Keras defaults), MSE | `Adam(Framework.Keras)`, learning rate `learningRate` (1e-3, Keras's default), MSE | the same |
 // | epochs, batch | 10, Keras's default 32 | `epochs` (10), `batchSize` (32) | the same |
 // | validation | none | the `validationDays` days before each test year; the epoch with the lowest validation loss is kept | the split exists to be used: it picks the weights, the test year never does |
-// | evaluation | `evaluate` on undefined test data (an MSE) | errors in dollars beside the naive forecast, directional accuracy with a 95 % interval, several test years | an MSE on scaled returns says nothing without a baseline |
+// | evaluation | `evaluate` on undefined test data (an MSE) | errors in dollars beside the naive forecast, directional accuracy, each over several seeds with 95 % intervals, several test years | an MSE on scaled returns says nothing without a baseline |
 //
 // The parameter counts are printed in section 4 beside Keras's (this library keeps PyTorch's two bias vectors per recurrent layer; Keras's `SimpleRNN` has one).
 //
@@ -73,9 +75,9 @@ NotebookApp.Start(args, "09-stock-prediction.ipynb",
 // 1. the prices as a `DataFrame` and as charts; what "adjusted" prices are;
 // 2. ten features, each computed from the past only;
 // 3. a chronological train / validation / test split, scalers fitted on training data only, windows drawn, and what leakage does, with numbers;
-// 4. the article's model, an LSTM, a GRU, and the same RNN fed prices instead of returns;
-// 5. the honest comparison: errors in dollars beside the naive forecast "tomorrow = today", and directional accuracy beside a coin and beside "always up";
-// 6. multi-step forecasts against one-step forecasts;
+// 4. the article's model, an LSTM, a GRU, and the same RNN fed prices instead of returns, once min-max scaled and once with each window divided by its last price;
+// 5. the honest comparison: errors in dollars beside the naive forecast "tomorrow = today", and directional accuracy beside a coin and beside "always up", each over several seeds with an interval, and a verdict that says when a difference is inside noise;
+// 6. multi-step forecasts of the window-normalised price model against one-step forecasts and against the naive flat line;
 // 7. walk-forward evaluation over several test years;
 // 8. the TorchSharp twin of the article's model on the same windows and weights;
 // 9. exercises.
@@ -99,6 +101,8 @@ Console.WriteLine(TorchDevice.Describe());
 
 // ---- cell 4 (nb09-03): parameters ----
 ulong seed = 9;                                  // quick: 9
+int seedCount = 3;                               // quick: 2
+int walkForwardSeedCount = 1;                    // quick: 1
 int firstYear = 2013;                            // quick: 2017
 int[] testYears = { 2018, 2019, 2020 };          // quick: { 2020 }
 int validationDays = 250;                        // quick: 120
@@ -111,6 +115,8 @@ int forecastDays = 20;                           // quick: 10
 if (NotebookApp.Quick)
 {
     seed = 9;
+    seedCount = 2;
+    walkForwardSeedCount = 1;
     firstYear = 2017;
     testYears = new int[] { 2020 };
     validationDays = 120;
@@ -121,6 +127,8 @@ if (NotebookApp.Quick)
     forecastDays = 10;
 }
 seed = NotebookApp.Param("seed", seed);
+seedCount = NotebookApp.Param("seedCount", seedCount);
+walkForwardSeedCount = NotebookApp.Param("walkForwardSeedCount", walkForwardSeedCount);
 firstYear = NotebookApp.Param("firstYear", firstYear);
 testYears = NotebookApp.Param("testYears", testYears);
 validationDays = NotebookApp.Param("validationDays", validationDays);
@@ -213,15 +221,36 @@ FoldWindows Prepare(WalkForwardFold fold)
     var scaledPrices = priceScaler.Transform(priceMatrix);
     WindowSet Cut(double[,] m, int[] columns, int from, int to) =>
         Windowing.Make(m, windowLength, horizon: 1, stride: 1, columns, target: 0, from, to, features.Dates);
+    var (priceTrain, priceValidation, priceTest) = (Cut(scaledPrices, [0], 0, fold.ValidationStart), Cut(scaledPrices, [0], fold.ValidationStart, fold.TestStart), Cut(scaledPrices, [0], fold.TestStart, fold.TestEnd));
+    // Window-normalised prices: the same windows, each divided by its own last price (next-day ratio − 1, over its training spread).
+    double ratioScale = Math.Sqrt(priceTrain.TargetRows.Average(t => Math.Pow(features.Prices[t] / features.Prices[t - 1] - 1, 2)));
     return new FoldWindows(fold, scaler,
         Cut(scaled, featureColumns, 0, fold.ValidationStart), Cut(scaled, featureColumns, fold.ValidationStart, fold.TestStart), Cut(scaled, featureColumns, fold.TestStart, fold.TestEnd),
-        priceScaler,
-        Cut(scaledPrices, [0], 0, fold.ValidationStart), Cut(scaledPrices, [0], fold.ValidationStart, fold.TestStart), Cut(scaledPrices, [0], fold.TestStart, fold.TestEnd));
+        priceScaler, priceTrain, priceValidation, priceTest,
+        ratioScale, ByLastPrice(priceTrain, ratioScale), ByLastPrice(priceValidation, ratioScale), ByLastPrice(priceTest, ratioScale));
+}
+
+// Each window of prices p[t−L] … p[t−1] becomes p[t−L+s] / p[t−1] − 1 (its last value is 0), the target p[t] / p[t−1] − 1; both divided
+// by ratioScale (the root mean square of the training rows' daily ratio − 1, so the numbers are of order 1). No level survives: a window
+// in 2020 at $120 looks like one in 2014 at $20 that moved by the same percentages.
+WindowSet ByLastPrice(WindowSet w, double ratioScale)
+{
+    var x = new float[w.Count, windowLength, 1];
+    var y = new float[w.Count];
+    for (int n = 0; n < w.Count; n++)
+    {
+        int t = w.TargetRows[n];
+        double last = features.Prices[t - 1];
+        for (int s = 0; s < windowLength; s++) x[n, s, 0] = (float)((features.Prices[t - windowLength + s] / last - 1) / ratioScale);
+        y[n] = (float)((features.Prices[t] / last - 1) / ratioScale);
+    }
+    return new WindowSet(x, y, new float[w.Count], w.TargetDates, w.TargetRows);
 }
 
 var fold0 = Prepare(folds[0]);
 Console.WriteLine($"fold {folds[0].TestYear}: {fold0.Train.Count} training, {fold0.Validation.Count} validation, {fold0.Test.Count} test windows of {windowLength} days x {fold0.Train.Features} features");
 Console.WriteLine($"scaler fitted on rows 0..{fold0.Scaler.FittedRows - 1}; AAPL return mean {fold0.Scaler.Offset[0]:E2}, standard deviation {fold0.Scaler.Scale[0]:E2}");
+Console.WriteLine($"window-normalised prices: each window divided by its last price; ratio − 1 divided by {fold0.RatioScale:E2} (its root mean square on the training rows)");
 
 // ---- cell 12 (nb09-11) ----
 // The split on the price line, and one test window: its inputs (thick) end the day before its target (marker).
@@ -246,7 +275,7 @@ display(Plot.Row(
 //
 // **A scaler fitted on everything.** Min-max scaling of prices fitted on all days maps the highest price *of the test period* to exactly 1: the inputs then tell the model where the future top is. Fitted on the training rows only, the test prices fall wherever they fall, often above 1 (the model has to extrapolate, which is honest and hard).
 //
-// **A shuffled split.** Shuffling the windows and cutting off the last fifth for testing, as `validation_split` does after shuffling, puts the days around each test day into training. Consecutive windows overlap in all but one day, so the test target is literally an input of some training window. A "model" that needs no training shows what that is worth: predict each test price as the average of the training targets just before and just after it. It uses tomorrow's price, and it beats the naive forecast (the last line below prints both), which none of the honest models in sections 5 and 7 manages reliably.
+// **A shuffled split.** Shuffling the windows and cutting off the last fifth for testing, as `validation_split` does after shuffling, puts the days around each test day into training. Consecutive windows overlap in all but one day, so the test target is literally an input of some training window. A "model" that needs no training shows what that is worth: predict each test price as the average of the training targets just before and just after it. It uses tomorrow's price; the last lines below print its error beside the naive forecast's and say whether it wins. Compare that with the honest models of sections 5 and 7.
 
 // ---- cell 14 (nb09-13) ----
 var everything = Scaler.Fit(ScalerKind.MinMax, priceMatrix);
@@ -275,15 +304,27 @@ var inner = shuffledTest.Where(t => t > shuffledTrain.Min && t < shuffledTrain.M
 var lookupError = ForecastError.Of(inner.Select(t => (float)Lookup(t)).ToArray(), inner.Select(t => (float)features.Prices[t]).ToArray());
 var naiveShuffled = ForecastError.Of(inner.Select(t => (float)features.Prices[t - 1]).ToArray(), inner.Select(t => (float)features.Prices[t]).ToArray());
 Console.WriteLine($"on the shuffled test windows, in dollars: look up the neighbouring training targets {lookupError}; naive forecast {naiveShuffled}");
+Console.WriteLine(lookupError.Rmse < naiveShuffled.Rmse
+    ? $"Verdict: the lookup, which needs no model but uses the day after, is {lookupError.Rmse / naiveShuffled.Rmse:F2} × naive: a shuffled split hands any model this information."
+    : $"Verdict: here even the lookup does not beat naive ({lookupError.Rmse / naiveShuffled.Rmse:F2} ×); the leak is real (the share above) but this year's prices hide it.");
 
-// ## 4 · The article's model, and three variants
+// ## 4 · The article's model, and four variants
 //
-// The article's stack in the library: `RNN(10 → 64)` returning every step, `RNN(64 → 32)` returning the last step, `Linear(32 → 1)`, with Keras's initialisation, Adam with Keras's defaults (learning rate `learningRate`), mean squared error, batches of `batchSize`, `epochs` epochs. It reads windows of the ten scaled features and predicts the scaled next-day return of AAPL.
+// The article's stack in the library: `RNN(10 → 64)` returning every step, `RNN(64 → 32)` returning the last step, `Linear(32 → 1)`, with Keras's initialisation, Adam with Keras's defaults (learning rate `learningRate`), mean squared error, batches of `batchSize`, `epochs` epochs. It reads windows of the ten scaled features and predicts the scaled next-day return of AAPL. Each of its two recurrent layers is the recurrence of notebook 02, unrolled over the 20 days of a window; the first passes its whole sequence of states $h_1 \dots h_{20}$ to the second, which passes only its last state to the linear layer:
 //
-// Beside it: the same stack with **LSTM** and with **GRU** layers, and the same RNN fed **prices** (one feature: AAPL's adjusted close, min-max scaled on the training rows) predicting the next price — the setup most tutorials use. Each training shows its loss and validation loss live; the validation windows are the days just before the test year.
+// ![An RNN unrolled over three steps: the same tanh cell and weights at every step, the state passed on through W_hh (the red gradient paths are backpropagation through time, notebook 03)](diagrams/rnn-unrolled.svg)
+//
+// Beside it: the same stack with **LSTM** and with **GRU** layers, and the same RNN fed **prices** (one feature: AAPL's adjusted close) predicting the next price, in two versions:
+//
+// - **min-max prices**: scaled to [0, 1] by the lowest and highest *training* price, the setup most tutorials use;
+// - **window-normalised prices**: each window divided by its own last price, so the inputs are the last 20 days as fractions of today's price and the target is tomorrow's price as a fraction of today's (minus 1, and divided by one number fitted on the training rows). The forecast in dollars is today's price times the predicted ratio.
+//
+// **Validation.** Each model trains for `epochs` epochs and after every epoch is scored on the validation days (the `validationDays` days just before the test year); the weights of the epoch with the lowest validation loss are kept. The test year never picks anything.
+//
+// **Seeds.** One training run is one draw: the initial weights and the batch order come from the seed, and on data this noisy two seeds can rank two models differently. Every model is trained with `seedCount` seeds (`seed`, `seed + 1`, …) for the first test year (sections 5 and 6), and with `walkForwardSeedCount` for the other years of section 7 (to keep the run short; raise it to see their spread too); every table reports the spread. The first seed's runs show their loss live; the others run quietly.
 
 // ---- cell 16 (nb09-15) ----
-Sequential<float> Stacked(string kind, int inputs)
+Sequential<float> Stacked(string kind, int inputs, ulong runSeed)
 {
     Module<float> Layer(int input, int hidden, bool everyStep) => kind switch
     {
@@ -291,191 +332,350 @@ Sequential<float> Stacked(string kind, int inputs)
         "GRU" => new GRU<float>(input, hidden, returnSequences: everyStep),
         _ => new RNN<float>(input, hidden, returnSequences: everyStep),
     };
-    return new Sequential<float>(Layer(inputs, 64, true), Layer(64, 32, false), new Linear<float>(32, 1)).Initialize(InitScheme.Keras, seed);
+    return new Sequential<float>(Layer(inputs, 64, true), Layer(64, 32, false), new Linear<float>(32, 1)).Initialize(InitScheme.Keras, runSeed);
 }
 
-Trainer<float> Train(string title, Sequential<float> model, WindowSet train, WindowSet validation)
+// Trains for `epochs` epochs and keeps the weights of the epoch with the lowest validation loss (model selection on the
+// validation days, never on the test year). Returns the trainer and the epoch kept.
+(Trainer<float> Trainer, int Kept) Train(string title, Sequential<float> model, WindowSet train, WindowSet validation, ulong runSeed, bool show)
 {
     var trainer = new Trainer<float>(model, new MeanSquaredError<float>(), new Adam<float>(model.parameters(), Framework.Keras, learningRate));
     var (x, y) = train.ToTensor<float>();
     var (xv, yv) = validation.ToTensor<float>();
-    var progress = new TrainingProgress(epochs, title).Show();
+    var progress = show ? new TrainingProgress(epochs, title).Show() : null;
     var best = (Epoch: 0, Loss: double.PositiveInfinity, Weights: model.state_dict());
     for (int epoch = 1; epoch <= epochs; epoch++)
     {
-        var history = trainer.Fit(x, y, new FitOptions { Epochs = 1, BatchSize = batchSize, Seed = seed * 1000 + (ulong)epoch, Verbose = false });
+        var history = trainer.Fit(x, y, new FitOptions { Epochs = 1, BatchSize = batchSize, Seed = runSeed * 1000 + (ulong)epoch, Verbose = false });
         double valLoss = trainer.Evaluate(xv, yv)["loss"];
-        progress.Report(epoch, history["loss"][^1], ("val_loss", valLoss));
+        progress?.Report(epoch, history["loss"][^1], ("val_loss", valLoss));
         if (valLoss < best.Loss) best = (epoch, valLoss, model.state_dict());
     }
-    model.load_state_dict(best.Weights);                      // model selection on the validation days, never on the test year
-    Console.WriteLine($"{title}: the weights of epoch {best.Epoch} of {epochs} kept (lowest validation loss {best.Loss:F4})");
-    return trainer;
+    model.load_state_dict(best.Weights);
+    return (trainer, best.Epoch);
 }
-Forecast FromReturns(string model, WindowSet w, Scaler scaler, float[] scaledReturns) => new(model,
-    w.TargetRows.Select(t => features.Prices[t - 1]).ToArray(),
-    w.TargetRows.Select((t, i) => features.Prices[t - 1] * Math.Exp(scaler.Inverse(scaledReturns[i], 0))).ToArray(),
-    w.TargetRows.Select(t => features.Prices[t]).ToArray(), w.TargetDates);
-Forecast FromPrices(string model, WindowSet w, Scaler scaler, float[] scaledPrices) => new(model,
-    w.TargetRows.Select(t => features.Prices[t - 1]).ToArray(),
-    scaledPrices.Select(v => scaler.Inverse(v, 0)).ToArray(),
-    w.TargetRows.Select(t => features.Prices[t]).ToArray(), w.TargetDates);
-Forecast Naive(WindowSet w) { var last = w.TargetRows.Select(t => features.Prices[t - 1]).ToArray(); return new("naive (tomorrow = today)", last, last, w.TargetRows.Select(t => features.Prices[t]).ToArray(), w.TargetDates); }
+double[] LastPrices(WindowSet w) => w.TargetRows.Select(t => features.Prices[t - 1]).ToArray();
+double[] ActualPrices(WindowSet w) => w.TargetRows.Select(t => features.Prices[t]).ToArray();
+Forecast FromReturns(string model, WindowSet w, Scaler scaler, float[] scaledReturns) => new(model, LastPrices(w),
+    w.TargetRows.Select((t, i) => features.Prices[t - 1] * Math.Exp(scaler.Inverse(scaledReturns[i], 0))).ToArray(), ActualPrices(w), w.TargetDates);
+Forecast FromPrices(string model, WindowSet w, Scaler scaler, float[] scaledPrices) => new(model, LastPrices(w),
+    scaledPrices.Select(v => scaler.Inverse(v, 0)).ToArray(), ActualPrices(w), w.TargetDates);
+Forecast FromRatios(string model, WindowSet w, double ratioScale, float[] scaledRatios) => new(model, LastPrices(w),
+    w.TargetRows.Select((t, i) => features.Prices[t - 1] * (1 + ratioScale * scaledRatios[i])).ToArray(), ActualPrices(w), w.TargetDates);
+Forecast Naive(WindowSet w) => new("naive (tomorrow = today)", LastPrices(w), LastPrices(w), ActualPrices(w), w.TargetDates);
 
-string[] modelNames = { "RNN on returns (article)", "LSTM on returns", "GRU on returns", "RNN on prices" };
-(Dictionary<string, Trainer<float>> Trainers, List<Forecast> Forecasts) RunFold(FoldWindows fw)
+string[] modelNames = { "RNN on returns (article)", "LSTM on returns", "GRU on returns", "RNN on min-max prices", "RNN on window-normalised" };
+// One fold, one seed: the five models trained, and their test forecasts in dollars after the naive one.
+(Dictionary<string, Trainer<float>> Trainers, List<Forecast> Forecasts, int[] Kept) RunFold(FoldWindows fw, ulong runSeed)
 {
     int year = fw.Fold.TestYear;
-    var trainers = new Dictionary<string, Trainer<float>>
+    bool show = runSeed == seed;
+    var runs = new[]
     {
-        [modelNames[0]] = Train($"{modelNames[0]}, test {year}", Stacked("RNN", featureColumns.Length), fw.Train, fw.Validation),
-        [modelNames[1]] = Train($"{modelNames[1]}, test {year}", Stacked("LSTM", featureColumns.Length), fw.Train, fw.Validation),
-        [modelNames[2]] = Train($"{modelNames[2]}, test {year}", Stacked("GRU", featureColumns.Length), fw.Train, fw.Validation),
-        [modelNames[3]] = Train($"{modelNames[3]}, test {year}", Stacked("RNN", 1), fw.PriceTrain, fw.PriceValidation),
+        Train($"{modelNames[0]}, test {year}", Stacked("RNN", featureColumns.Length, runSeed), fw.Train, fw.Validation, runSeed, show),
+        Train($"{modelNames[1]}, test {year}", Stacked("LSTM", featureColumns.Length, runSeed), fw.Train, fw.Validation, runSeed, show),
+        Train($"{modelNames[2]}, test {year}", Stacked("GRU", featureColumns.Length, runSeed), fw.Train, fw.Validation, runSeed, show),
+        Train($"{modelNames[3]}, test {year}", Stacked("RNN", 1, runSeed), fw.PriceTrain, fw.PriceValidation, runSeed, show),
+        Train($"{modelNames[4]}, test {year}", Stacked("RNN", 1, runSeed), fw.RatioTrain, fw.RatioValidation, runSeed, show),
     };
+    var trainers = modelNames.Zip(runs).ToDictionary(p => p.First, p => p.Second.Trainer);
     var (xTest, _) = fw.Test.ToTensor<float>();
-    var (xPriceTest, _) = fw.PriceTest.ToTensor<float>();
     var forecasts = new List<Forecast> { Naive(fw.Test) };
     foreach (var name in modelNames[..3]) forecasts.Add(FromReturns(name, fw.Test, fw.Scaler, trainers[name].Predict(xTest).Data));
-    forecasts.Add(FromPrices(modelNames[3], fw.PriceTest, fw.PriceScaler, trainers[modelNames[3]].Predict(xPriceTest).Data));
-    return (trainers, forecasts);
+    forecasts.Add(FromPrices(modelNames[3], fw.PriceTest, fw.PriceScaler, trainers[modelNames[3]].Predict(fw.PriceTest.ToTensor<float>().X).Data));
+    forecasts.Add(FromRatios(modelNames[4], fw.RatioTest, fw.RatioScale, trainers[modelNames[4]].Predict(fw.RatioTest.ToTensor<float>().X).Data));
+    return (trainers, forecasts, runs.Select(r => r.Kept).ToArray());
+}
+ulong[] runSeeds = Enumerable.Range(0, Math.Max(seedCount, walkForwardSeedCount)).Select(k => seed + (ulong)k).ToArray();
+// One fold with each of the first `count` seeds; prints the epochs the validation days picked.
+List<(ulong Seed, Dictionary<string, Trainer<float>> Trainers, List<Forecast> Forecasts)> RunSeeds(FoldWindows fw, int count)
+{
+    var all = runSeeds[..count].Select(s => RunFold(fw, s)).ToList();
+    for (int m = 0; m < modelNames.Length; m++)
+        Console.WriteLine($"test {fw.Fold.TestYear}, {modelNames[m],-26} epoch kept (lowest validation loss), seed by seed: {string.Join(", ", all.Select(r => r.Kept[m]))} of {epochs}");
+    return all.Zip(runSeeds, (r, s) => (s, r.Trainers, r.Forecasts)).ToList();
 }
 
-Console.WriteLine(Stacked("RNN", featureColumns.Length).Summary(batchSize, windowLength, featureColumns.Length));
+Console.WriteLine(Stacked("RNN", featureColumns.Length, seed).Summary(batchSize, windowLength, featureColumns.Length));
 // Keras's SimpleRNN has one bias vector per layer, this library (PyTorch's layout) two: bias_ih and bias_hh.
 long KerasRnn(int input, int units) => (long)input * units + (long)units * units + units;
 long kerasTotal = KerasRnn(featureColumns.Length, 64) + KerasRnn(64, 32) + (32 + 1);
-long oursTotal = Stacked("RNN", featureColumns.Length).parameters().Sum(p => (long)p.Value.Length);
+long oursTotal = Stacked("RNN", featureColumns.Length, seed).parameters().Sum(p => (long)p.Value.Length);
 Console.WriteLine($"parameters: here {oursTotal:N0}, Keras's model.summary() for the article's stack {kerasTotal:N0}; the difference {oursTotal - kerasTotal:N0} = 64 + 32, the second bias vector of each SimpleRNN");
-var fold0Run = RunFold(fold0);
+var trainClock = System.Diagnostics.Stopwatch.StartNew();
+var fold0Runs = RunSeeds(fold0, seedCount);
+Console.WriteLine($"{modelNames.Length} models × {seedCount} seeds trained in {trainClock.Elapsed.TotalSeconds:F1} s");
 
 // ## 5 · The honest comparison
 //
 // The **naive forecast** says tomorrow's price equals today's. It needs no data and no training, and it is hard to beat: daily price changes are small and close to unpredictable. Every model's test errors are shown in dollars beside it.
 //
 // **Directional accuracy** asks how often the forecast got the sign of tomorrow's move right. A coin gets 50 %; "always up" gets the share of up days, which in a rising market is above 50 %. A model must beat both to claim it knows the direction. (The naive forecast never predicts a move, so it has no direction.)
+// **Noise.** Each number below comes with two measures of how much it could move by chance. Over the **seeds**: the lowest and highest value among the training runs, one per seed (how much the model's own randomness moves it). Over the **days**: for the RMSE ratio a bootstrap (the test days drawn again with replacement, 1,000 times, the ratio recomputed each time, the middle 95 % kept); for directional accuracy a binomial 95 % interval for that many days. A verdict says "beyond noise" only when the interval and every seed lie on the same side of the yardstick (1 × naive; 50 % and always-up), and "inside noise" otherwise.
 
 // ---- cell 18 (nb09-17) ----
-DataFrame ErrorTable(IEnumerable<Forecast> forecasts, Forecast naive) => new(
-    Table.Column("model", forecasts.Select(f => f.Model)),
-    Table.Column("test RMSE, $", forecasts.Select(f => Math.Round(f.Error.Rmse, 3))),
-    Table.Column("test MAE, $", forecasts.Select(f => Math.Round(f.Error.Mae, 3))),
-    Table.Column("RMSE / naive", forecasts.Select(f => Math.Round(f.Error.Rmse / naive.Error.Rmse, 3))),
-    Table.Column("direction right", forecasts.Select(f => f.Model == naive.Model ? "(never moves)" : $"{f.DirectionRight:P1}")),
-    Table.Column("95 % interval", forecasts.Select(f => f.Model == naive.Model ? "" : $"{DirectionInterval(f).Lo:P1}..{DirectionInterval(f).Hi:P1}")));
-
-// A binomial (Wilson) 95 % interval for directional accuracy over the days with a move: how far luck alone moves it.
-(double Lo, double Hi) DirectionInterval(Forecast f)
+// The RMSE ratio, averaged over the seeds, on test days drawn with replacement (a bootstrap): bootstrapRedraws redraws, the middle 95 %.
+int bootstrapRedraws = 1000;
+(double Lo, double Hi) RatioBootstrap(IReadOnlyList<Forecast> runs, Forecast naive)
 {
-    int n = f.Last.Zip(f.Actual).Count(p => p.First != p.Second);
-    double p = f.DirectionRight, z = 1.96, d = 1 + z * z / n, c = (p + z * z / (2 * n)) / d, h = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / d;
+    int redraws = bootstrapRedraws;
+    var random = new Random((int)seed);
+    int n = naive.Actual.Length;
+    double[] Squares(Forecast f) => f.Predicted.Zip(f.Actual, (p, a) => (p - a) * (p - a)).ToArray();
+    var naiveSq = Squares(naive);
+    var modelSq = runs.Select(Squares).ToArray();
+    var ratios = new double[redraws];
+    var sums = new double[modelSq.Length];
+    for (int b = 0; b < redraws; b++)
+    {
+        double naiveSum = 0;
+        Array.Clear(sums);
+        for (int i = 0; i < n; i++)
+        {
+            int day = random.Next(n);
+            naiveSum += naiveSq[day];
+            for (int k = 0; k < sums.Length; k++) sums[k] += modelSq[k][day];
+        }
+        ratios[b] = sums.Average(s => Math.Sqrt(s / naiveSum));
+    }
+    Array.Sort(ratios);
+    return (ratios[(int)(0.025 * redraws)], ratios[(int)Math.Ceiling(0.975 * redraws) - 1]);
+}
+
+// A binomial (Wilson) 95 % interval for a directional accuracy p over n days with a move: how far luck alone moves it.
+(double Lo, double Hi) Wilson(double p, int n)
+{
+    double z = 1.96, d = 1 + z * z / n, c = (p + z * z / (2 * n)) / d, h = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / d;
     return (c - h, c + h);
 }
 
-var naive0 = fold0Run.Forecasts[0];
-Console.WriteLine($"test year {folds[0].TestYear}, {naive0.Actual.Length} days; always up would be right on {Direction.AlwaysUp(naive0.Last, naive0.Actual):P1} of the days with a move, a coin on 50 %");
-foreach (var f in fold0Run.Forecasts.Skip(1))
+Scores Score(string model, IReadOnlyList<Forecast> runs, Forecast naive)
 {
-    var (lo, hi) = DirectionInterval(f);
-    double up = Direction.AlwaysUp(naive0.Last, naive0.Actual), ratio = f.Error.Rmse / naive0.Error.Rmse;
-    Console.WriteLine($"{f.Model,-26} RMSE {ratio:F3} × naive ({(ratio < 1 ? "better" : "worse")}); direction {f.DirectionRight:P1}, 95 % interval {lo:P1}..{hi:P1}: "
-        + (lo > Math.Max(0.5, up) ? "above a coin and always-up beyond luck" : hi < 0.5 ? "below a coin beyond luck" : $"consistent with a coin (50 %) and with always-up ({up:P1})"));
+    var directions = runs.Select(f => f.DirectionRight).ToArray();
+    int moved = naive.Last.Zip(naive.Actual).Count(p => p.First != p.Second);
+    return new(model, runs.Select(f => f.Error.Rmse / naive.Error.Rmse).ToArray(), RatioBootstrap(runs, naive),
+               directions, Wilson(directions.Average(), moved), Direction.AlwaysUp(naive.Last, naive.Actual),
+               runs.Average(f => f.Error.Rmse), runs.Average(f => f.Error.Mae));
 }
-display(ErrorTable(fold0Run.Forecasts, naive0));
 
-// ---- cell 19 (nb09-18) ----
-// Sixty test days: a forecast that follows the price one day late looks excellent at this scale.
+string RatioVerdict(Scores s) =>
+    s.RatioInterval.Hi < 1 && s.Ratios.All(r => r < 1) ? "better than naive beyond noise"
+    : s.RatioInterval.Lo > 1 && s.Ratios.All(r => r > 1) ? "worse than naive beyond noise"
+    : "inside noise: no better or worse than naive";
+
+string DirectionVerdict(Scores s)
+{
+    var (lo, hi) = s.DirectionInterval;
+    if (lo > Math.Max(0.5, s.AlwaysUp)) return "above a coin and always-up beyond luck";
+    if (hi < 0.5) return "below a coin beyond luck";
+    if (lo > 0.5) return $"above a coin, but not beyond always-up ({s.AlwaysUp:P1})";
+    if (hi < s.AlwaysUp) return $"consistent with a coin, below always-up ({s.AlwaysUp:P1}) beyond luck";
+    return $"inside noise: consistent with a coin (50 %) and with always-up ({s.AlwaysUp:P1})";
+}
+
+// All models of one fold: one Scores per model, from the runs of every seed.
+List<Scores> ScoreFold(List<(ulong Seed, Dictionary<string, Trainer<float>> Trainers, List<Forecast> Forecasts)> runs) =>
+    modelNames.Select(name => Score(name, runs.Select(r => r.Forecasts.Single(f => f.Model == name)).ToList(), runs[0].Forecasts[0])).ToList();
+
+string Spread(double[] v, string format) => v.Length == 1 ? "(one seed)" : $"{v.Min().ToString(format)}..{v.Max().ToString(format)}";
+DataFrame ScoreTable(List<Scores> scores, Forecast naive) => new(
+    Table.Column("model", scores.Select(s => s.Model).Prepend(naive.Model)),
+    Table.Column("RMSE, $", scores.Select(s => Math.Round(s.RmseDollars, 3)).Prepend(Math.Round(naive.Error.Rmse, 3))),
+    Table.Column("MAE, $", scores.Select(s => Math.Round(s.MaeDollars, 3)).Prepend(Math.Round(naive.Error.Mae, 3))),
+    Table.Column("RMSE / naive", scores.Select(s => Math.Round(s.Ratios.Average(), 3)).Prepend(1.0)),
+    Table.Column("seeds (ratio)", scores.Select(s => Spread(s.Ratios, "F3")).Prepend("")),
+    Table.Column("95 % over days", scores.Select(s => $"{s.RatioInterval.Lo:F3}..{s.RatioInterval.Hi:F3}").Prepend("")),
+    Table.Column("direction right", scores.Select(s => $"{s.Directions.Average():P1}").Prepend("(never moves)")),
+    Table.Column("seeds (direction)", scores.Select(s => Spread(s.Directions, "P1")).Prepend("")),
+    Table.Column("95 % (binomial)", scores.Select(s => $"{s.DirectionInterval.Lo:P1}..{s.DirectionInterval.Hi:P1}").Prepend("")));
+
+var naive0 = fold0Runs[0].Forecasts[0];
+var scores0 = ScoreFold(fold0Runs);
+Console.WriteLine($"test year {folds[0].TestYear}, {naive0.Actual.Length} days, {seedCount} seed(s) per model; always up would be right on {scores0[0].AlwaysUp:P1} of the days with a move, a coin on 50 %");
+Console.WriteLine($"95 % intervals: the RMSE ratio's from {bootstrapRedraws:N0} bootstrap redraws of the test days, directional accuracy's binomial (Wilson)");
+foreach (var s in scores0)
+    Console.WriteLine($"{s.Model,-26} RMSE {s.Ratios.Average():F3} × naive (95 % {s.RatioInterval.Lo:F3}..{s.RatioInterval.Hi:F3}): {RatioVerdict(s)}; " +
+                      $"direction {s.Directions.Average():P1} (95 % {s.DirectionInterval.Lo:P1}..{s.DirectionInterval.Hi:P1}): {DirectionVerdict(s)}");
+display(ScoreTable(scores0, naive0));
+
+// ---- cell 19 (nb09-18b) ----
+// The same RNN, the same AAPL prices, two ways of scaling them.
+var minMax0 = scores0.Single(s => s.Model == "RNN on min-max prices");
+var byLast0 = scores0.Single(s => s.Model == "RNN on window-normalised");
+var article0 = scores0.Single(s => s.Model == "RNN on returns (article)");
+int aboveOne = Enumerable.Range(0, fold0.PriceTest.Count).Count(n => fold0.PriceTest.X[n, windowLength - 1, 0] > 1);
+Console.WriteLine($"min-max: {aboveOne} of {fold0.PriceTest.Count} test windows end above 1, the highest training price; RMSE {minMax0.Ratios.Average():F2} × naive ({RatioVerdict(minMax0)})");
+Console.WriteLine($"window-normalised: every window ends at 0 by construction; RMSE {byLast0.Ratios.Average():F3} × naive ({RatioVerdict(byLast0)})");
+Console.WriteLine($"the article's model on ten return features: RMSE {article0.Ratios.Average():F3} × naive ({RatioVerdict(article0)})");
+bool rescued = byLast0.RatioInterval.Hi < minMax0.RatioInterval.Lo && byLast0.Ratios.Max() < minMax0.Ratios.Min();
+Console.WriteLine(rescued
+    ? $"Verdict: scaling decides it. The same network on the same prices goes from {minMax0.Ratios.Average():F2} × naive to {byLast0.Ratios.Average():F3} × naive when each window is divided by its own last price: "
+      + "what broke the first price model was the training-only min-max range that the test prices leave, not prices as such. "
+      + $"Window-normalised, it is {RatioVerdict(byLast0)}."
+    : $"Verdict: dividing each window by its last price did not beat the min-max price model beyond noise here ({byLast0.Ratios.Average():F3} vs {minMax0.Ratios.Average():F3} × naive).");
+
+// ---- cell 20 (nb09-18) ----
+// Sixty test days: a forecast that follows the price one day late looks excellent at this scale (the first seed's runs).
 int days = Math.Min(60, naive0.Actual.Length);
 var dayAxis = naive0.Dates[..days].Select(Year).ToArray();
-var byName = fold0Run.Forecasts.ToDictionary(f => f.Model);
+var byName = fold0Runs[0].Forecasts.ToDictionary(f => f.Model);
 display(Plot.Combine(
     Plot.Line(dayAxis, naive0.Actual[..days], name: "actual", color: "black", width: 3),
     Plot.Line(dayAxis, byName["naive (tomorrow = today)"].Predicted[..days], name: "naive", color: "gray", dash: LineDash.Dot),
-    Plot.Line(dayAxis, byName["RNN on prices"].Predicted[..days], name: "RNN on prices"),
+    Plot.Line(dayAxis, byName["RNN on min-max prices"].Predicted[..days], name: "RNN on min-max prices"),
+    Plot.Line(dayAxis, byName["RNN on window-normalised"].Predicted[..days], name: "RNN on window-normalised prices"),
     Plot.Line(dayAxis, byName["RNN on returns (article)"].Predicted[..days], name: "RNN on returns (article)"))
     .WithTitle($"First {days} test days of {folds[0].TestYear}: one-step forecasts").WithYAxis("AAPL adj close, $").WithSize(900, 450));
 
-// **What the numbers mean.** On a price chart a forecast that stays near yesterday's price looks excellent, because prices move little from one day to the next; that is the trap. The column that matters is **RMSE / naive**: below 1 the model beats "tomorrow = today", above 1 it does worse than doing nothing. The model fed prices has to learn to copy its last input, and where the test prices leave the range of the training prices (the training-only scaler maps them above 1, section 3) its tanh layers saturate and its forecasts fall behind the price; scaling prices cannot fix that, predicting returns does. The models fed returns predict a return near zero, which is close to the naive forecast by construction, so their RMSE lands near the naive one; their directional accuracy is the honest test of whether they found anything: compare its 95 % interval (the table's last column, the verdict lines above it) with 50 % and with always-up: an interval that contains both means this year's direction score is what luck gives. Section 7 checks whether one test year was luck.
+// **What the numbers mean.** On a price chart a forecast that stays near yesterday's price looks excellent, because prices move little from one day to the next; that is the trap. The column that matters is **RMSE / naive**: below 1 the model beats "tomorrow = today", above 1 it does worse than doing nothing, and the verdict says whether the difference is larger than the seeds and the days can explain.
+//
+// The two price models are the same network on the same prices. The min-max one has to learn to copy its last input, and where the test prices leave the range of the training prices (the training-only scaler maps them above 1, section 3) its tanh layers saturate and its forecasts fall behind the price. The window-normalised one never sees a price level: every window ends at 0 and the network only predicts tomorrow's change as a fraction of today's price, which is what the return models predict too. The verdict above the chart says, from this run's numbers, whether that rescue happened.
+//
+// The models fed returns (and the window-normalised one) predict a change near zero, which is close to the naive forecast by construction, so their RMSE lands near the naive one; their directional accuracy is the honest test of whether they found anything: compare its 95 % interval with 50 % and with always-up; an interval that contains both means this year's direction score is what luck gives. Section 7 checks whether one test year was luck.
 
 // ## 6 · Multi-step forecasts
 //
-// A one-step forecast always starts from the true last price. To look further ahead, the model's own predictions have to be fed back as inputs: `RecursiveForecast.Run` slides the window forward by one day at a time, its newest value being the previous prediction. Errors then compound. The price model is used here because its output is its own next input; a model fed the ten features would also need the other features of days that have not happened. The chart compares, over the first `forecastDays` test days, the recursive forecast started on the first test day with the one-step forecasts (each made with the true prices up to the day before) and with the naive multi-step forecast (a flat line at the last known price).
+// A one-step forecast always starts from the true last price. To look further ahead, the model's own predictions have to be fed back as inputs: `RecursiveForecast.Run` slides the window forward one day at a time, its newest value being the previous prediction. Errors then compound.
+//
+// The model for this has to read nothing but its own series (a model fed the ten features would also need the volumes, the index and the weekday of days that have not happened), so it is one of the two price models. The min-max one is the wrong candidate whenever it already loses to naive one step ahead (section 5 prints by how much): a model that is worse than doing nothing at one step can only show errors compounding. The window-normalised one is the candidate: section 5 printed where it stands against naive one step ahead. At each step its window of prices (true ones first, then its own predictions) is divided by the newest value, the network predicts the next ratio, and the predicted price becomes the newest value.
+//
+// The naive multi-step forecast is a flat line at the last known price. Both are started on **every** test day that leaves `forecastDays` days ahead in the test year, for every seed, and compared at each horizon $h = 1, \dots,$ `forecastDays` by their RMSE over all the starts. Starts a day apart share most of their path, so they are far fewer independent tries than their number suggests; the interval at the longest horizon is a block bootstrap that draws runs of `forecastDays` consecutive starts together.
 
-// ---- cell 22 (nb09-21) ----
-var priceTrainer = fold0Run.Trainers["RNN on prices"];
-int horizon = Math.Min(forecastDays, fold0.PriceTest.Count);
-var firstWindow = Enumerable.Range(0, windowLength).Select(s => fold0.PriceTest.X[0, s, 0]).ToArray();
-float PredictNext(float[] window) => priceTrainer.Predict(new Tensor<float>(window, 1, window.Length, 1))[0, 0];
-var recursive = RecursiveForecast.Run(firstWindow, horizon, PredictNext).Select(v => fold0.PriceScaler.Inverse(v, 0)).ToArray();
-var oneStep = byName["RNN on prices"].Predicted[..horizon];
-var actualAhead = byName["RNN on prices"].Actual[..horizon];
-var flat = Enumerable.Repeat(byName["RNN on prices"].Last[0], horizon).ToArray();
-double Rmse(double[] p) => Math.Sqrt(p.Zip(actualAhead, (a, b) => (a - b) * (a - b)).Average());
-Console.WriteLine($"one-step RMSE of this model over the whole test year: {byName["RNN on prices"].Error.Rmse / naive0.Error.Rmse:F2} × the naive forecast's");
-Console.WriteLine(byName["RNN on prices"].Error.Rmse > naive0.Error.Rmse
-    ? "Verdict: this price model is already worse than naive one step ahead, so the recursive forecast shows how errors compound, not a usable forecaster: a model fed its own output inherits and grows every one-step error."
-    : "Verdict: the price model beats naive one step ahead; compare how much of that lead the recursive forecast keeps over the horizon.");
-Console.WriteLine($"RMSE over the first {horizon} test days, $: one-step {Rmse(oneStep):F2}, recursive {horizon}-step {Rmse(recursive):F2}, naive flat line {Rmse(flat):F2}");
+// ---- cell 23 (nb09-21) ----
+int horizon = Math.Min(forecastDays, fold0.RatioTest.Count - 1), starts = fold0.RatioTest.Count - horizon + 1;
+int TargetRow(int start) => fold0.RatioTest.TargetRows[start];
+double[] PricesBefore(int start) => Enumerable.Range(TargetRow(start) - windowLength, windowLength).Select(r => features.Prices[r]).ToArray();
+double NextPrice(Trainer<float> trainer, double[] window)            // one step of the window-normalised model, in dollars
+{
+    var x = new Tensor<float>(window.Select(p => (float)((p / window[^1] - 1) / fold0.RatioScale)).ToArray(), 1, windowLength, 1);
+    return window[^1] * (1 + fold0.RatioScale * trainer.Predict(x)[0, 0]);
+}
+
+// The same recursion for every start day at once: one batch of `starts` windows per step. predicted[s][h − 1] is the price h days ahead.
+double[][] RecursiveFromEveryStart(Trainer<float> trainer)
+{
+    var windows = Enumerable.Range(0, starts).Select(PricesBefore).ToArray();
+    var predicted = windows.Select(_ => new double[horizon]).ToArray();
+    for (int h = 0; h < horizon; h++)
+    {
+        var x = new Tensor<float>(starts, windowLength, 1);
+        for (int s = 0; s < starts; s++)
+            for (int k = 0; k < windowLength; k++) x.Data[s * windowLength + k] = (float)((windows[s][k] / windows[s][^1] - 1) / fold0.RatioScale);
+        var ratios = trainer.Predict(x).Data;
+        for (int s = 0; s < starts; s++)
+        {
+            predicted[s][h] = windows[s][^1] * (1 + fold0.RatioScale * ratios[s]);
+            windows[s] = [.. windows[s][1..], predicted[s][h]];
+        }
+    }
+    return predicted;
+}
+
+double Actual(int start, int h) => features.Prices[TargetRow(start) + h - 1];      // the true price h days ahead of a start
+double Flat(int start) => features.Prices[TargetRow(start) - 1];                    // naive: the last known price, for every horizon
+var naiveRmse = Enumerable.Range(1, horizon).Select(h => Math.Sqrt(Enumerable.Range(0, starts).Average(s => Math.Pow(Flat(s) - Actual(s, h), 2)))).ToArray();
+var recursiveRuns = fold0Runs.Select(r => RecursiveFromEveryStart(r.Trainers["RNN on window-normalised"])).ToArray();
+// ratio[seed][h − 1]: the recursive forecast's RMSE over all starts, h days ahead, over the flat line's.
+var horizonRatio = recursiveRuns.Select(p => Enumerable.Range(1, horizon).Select(h =>
+    Math.Sqrt(Enumerable.Range(0, starts).Average(s => Math.Pow(p[s][h - 1] - Actual(s, h), 2))) / naiveRmse[h - 1]).ToArray()).ToArray();
+
+// Block bootstrap at the longest horizon: runs of `horizon` consecutive starts drawn together, the ratio averaged over the seeds.
+var blockRandom = new Random((int)seed);
+var longest = new double[bootstrapRedraws];
+for (int b = 0; b < longest.Length; b++)
+{
+    var picked = new List<int>();
+    while (picked.Count < starts) { int from = blockRandom.Next(starts - horizon + 1); picked.AddRange(Enumerable.Range(from, horizon)); }
+    picked = picked.Take(starts).ToList();
+    double flatSq = picked.Average(s => Math.Pow(Flat(s) - Actual(s, horizon), 2));
+    longest[b] = recursiveRuns.Average(p => Math.Sqrt(picked.Average(s => Math.Pow(p[s][horizon - 1] - Actual(s, horizon), 2)) / flatSq));
+}
+Array.Sort(longest);
+var (longLo, longHi) = (longest[(int)(0.025 * longest.Length)], longest[(int)Math.Ceiling(0.975 * longest.Length) - 1]);
+
+var oneStepScore = scores0.Single(s => s.Model == "RNN on window-normalised");
+Console.WriteLine($"window-normalised RNN, test {folds[0].TestYear}: one step ahead {oneStepScore.Ratios.Average():F3} × naive ({RatioVerdict(oneStepScore)}); recursive forecasts from {starts} start days, {seedCount} seed(s)");
+foreach (int h in new[] { 1, 2, 5, 10, 20 }.Where(h => h <= horizon).Append(horizon).Distinct())
+    Console.WriteLine($"  {h,2} day(s) ahead: RMSE {horizonRatio.Average(r => r[h - 1]):F3} × the flat line's ({Spread(horizonRatio.Select(r => r[h - 1]).ToArray(), "F3")} over seeds); flat line RMSE {naiveRmse[h - 1]:F2} $");
+var lastRatios = horizonRatio.Select(r => r[horizon - 1]).ToArray();
+double modelDrift = recursiveRuns.Average(p => Enumerable.Range(0, starts).Average(s => Math.Pow(p[s][horizon - 1] / Flat(s), 1.0 / horizon) - 1));
+double actualDrift = Math.Pow(features.Prices[TargetRow(starts - 1) + horizon - 1] / features.Prices[TargetRow(0) - 1], 1.0 / (starts + horizon - 1)) - 1;
+Console.WriteLine($"  the recursive forecasts' average daily change {modelDrift:P3}; the test period's actual average daily change {actualDrift:P3}");
+Console.WriteLine($"  {horizon} days ahead, 95 % block-bootstrap interval {longLo:F3}..{longHi:F3}");
+Console.WriteLine(longHi < 1 && lastRatios.All(r => r < 1)
+    ? $"Verdict: fed its own predictions for {horizon} days, the model beats the flat line beyond noise; compare the two average daily changes above: a model that found no pattern can still win by predicting a drift in a year that drifted that way."
+    : longLo > 1 && lastRatios.All(r => r > 1)
+        ? $"Verdict: fed its own predictions for {horizon} days, the model is worse than the flat line beyond noise: its small one-step errors compound."
+        : $"Verdict: {horizon} days ahead the recursive forecast is inside noise of the flat line: feeding the model its own predictions adds nothing a flat line does not already give.");
+
+// One start, the first test day: RecursiveForecast.Run (one path, in float) and the batched loop above give the same path.
+var firstPath = RecursiveForecast.Run(PricesBefore(0).Select(p => (float)p).ToArray(), horizon, w => (float)NextPrice(fold0Runs[0].Trainers["RNN on window-normalised"], w.Select(v => (double)v).ToArray()));
+Console.WriteLine($"first start: RecursiveForecast.Run and the batched loop differ by at most {firstPath.Zip(recursiveRuns[0][0]).Max(p => Math.Abs(p.First - p.Second)):F4} $ (float vs double)");
 var aheadAxis = Enumerable.Range(1, horizon).ToArray();
 display(Plot.Combine(
-    Plot.Line(aheadAxis, actualAhead, name: "actual", color: "black", width: 3, markers: true),
-    Plot.Line(aheadAxis, oneStep, name: "one-step (true inputs)"),
-    Plot.Line(aheadAxis, recursive, name: "recursive (own predictions fed back)"),
-    Plot.Line(aheadAxis, flat, name: "naive flat line", color: "gray", dash: LineDash.Dot))
-    .WithTitle($"RNN on prices, from {fold0.PriceTest.TargetDates[0]:yyyy-MM-dd}: one-step vs multi-step").WithXAxis("trading days ahead").WithYAxis("AAPL adj close, $").WithSize(900, 450));
+    Plot.Line(aheadAxis, aheadAxis.Select(h => Actual(0, h)), name: "actual", color: "black", width: 3, markers: true),
+    Plot.Line(aheadAxis, byName["RNN on window-normalised"].Predicted[..horizon], name: "one-step (true inputs)"),
+    Plot.Line(aheadAxis, firstPath, name: "recursive (own predictions fed back)"),
+    Plot.Line(aheadAxis, aheadAxis.Select(_ => Flat(0)), name: "naive flat line", color: "gray", dash: LineDash.Dot))
+    .WithTitle($"Window-normalised RNN from {fold0.RatioTest.TargetDates[0]:yyyy-MM-dd}: one start, one-step vs multi-step").WithXAxis("trading days ahead").WithYAxis("AAPL adj close, $").WithSize(900, 420));
+display(Plot.Combine(horizonRatio.Select((r, k) => Plot.Line(aheadAxis, r, name: $"seed {runSeeds[k]}", markers: true))
+        .Append(Plot.Line(new[] { 1, horizon }, new[] { 1.0, 1.0 }, name: "flat line (naive) = 1", color: "gray", dash: LineDash.Dash)).ToArray())
+    .WithTitle($"Recursive forecast from every start day of {folds[0].TestYear}: RMSE relative to the flat line, by horizon").WithXAxis("trading days ahead").WithYAxis("RMSE / flat-line RMSE").WithSize(900, 420));
 
 // ## 7 · Walk-forward: several test years
 //
-// One test year can flatter or condemn a model by luck: a calm year, a crash, a year that only went up. Walk-forward evaluation repeats the whole procedure for each year in `testYears` — fit the scalers on everything before it, train all four models from scratch, test on that year — and reports every year. The table lists every model and the naive forecast per evaluation year; the chart shows each model's RMSE relative to the naive one (below 1 = better than naive).
+// One test year can flatter or condemn a model by luck: a calm year, a crash, a year that only went up. Walk-forward evaluation repeats the whole procedure for each year in `testYears` — fit the scalers on everything before it, train all five models from scratch (with `walkForwardSeedCount` seeds; the first year keeps its `seedCount`), pick each run's epoch on that year's validation days, test on that year — and reports every year with the same spreads and verdicts as section 5. The lines under the table count, per model, the years in which it beat naive beyond noise, lost to it beyond noise, or stayed inside noise; the chart shows each model's RMSE relative to the naive one (below 1 = better than naive), averaged over the seeds.
 
-// ---- cell 24 (nb09-23) ----
-var results = new List<(int Year, Forecast Forecast, Forecast Naive, double AlwaysUp)>();
-void Collect(int year, List<Forecast> forecasts)
+// ---- cell 25 (nb09-23) ----
+var yearScores = new List<(int Year, List<Scores> Scores, Forecast Naive)> { (folds[0].TestYear, scores0, naive0) };
+foreach (var fold in folds.Skip(1))
 {
-    var naive = forecasts[0];
-    foreach (var f in forecasts) results.Add((year, f, naive, Direction.AlwaysUp(naive.Last, naive.Actual)));
+    var runs = RunSeeds(Prepare(fold), walkForwardSeedCount);
+    yearScores.Add((fold.TestYear, ScoreFold(runs), runs[0].Forecasts[0]));
 }
-Collect(folds[0].TestYear, fold0Run.Forecasts);
-foreach (var fold in folds.Skip(1)) Collect(fold.TestYear, RunFold(Prepare(fold)).Forecasts);
 
+var rows = yearScores.SelectMany(y => y.Scores.Select(s => (y.Year, s, y.Naive))).ToList();
 var walkForward = new DataFrame(
-    Table.Column("test year", results.Select(r => r.Year)),
-    Table.Column("model", results.Select(r => r.Forecast.Model)),
-    Table.Column("RMSE, $", results.Select(r => Math.Round(r.Forecast.Error.Rmse, 3))),
-    Table.Column("MAE, $", results.Select(r => Math.Round(r.Forecast.Error.Mae, 3))),
-    Table.Column("RMSE / naive", results.Select(r => Math.Round(r.Forecast.Error.Rmse / r.Naive.Error.Rmse, 3))),
-    Table.Column("direction right", results.Select(r => r.Forecast.Model == r.Naive.Model ? "(never moves)" : $"{r.Forecast.DirectionRight:P1}")),
-    Table.Column("always up", results.Select(r => $"{r.AlwaysUp:P1}")));
+    Table.Column("test year", rows.Select(r => r.Year)),
+    Table.Column("model", rows.Select(r => r.s.Model)),
+    Table.Column("RMSE / naive", rows.Select(r => Math.Round(r.s.Ratios.Average(), 3))),
+    Table.Column("seeds (ratio)", rows.Select(r => Spread(r.s.Ratios, "F3"))),
+    Table.Column("95 % over days", rows.Select(r => $"{r.s.RatioInterval.Lo:F3}..{r.s.RatioInterval.Hi:F3}")),
+    Table.Column("naive RMSE, $", rows.Select(r => Math.Round(r.Naive.Error.Rmse, 3))),
+    Table.Column("direction right", rows.Select(r => $"{r.s.Directions.Average():P1}")),
+    Table.Column("95 % (binomial)", rows.Select(r => $"{r.s.DirectionInterval.Lo:P1}..{r.s.DirectionInterval.Hi:P1}")),
+    Table.Column("always up", rows.Select(r => $"{r.s.AlwaysUp:P1}")));
 display(walkForward);
 foreach (var name in modelNames)
 {
-    var mine = results.Where(r => r.Forecast.Model == name).ToArray();
-    Console.WriteLine($"{name,-26} beats naive RMSE in {mine.Count(r => r.Forecast.Error.Rmse < r.Naive.Error.Rmse)} of {mine.Length} years; beats always-up direction in {mine.Count(r => r.Forecast.DirectionRight > r.AlwaysUp)} of {mine.Length}");
+    var mine = rows.Where(r => r.s.Model == name).Select(r => r.s).ToArray();
+    int better = mine.Count(s => RatioVerdict(s).StartsWith("better")), worse = mine.Count(s => RatioVerdict(s).StartsWith("worse"));
+    int aboveUp = mine.Count(s => DirectionVerdict(s).StartsWith("above a coin and always-up"));
+    Console.WriteLine($"{name,-26} RMSE against naive, {mine.Length} year(s): better beyond noise in {better}, worse beyond noise in {worse}, inside noise in {mine.Length - better - worse}; " +
+                      $"direction above a coin and always-up beyond luck in {aboveUp}");
 }
-Console.WriteLine($"run time of the notebook up to here: {runClock.Elapsed.TotalMinutes:F1} min");
-var yearLabels = folds.Select(f => f.TestYear.ToString()).ToArray();
-display(Plot.Combine(modelNames.Select(name => Plot.Bar(yearLabels,
-        folds.Select(f => results.Single(r => r.Year == f.TestYear && r.Forecast.Model == name)).Select(r => r.Forecast.Error.Rmse / r.Naive.Error.Rmse), name: name)).ToArray())
-    .WithTitle("Test RMSE relative to the naive forecast, per test year").WithYAxis("RMSE / naive RMSE (naive = 1, log)", log: true).WithSize(900, 450));
+Console.WriteLine($"run time of the notebook up to here: {runClock.Elapsed.TotalSeconds:F0} s");
+var yearLabels = yearScores.Select(y => y.Year.ToString()).ToArray();
+display(Plot.Combine(modelNames.Select(name => Plot.Bar(yearLabels, yearScores.Select(y => y.Scores.Single(s => s.Model == name).Ratios.Average()), name: name)).ToArray())
+    .WithTitle($"Test RMSE relative to the naive forecast, per test year (mean over the seeds run)").WithYAxis("RMSE / naive RMSE (naive = 1, log)", log: true).WithSize(900, 450));
 
 // ## 8 · The TorchSharp twin
 //
-// `PriceRegressor` in `RnnNotebooks.Torch` is the article's stack in TorchSharp (`nn.RNN` → `nn.RNN` → `nn.Linear`) with the scratch model's parameter names (`rnn.weight_ih_l0`, `rnn_1.*`, `linear.*`). The trained article model of the first fold is copied into it by name, and both predict the same test windows: the same forecasts, the same dollars, the same directional accuracy, to float32 rounding.
+// `PriceRegressor` in `RnnNotebooks.Torch` is the article's stack in TorchSharp (`nn.RNN` → `nn.RNN` → `nn.Linear`) with the scratch model's parameter names (`rnn.weight_ih_l0`, `rnn_1.*`, `linear.*`). The trained article model of the first fold (first seed) is copied into it by name, and both predict the same test windows: the same forecasts, the same dollars, the same directional accuracy, to float32 rounding.
 
-// ---- cell 26 (nb09-25) ----
+// ---- cell 27 (nb09-25) ----
 Console.WriteLine(TorchDevice.Describe());
-int torchThreads = torch.get_num_threads();
-torch.set_num_threads(1);                           // a small model: one thread avoids OpenMP spinning on a busy machine
-var articleTrainer = fold0Run.Trainers["RNN on returns (article)"];
+var articleTrainer = fold0Runs[0].Trainers["RNN on returns (article)"];
 var twin = new PriceRegressor(features: featureColumns.Length, device: TorchDevice.Default);
 ScratchTwins.CopyTo(articleTrainer.Model, twin);
 Console.WriteLine("twin parameters: " + string.Join(", ", twin.named_parameters().Select(p => $"{p.name} [{string.Join(", ", p.parameter.shape)}]")));
 
 var (xTest0, _) = fold0.Test.ToTensor<float>();
 float[] twinScaled;
-using (torch.no_grad()) twinScaled = TensorBridge.ToScratch<float>(twin.forward(TensorBridge.ToTorch(xTest0, TorchDevice.Default)).cpu()).Data;
+using (ThreadLimit.Set(1))                          // a small model: one thread avoids OpenMP spinning on a busy machine; restored after the block
+using (torch.no_grad())
+    twinScaled = TensorBridge.ToScratch<float>(twin.forward(TensorBridge.ToTorch(xTest0, TorchDevice.Default)).cpu()).Data;
 var scratchScaled = articleTrainer.Predict(xTest0).Data;
-torch.set_num_threads(torchThreads);
 var scratchForecast = FromReturns("scratch RNN", fold0.Test, fold0.Scaler, scratchScaled);
 var twinForecast = FromReturns("TorchSharp PriceRegressor", fold0.Test, fold0.Scaler, twinScaled);
 Console.WriteLine($"max |scratch − twin| over {scratchScaled.Length} scaled predictions: {scratchScaled.Zip(twinScaled).Max(p => Math.Abs(p.First - p.Second)):0.0e+0}");
@@ -484,17 +684,31 @@ foreach (var f in new[] { scratchForecast, twinForecast })
 
 // ## 9 · What this shows
 //
-// The walk-forward table in section 7 is the result of this notebook: every model and the naive forecast, per test year, in dollars, with directional accuracy beside always-up, and the run time printed under it. Read the **RMSE / naive** column and the two "beats" lines: a stacked RNN trained as the article trains it does not reliably beat "tomorrow = today" on daily prices, and its sense of direction is not reliably better than always guessing "up". That is not a failure of the RNN: daily returns of a large, heavily traded stock are close to unpredictable from their own past, and a model that finds no signal learns to predict a return near zero, which *is* the naive forecast. What the notebook adds over the article is the method that makes this visible: features from the past only, splits in time, scalers fitted on training data, a baseline beside every number, and more than one test period.
+// The walk-forward table in section 7 is the result of this notebook: every model beside the naive forecast, per test year, with the spread over seeds and the intervals over days, and the run time printed under it. The cell below adds it up over every model and year; read its verdict and the lines under the table before the prose.
+//
+// If, as the verdict reports for this run, the models land level with "tomorrow = today" and their sense of direction stays inside what a coin or always guessing "up" gives, that is not a failure of the RNN: daily returns of a large, heavily traded stock are close to unpredictable from their own past, and a model that finds no signal learns to predict a change near zero, which *is* the naive forecast. Where a model loses to naive beyond noise, the line names it; for the min-max price model section 5 showed what to blame: its scaling, not the network. What the notebook adds over the article is the method that makes this visible: features from the past only, splits in time, scalers fitted on training data, a validation split that picks the weights, a baseline beside every number, several seeds, intervals, and more than one test period.
 //
 // Where to go from here: longer horizons (weekly returns), other targets (volatility is far more predictable than direction), more tickers, or the exercises below.
-//
-// ## 10 · Exercises
 
+// ---- cell 29 (nb09-26b) ----
+var allScores = yearScores.SelectMany(y => y.Scores).ToList();
+int cases = allScores.Count, wins = allScores.Count(s => RatioVerdict(s).StartsWith("better")), losses = allScores.Count(s => RatioVerdict(s).StartsWith("worse"));
+int directionBeyond = allScores.Count(s => DirectionVerdict(s).StartsWith("above a coin and always-up"));
+var worseModels = allScores.Where(s => RatioVerdict(s).StartsWith("worse")).Select(s => s.Model).Distinct().ToArray();
+Console.WriteLine($"{modelNames.Length} models × {yearScores.Count} test year(s) = {cases} comparisons with naive ({seedCount} seed(s) in {folds[0].TestYear}, {walkForwardSeedCount} in the other years):");
+Console.WriteLine($"  RMSE better than naive beyond noise in {wins}, worse beyond noise in {losses} ({(worseModels.Length == 0 ? "none" : string.Join(", ", worseModels))}), inside noise in {cases - wins - losses}");
+Console.WriteLine($"  directional accuracy above both a coin and always-up beyond luck in {directionBeyond} of {cases}");
+Console.WriteLine(wins == 0 && directionBeyond == 0
+    ? "Verdict: no model beat the naive forecast or always-up beyond noise in any test year: on daily AAPL prices these networks, trained as the article trains its listing, find nothing a day-old price does not already say."
+    : $"Verdict: {wins} RMSE win(s) and {directionBeyond} direction win(s) beyond noise out of {cases}; with this many comparisons, about one in twenty passes a 95 % test by luck alone, so check whether a win repeats across years before believing it.");
+
+// ## 10 · Exercises
+//
 // ### 09.1 · The naive forecast's errors
 //
 // Write `NaiveErrors(prices)`: the RMSE and MAE of the forecast "tomorrow's price = today's price" over a series of daily prices, as `(Rmse, Mae)`. The first day has no yesterday, so a series of $n$ prices gives $n-1$ forecasts.
 
-// ---- cell 29 (nb09-28) ----
+// ---- cell 31 (nb09-28) ----
 (double Rmse, double Mae) NaiveErrors(double[] prices)
 {
     // ---- your code here ----
@@ -507,7 +721,7 @@ Console.WriteLine(Exercises.Check("09.1", (Func<double[], (double Rmse, double M
 //
 // Write `DirectionalAccuracy(last, predicted, actual)`: on how many days, as a share between 0 and 1, the forecast moved in the same direction as the price, both measured **from the last known price** (`last[i]`). Leave out days on which the price did not move.
 
-// ---- cell 31 (nb09-30) ----
+// ---- cell 33 (nb09-30) ----
 double DirectionalAccuracy(double[] last, double[] predicted, double[] actual)
 {
     // ---- your code here ----
@@ -520,7 +734,7 @@ Console.WriteLine(Exercises.Check("09.2", (Func<double[], double[], double[], do
 //
 // Write `Volatility(prices, t, days)`: the standard deviation (divide by `days`) of the `days` daily log returns $\ln(p_i/p_{i-1})$ that end at day $t$, so the value is known at the close of day $t$. The checker changes the prices *after* day $t$: a feature that moves then was looking into the future.
 
-// ---- cell 33 (nb09-32) ----
+// ---- cell 35 (nb09-32) ----
 double Volatility(double[] prices, int t, int days)
 {
     // ---- your code here ----
@@ -533,7 +747,8 @@ Console.WriteLine(Exercises.Check("09.3", (Func<double[], int, int, double>)Vola
 
 // from cell 11
 sealed record FoldWindows(WalkForwardFold Fold, Scaler Scaler, WindowSet Train, WindowSet Validation, WindowSet Test,
-                          Scaler PriceScaler, WindowSet PriceTrain, WindowSet PriceValidation, WindowSet PriceTest);
+                          Scaler PriceScaler, WindowSet PriceTrain, WindowSet PriceValidation, WindowSet PriceTest,
+                          double RatioScale, WindowSet RatioTrain, WindowSet RatioValidation, WindowSet RatioTest);
 
 // from cell 16
 // Forecasts in dollars: last known price, predicted price, actual price, for each test window.
@@ -542,3 +757,9 @@ sealed record Forecast(string Model, double[] Last, double[] Predicted, double[]
     public ForecastError Error => ForecastError.Of(Predicted.Select(v => (float)v).ToArray(), Actual.Select(v => (float)v).ToArray());
     public double DirectionRight => Direction.Accuracy(Last, Predicted, Actual);
 }
+
+// from cell 18
+// A model's test forecasts over the seeds, summed up: RMSE relative to naive and directional accuracy, each with its spread over the
+// seeds and a 95 % interval over the test days (how far another year of the same kind could move it).
+sealed record Scores(string Model, double[] Ratios, (double Lo, double Hi) RatioInterval, double[] Directions, (double Lo, double Hi) DirectionInterval,
+                     double AlwaysUp, double RmseDollars, double MaeDollars);
