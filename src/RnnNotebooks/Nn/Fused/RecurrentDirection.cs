@@ -36,6 +36,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     private readonly PackedMatrix<T> _wihT = new();   // Wᵢₕᵀ [I, G·H] packed for the input projection
     private T[] _bihRow = [];                         // [G·H] bᵢₕ, or zeros
     private readonly PackedMatrix<T> _whh = new();    // Wₕₕ [G·H, H] packed for the backward step's product
+    private readonly PackedMatrix<T> _wih = new();    // Wᵢₕ [G·H, I] packed for ∂L/∂x
     private readonly PackedMatrix<T> _packed = new(); // [X | hPrev] or hPrev packed for the weight gradients
     private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
     private bool[]? _valid;               // [T, B]      false where a step is padding (null: no mask)
@@ -109,33 +110,46 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         if (SeparateHiddenGradient) DAh = HiddenProjection;
         Resize(ref _dh, bh);
         _whh.Pack(transpose: false, gh, H, WeightHh.Value.Data, Kernels.VectorBits);
+        _wih.Pack(transpose: false, gh, I, WeightIh.Value.Data, Kernels.VectorBits);
+        if (dx.Length < n * I) throw new ShapeException($"RecurrentDirection: ∂L/∂x needs {n * I} values, got {dx.Length}.");
         dhT.CopyTo(_dh);
         BeginBackward(dcT);
-        ForEachRowBlock((b0, b1) =>
+        unsafe
         {
-            int rows = b1 - b0;
-            var dh = _dh.AsSpan(b0 * H, rows * H);
-            var kept = _valid is null ? null : new T[rows * H];
-            for (int s = Steps - 1; s >= 0; s--)
+            fixed (T* pdx = dx)
             {
-                int t = TimeOf(s);
-                if (_valid is null)
+                nint dxAt = (nint)pdx;
+                ForEachRowBlock((b0, b1) =>
                 {
-                    Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
-                    StepBackward(t, b0, b1, dh);      // dh becomes ∂L/∂(state before step t)
-                }
-                else StepBackwardMasked(t, b0, b1, dh, dOut, kept!);
-                if (truncate > 0 && s % truncate == 0 && s > 0)
-                {
-                    dh.Clear();
-                    ClearCellGradient(b0, b1);
-                }
+                    int rows = b1 - b0;
+                    var dh = _dh.AsSpan(b0 * H, rows * H);
+                    var kept = _valid is null ? null : new T[rows * H];
+                    for (int s = Steps - 1; s >= 0; s--)
+                    {
+                        int t = TimeOf(s);
+                        if (_valid is null)
+                        {
+                            Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
+                            StepBackward(t, b0, b1, dh);      // dh becomes ∂L/∂(state before step t)
+                        }
+                        else StepBackwardMasked(t, b0, b1, dh, dOut, kept!);
+                        // ∂L/∂xₜ = DAxₜ · Wᵢₕ while this step's gradients are in cache (each element sums
+                        // over G·H in increasing order, as one product over all steps would)
+                        Kernels.StepProduct(rows, default, null, default, DAx.AsSpan(At(t, b0, gh), rows * gh), _wih, default,
+                            new Span<T>((T*)dxAt + At(t, b0, I), rows * I));
+                        if (truncate > 0 && s % truncate == 0 && s > 0)
+                        {
+                            dh.Clear();
+                            ClearCellGradient(b0, b1);
+                        }
+                    }
+                });
             }
-        });
+        }
         _dh.AsSpan(0, bh).CopyTo(dh0);
         EndBackward(dc0);
 
-        // ∂bᵢₕ += Σ DAx ;  ∂bₕₕ += Σ DAh (the same sums, but for the GRU) ;  ∂x = DAx · Wᵢₕ
+        // ∂bᵢₕ += Σ DAx ;  ∂bₕₕ += Σ DAh (the same sums, but for the GRU)
         var dAh = SeparateHiddenGradient ? DAh : DAx;
         if (BiasIh is not null && BiasHh is not null && !SeparateHiddenGradient)
             Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n, BiasHh.Grad.Data);
@@ -144,7 +158,6 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
             if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n);
             if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
         }
-        Kernels.Gemm(false, false, n, I, gh, DAx, WeightIh.Value.Data, dx, accumulate: false);
         // hPrev, the state each step started from: the output of the step before, or h₀ for the first step
         var prevTop = Reverse ? Out.AsSpan(bh, n * H - bh) : H0.AsSpan(0, bh);
         var prevBottom = Reverse ? H0.AsSpan(0, bh) : Out.AsSpan(0, n * H - bh);
@@ -280,7 +293,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     public void ReleaseBuffers()
     {
         X = []; Zx = []; Out = []; H0 = []; DAx = []; DAh = []; _dh = []; _bihRow = []; _valid = null;
-        _whhT.Release(); _wihT.Release(); _whh.Release(); _packed.Release();
+        _whhT.Release(); _wihT.Release(); _whh.Release(); _wih.Release(); _packed.Release();
         ReleaseCaches();
     }
 
