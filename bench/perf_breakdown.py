@@ -1,3 +1,11 @@
+"""Groups the CPU samples of a recurrent-layer benchmark by the part of the layer they fall in.
+
+Usage (see bench/README.md, "Where lstm_imdb's time goes"):
+  perf script -i lstm.data -F comm,tid,ip,sym > lstm.script && python3 bench/perf_breakdown.py lstm.script
+Each sample inside LayerBenchmark.Iteration is given to the first frame from the leaf up that names a
+part (step forward, step backward, the GEMMs after the loop, layout copies, ...), then split by what the
+leaf frames are doing (GEMM kernel, TensorPrimitives, copies, page faults, ...).
+"""
 import sys, collections, re
 samples=[]; cur=[]
 for line in open(sys.argv[1]):
