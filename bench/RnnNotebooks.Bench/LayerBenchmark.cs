@@ -7,10 +7,13 @@ namespace RnnNotebooks.Bench;
 /// <summary>Times forward + backward of out.pow(2).mean() for one case, as the PyTorch peer does.</summary>
 internal static class LayerBenchmark
 {
-    public sealed record Result(BenchCase Case, double[] Seconds, long AllocatedBytesPerIteration, double PeakMb)
+    /// <summary>Per iteration: wall-clock seconds and the process's CPU seconds (all threads, <see cref="CpuTime"/>).</summary>
+    public sealed record Result(BenchCase Case, double[] Seconds, long AllocatedBytesPerIteration, double PeakMb, double[]? CpuSeconds = null)
     {
         public double Median => Seconds.Order().ElementAt(Seconds.Length / 2);
         public double Min => Seconds.Min();
+        public double CpuMedian => CpuSeconds is null ? double.NaN : CpuSeconds.Order().ElementAt(CpuSeconds.Length / 2);
+        public double CpuMin => CpuSeconds is null ? double.NaN : CpuSeconds.Min();
     }
 
     public static Result Run(BenchCase c, int warmup, int repeat)
@@ -28,17 +31,20 @@ internal static class LayerBenchmark
         };
         var x = Tensor.Normal<float>(new Rng(1), 0, 1, c.Batch, c.Steps, c.Input);
         var times = new double[repeat];
+        var cpu = new double[repeat];
         long allocated = 0;
         Warmup.Run(warmup, () => Iteration(layer, x));
         for (int i = 0; i < repeat; i++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
+            double cpuBefore = CpuTime.ProcessSeconds();
             var sw = Stopwatch.StartNew();
             Iteration(layer, x);
             sw.Stop();
+            cpu[i] = CpuTime.ProcessSeconds() - cpuBefore;
             times[i] = sw.Elapsed.TotalSeconds; allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
-        return new Result(c, times, allocated, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+        return new Result(c, times, allocated, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, cpu);
     }
 
     private static void Iteration(Module<float> layer, Tensor<float> x)

@@ -54,7 +54,7 @@ if (linear) return LinearBenchmark.Run(linearSteps, linearBatch, linearHidden, w
 if (compare) return Compare.Run(cases, warmup, repeat, rounds, threads, peers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
 if (!json) Console.WriteLine($"RnnNotebooks engine, {threads} threads, float32, warmup {warmup} iterations and {Warmup.Seconds} s, repeat {repeat}; {Machine.Describe(threads)}\n" +
-    $"{"case",-10} {"B",4} {"T",4} {"I",4} {"H",4} {"median s",9} {"min s",8} {"GFLOP/s",8} {"alloc MB/it",11} {"peak MB",8} {"% peak",7}");
+    $"{"case",-10} {"B",4} {"T",4} {"I",4} {"H",4} {"median s",9} {"min s",8} {"GFLOP/s",8} {"alloc MB/it",11} {"peak MB",8} {"% peak",7} {"cpu med s",9} {"cpu min s",9}");
 foreach (var c in cases)
 {
     var r = LayerBenchmark.Run(c, warmup, repeat);
@@ -64,9 +64,10 @@ foreach (var c in cases)
             @case = c.Name, mode = c.Mode, batch = c.Batch, steps = c.Steps, input = c.Input, hidden = c.Hidden,
             threads, times_s = r.Seconds, median_s = r.Median, min_s = r.Min,
             peak_rss_mb = Math.Round(r.PeakMb, 1), flops = c.Flops, allocated_bytes_per_iteration = r.AllocatedBytesPerIteration,
+            cpu_s = r.CpuSeconds, cpu_median_s = r.CpuMedian, cpu_min_s = r.CpuMin,
         }));
     else
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{c.Name,-10} {c.Batch,4} {c.Steps,4} {c.Input,4} {c.Hidden,4} {r.Median,9:F4} {r.Min,8:F4} {c.Flops / r.Min / 1e9,8:F2} {r.AllocatedBytesPerIteration / 1048576.0,11:F1} {r.PeakMb,8:F1} {100 * c.Flops / r.Min / 1e9 / Machine.MeasuredPeakGflops(threads),7:F1}"));
+            $"{c.Name,-10} {c.Batch,4} {c.Steps,4} {c.Input,4} {c.Hidden,4} {r.Median,9:F4} {r.Min,8:F4} {c.Flops / r.Min / 1e9,8:F2} {r.AllocatedBytesPerIteration / 1048576.0,11:F1} {r.PeakMb,8:F1} {100 * c.Flops / r.Min / 1e9 / Machine.MeasuredPeakGflops(threads),7:F1} {r.CpuMedian,9:F4} {r.CpuMin,9:F4}"));
 }
 return 0;

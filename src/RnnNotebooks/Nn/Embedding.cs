@@ -80,6 +80,9 @@ public sealed class Embedding<T> : Module<T> where T : unmanaged, IFloatingPoint
         return y;
     }
 
+    /// <inheritdoc/>
+    protected override void ReleaseOwnBuffers() { _ids = null; _inputShape = null; }
+
     /// <summary>Scatters the output gradient into the rows of <c>weight</c> that were used. Token ids
     /// are not differentiable: the returned input gradient is zero.</summary>
     public override Tensor<T> backward(Tensor<T> outputGradient)

@@ -89,6 +89,9 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
         return dx;
     }
 
+    /// <inheritdoc/>
+    protected override void ReleaseOwnBuffers() { _x = null; _y = null; }
+
     private void Apply(Span<T> z)
     {
         switch (Activation)

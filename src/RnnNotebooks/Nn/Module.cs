@@ -97,6 +97,22 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The module's own random generators (none by default); a module that draws while training lists its generator here.</summary>
     protected virtual IEnumerable<(string name, Rng generator)> OwnGenerators() => [];
 
+    /// <summary>
+    /// Gives back the buffers this module and its sub-modules keep between calls (what <see cref="backward"/>
+    /// reads, and the recurrent layers' working buffers, which grow to the largest batch seen), so a model
+    /// that is kept but no longer run holds only its parameters. The next <see cref="forward"/> allocates
+    /// them again; <see cref="backward"/> needs a forward first. <see cref="Training.Trainer{T}"/> calls it
+    /// when a fit, an evaluation or a prediction ends.
+    /// </summary>
+    public void ReleaseBuffers()
+    {
+        ReleaseOwnBuffers();
+        foreach (var (_, m) in _modules) m.ReleaseBuffers();
+    }
+
+    /// <summary>Drops this module's own kept buffers (<see cref="ReleaseBuffers"/>); nothing by default.</summary>
+    protected virtual void ReleaseOwnBuffers() { }
+
     /// <summary>Number of trainable scalars.</summary>
     public long ParameterCount => parameters().Sum(p => (long)p.Value.Length);
 

@@ -233,6 +233,13 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
         return dInput;
     }
 
+    /// <inheritdoc/>
+    protected override void ReleaseOwnBuffers()
+    {
+        _stack.ReleaseBuffers();
+        FinalState = null; InitialStateGradient = null;
+    }
+
     private void CheckState(RecurrentState<T> s, int batch, string what)
     {
         int rows = NumLayers * Directions;

@@ -20,6 +20,9 @@ public static class Activations
     /// <summary>x = tanh(x) in place, vectorised.</summary>
     public static void Tanh<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Tanh<T>(x, x);
 
+    /// <summary>y = tanh(x), vectorised.</summary>
+    public static void Tanh<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Tanh<T>(x, y);
+
     /// <summary>y = max(0, x) in place.</summary>
     public static void Relu<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -109,18 +109,58 @@ public static partial class Kernels
         });
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ColumnSums<T>(ReadOnlySpan<T> x, Span<T> sums, Span<T> sums2, int rows, int n, int j0, int j1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (j0 >= j1) return;
-        int w = j1 - j0;
-        var s1 = sums.Slice(j0, w);
-        var s2 = sums2.IsEmpty ? default : sums2.Slice(j0, w);
-        for (int r = 0; r < rows; r++)
+        // Blocks of rows that stay in cache while each vector of columns keeps its running sums in
+        // registers; every column still adds its rows one by one in increasing order.
+        const int RowsPerBlock = 64;
+        int vw = Vector<T>.Count, vectorEnd = Vector.IsHardwareAccelerated ? j0 + (j1 - j0) / vw * vw : j0;
+        bool two = !sums2.IsEmpty;
+        for (int r0 = 0; r0 < rows; r0 += RowsPerBlock)
         {
-            var row = x.Slice(r * n + j0, w);
-            System.Numerics.Tensors.TensorPrimitives.Add<T>(row, s1, s1);
-            if (!s2.IsEmpty) System.Numerics.Tensors.TensorPrimitives.Add<T>(row, s2, s2);
+            int r1 = Math.Min(rows, r0 + RowsPerBlock);
+            int j = j0;
+            for (; j + 4 * vw <= vectorEnd; j += 4 * vw)   // four independent chains per row
+            {
+                Vector<T> a0 = new(sums.Slice(j, vw)), a1 = new(sums.Slice(j + vw, vw)), a2 = new(sums.Slice(j + 2 * vw, vw)), a3 = new(sums.Slice(j + 3 * vw, vw));
+                for (int r = r0; r < r1; r++)
+                {
+                    var row = x.Slice(r * n + j, 4 * vw);
+                    a0 += new Vector<T>(row); a1 += new Vector<T>(row[vw..]); a2 += new Vector<T>(row[(2 * vw)..]); a3 += new Vector<T>(row[(3 * vw)..]);
+                }
+                a0.CopyTo(sums.Slice(j, vw)); a1.CopyTo(sums.Slice(j + vw, vw)); a2.CopyTo(sums.Slice(j + 2 * vw, vw)); a3.CopyTo(sums.Slice(j + 3 * vw, vw));
+                if (!two) continue;
+                a0 = new(sums2.Slice(j, vw)); a1 = new(sums2.Slice(j + vw, vw)); a2 = new(sums2.Slice(j + 2 * vw, vw)); a3 = new(sums2.Slice(j + 3 * vw, vw));
+                for (int r = r0; r < r1; r++)
+                {
+                    var row = x.Slice(r * n + j, 4 * vw);
+                    a0 += new Vector<T>(row); a1 += new Vector<T>(row[vw..]); a2 += new Vector<T>(row[(2 * vw)..]); a3 += new Vector<T>(row[(3 * vw)..]);
+                }
+                a0.CopyTo(sums2.Slice(j, vw)); a1.CopyTo(sums2.Slice(j + vw, vw)); a2.CopyTo(sums2.Slice(j + 2 * vw, vw)); a3.CopyTo(sums2.Slice(j + 3 * vw, vw));
+            }
+            for (; j < vectorEnd; j += vw)
+            {
+                var a1 = new Vector<T>(sums.Slice(j, vw));
+                var a2 = two ? new Vector<T>(sums2.Slice(j, vw)) : default;
+                for (int r = r0; r < r1; r++)
+                {
+                    var v = new Vector<T>(x.Slice(r * n + j, vw));
+                    a1 += v;
+                    if (two) a2 += v;
+                }
+                a1.CopyTo(sums.Slice(j, vw));
+                if (two) a2.CopyTo(sums2.Slice(j, vw));
+            }
+            for (; j < j1; j++)
+            {
+                T a1 = sums[j], a2 = two ? sums2[j] : T.Zero;
+                for (int r = r0; r < r1; r++) { a1 += x[r * n + j]; if (two) a2 += x[r * n + j]; }
+                sums[j] = a1;
+                if (two) sums2[j] = a2;
+            }
         }
     }
 

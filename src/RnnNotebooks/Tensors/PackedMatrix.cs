@@ -105,6 +105,12 @@ internal sealed class PackedMatrix<T> where T : unmanaged, IFloatingPointIeee754
         return this;
     }
 
+    /// <summary>Drops the buffer; the next pack allocates one again.</summary>
+    public void Release()
+    {
+        _buffer = []; _offset = 0; _length = 0; K = 0; N = 0;
+    }
+
     private Span<T> Begin(int k, int n, int bits)
     {
         K = k; N = n; Bits = bits;

@@ -19,6 +19,8 @@ internal interface ISimdWidth<T, TV> where T : unmanaged where TV : struct
     static abstract TV Splat(T x);
     /// <summary>a·b + c with one rounding (fused) where the hardware has FMA.</summary>
     static abstract TV MultiplyAdd(TV a, TV b, TV c);
+    /// <summary>a + b, lane by lane.</summary>
+    static abstract TV Add(TV a, TV b);
 }
 
 /// <summary>128-bit vectors (SSE, ARM NEON).</summary>
@@ -28,6 +30,7 @@ internal readonly struct Simd128<T> : ISimdWidth<T, Vector128<T>> where T : unma
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static unsafe Vector128<T> Load(T* p) => Vector128.Load(p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static unsafe void Store(T* p, Vector128<T> v) => v.Store(p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Splat(T x) => Vector128.Create(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> MultiplyAdd(Vector128<T> a, Vector128<T> b, Vector128<T> c)
@@ -45,6 +48,7 @@ internal readonly struct Simd256<T> : ISimdWidth<T, Vector256<T>> where T : unma
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static unsafe Vector256<T> Load(T* p) => Vector256.Load(p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static unsafe void Store(T* p, Vector256<T> v) => v.Store(p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Splat(T x) => Vector256.Create(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
@@ -62,6 +66,7 @@ internal readonly struct Simd512<T> : ISimdWidth<T, Vector512<T>> where T : unma
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static unsafe Vector512<T> Load(T* p) => Vector512.Load(p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static unsafe void Store(T* p, Vector512<T> v) => v.Store(p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Splat(T x) => Vector512.Create(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)

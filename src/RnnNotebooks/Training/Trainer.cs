@@ -96,7 +96,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         _history = history;
         _warnedRatio = false;
         try { return Run(x, y, options, n, nTrain, nVal, xVal, yVal, history); }
-        finally { _history = null; }
+        finally { _history = null; Model.ReleaseBuffers(); }   // a trained model kept for later holds only its parameters
     }
 
     private History Run(Tensor<T> x, Tensor<T> y, FitOptions options, int n, int nTrain, int nVal, Tensor<T>? xVal, Tensor<T>? yVal, History history)
@@ -257,7 +257,8 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         int n = CheckExamples(x, y);
         ExpectFinite(x, "input", n);
         ExpectFinite(y, "target", n);
-        return Evaluate(x, y, batchSize, "evaluation", 0);
+        try { return Evaluate(x, y, batchSize, "evaluation", 0); }
+        finally { Model.ReleaseBuffers(); }
     }
 
     private Dictionary<string, double> Evaluate(Tensor<T> x, Tensor<T> y, int batchSize, string phase, int epoch)
@@ -316,7 +317,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         bool training = Model.Training;
         Model.eval();
         try { return PredictBatches(x, batchSize); }
-        finally { Model.train(training); }
+        finally { Model.train(training); Model.ReleaseBuffers(); }
     }
 
     private Tensor<T> PredictBatches(Tensor<T> x, int batchSize)

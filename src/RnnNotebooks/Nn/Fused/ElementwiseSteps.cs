@@ -27,18 +27,27 @@ internal static class ElementwiseSteps
     }
 
     /// <summary>
-    /// LSTM cell update for one row: c = f ⊙ cPrev + i ⊙ g, tc = tanh(c), h = o ⊙ tc, where
-    /// <paramref name="gates"/> holds the activated [i f g o] blocks of width H.
+    /// The LSTM's new cell state for one row, c = f ⊙ cPrev + i ⊙ g (i ⊙ g rounded, then one fused
+    /// multiply-add), where <paramref name="gates"/> holds the activated [i f g o] blocks of width H.
     /// </summary>
-    public static void LstmCell<T>(ReadOnlySpan<T> gates, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> tc, Span<T> h)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LstmCellState<T>(ReadOnlySpan<T> gates, ReadOnlySpan<T> cPrev, Span<T> c) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = c.Length;
-        var ig = gates[..n]; var fg = gates.Slice(n, n); var gg = gates.Slice(2 * n, n); var og = gates.Slice(3 * n, n);
-        System.Numerics.Tensors.TensorPrimitives.Multiply(ig, gg, c);
-        System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(fg, cPrev, c, c);
-        System.Numerics.Tensors.TensorPrimitives.Tanh(c, tc);
-        System.Numerics.Tensors.TensorPrimitives.Multiply(og, tc, h);
+        int n = c.Length, j = 0, w = Vector<T>.Count;
+        if (Vector.IsHardwareAccelerated)
+            for (; j + w <= n; j += w)
+                St(c, j, Fma(Ld(gates, n + j), Ld(cPrev, j), Ld(gates, j) * Ld(gates, 2 * n + j)));
+        for (; j < n; j++) c[j] = T.FusedMultiplyAdd(gates[n + j], cPrev[j], gates[j] * gates[2 * n + j]);
+    }
+
+    /// <summary>The LSTM's output for one row, h = o ⊙ tanh(c), with o the last block of the activated gates [i f g o].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LstmOutput<T>(ReadOnlySpan<T> gates, ReadOnlySpan<T> tanhC, Span<T> h) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = h.Length, j = 0, w = Vector<T>.Count;
+        if (Vector.IsHardwareAccelerated)
+            for (; j + w <= n; j += w) St(h, j, Ld(gates, 3 * n + j) * Ld(tanhC, j));
+        for (; j < n; j++) h[j] = gates[3 * n + j] * tanhC[j];
     }
 
     /// <summary>
@@ -128,6 +137,17 @@ internal static class ElementwiseSteps
             dah[j] = dar; dah[n + j] = daz; dah[2 * n + j] = dan * r;
             dh[j] = d * z;
         }
+    }
+
+    /// <summary>a·b + c with one rounding, lane by lane (as T.FusedMultiplyAdd).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<T> Fma<T>(Vector<T> a, Vector<T> b, Vector<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) return Vector.As<float, T>(Vector.FusedMultiplyAdd(Vector.As<T, float>(a), Vector.As<T, float>(b), Vector.As<T, float>(c)));
+        if (typeof(T) == typeof(double)) return Vector.As<double, T>(Vector.FusedMultiplyAdd(Vector.As<T, double>(a), Vector.As<T, double>(b), Vector.As<T, double>(c)));
+        var r = new T[Vector<T>.Count];
+        for (int i = 0; i < r.Length; i++) r[i] = T.FusedMultiplyAdd(a[i], b[i], c[i]);
+        return new Vector<T>(r);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,8 +8,9 @@ namespace RnnNotebooks.Nn.Fused;
 /// D directions (index l·D + d), each a <see cref="RecurrentDirection{T}"/>. This class owns the
 /// buffer choreography that <see cref="RNNBase{T}"/> delegates: batch-first ↔ time-major copies,
 /// the interleaving of two directions into one layer output [T, B, D·H], the between-layer dropout
-/// masks, and the order of the layers forward and back. Buffers are kept between calls and
-/// reused when the shapes repeat; the directions' outputs are valid until the next forward pass.
+/// masks, and the order of the layers forward and back. Buffers are kept between calls and grow to
+/// the largest batch and length seen (so they may be longer than the pass in use; every use is
+/// sliced to it); the directions' outputs are valid until the next forward pass.
 /// </summary>
 internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -75,10 +76,11 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
             if (_dropApplied[l])
             {
                 // Between-layer dropout: the next layer reads y ⊙ mask; y itself stays for this layer's backward.
-                Resize(ref _dropMasks[l], y.Length);
-                Resize(ref _dropped[l], y.Length);
-                DropoutMask.Fill<T>(_dropMasks[l], dropout, dropoutRng);
-                System.Numerics.Tensors.TensorPrimitives.Multiply<T>(y, _dropMasks[l], _dropped[l]);
+                int len = steps * batch * dirs * h;
+                Resize(ref _dropMasks[l], len);
+                Resize(ref _dropped[l], len);
+                DropoutMask.Fill<T>(_dropMasks[l].AsSpan(0, len), dropout, dropoutRng);
+                System.Numerics.Tensors.TensorPrimitives.Multiply<T>(y.AsSpan(0, len), _dropMasks[l].AsSpan(0, len), _dropped[l].AsSpan(0, len));
                 x = _dropped[l];
             }
         }
@@ -120,7 +122,7 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
             SequenceLayout.ToTimeMajor<T>(outputGradient.Data, dy, batch, steps, dirs * h);
         else
         {
-            Array.Clear(dy);
+            dy.AsSpan(0, steps * batch * dirs * h).Clear();
             for (int d = 0; d < dirs; d++)
             {
                 var dst = dFinal.H.Data.AsSpan(((layers - 1) * dirs + d) * bh, bh);
@@ -137,12 +139,13 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
             int inL = l == 0 ? _inputSize : dirs * h;
             // ∂L/∂(layer input): alternate between two buffers so dy (the layer above's) stays intact.
             ref T[] dxBuffer = ref (l % 2 == 0 ? ref _dxEven : ref _dxOdd);
-            Resize(ref dxBuffer, steps * batch * inL);
+            int dxLength = steps * batch * inL;
+            Resize(ref dxBuffer, dxLength);
             var dx = dxBuffer;
-            if (dirs > 1) Array.Clear(dx);
+            if (dirs > 1) dx.AsSpan(0, dxLength).Clear();
             // One direction's ∂L/∂input; its size changes from layer to layer, so keep the largest.
-            if (dirs > 1 && _dxDir.Length < dx.Length) _dxDir = new T[dx.Length];
-            var dxDir = dirs == 1 ? dx.AsSpan() : _dxDir.AsSpan(0, dx.Length);
+            if (dirs > 1) Resize(ref _dxDir, dxLength);
+            var dxDir = dirs == 1 ? dx.AsSpan(0, dxLength) : _dxDir.AsSpan(0, dxLength);
             for (int d = 0; d < dirs; d++)
             {
                 int k = l * dirs + d;
@@ -151,10 +154,11 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
                 var dc0 = dInit.C is null ? default : dInit.C.Data.AsSpan(k * bh, bh);
                 _directions[k].Backward(dirs == 1 ? dy : dOutDir, dFinal.H.Data.AsSpan(k * bh, bh), dcT,
                     dxDir, dInit.H.Data.AsSpan(k * bh, bh), dc0, truncate);
-                if (dirs > 1) Kernels.Add<T>(dxDir, dx);
+                if (dirs > 1) Kernels.Add<T>(dxDir, dx.AsSpan(0, dxLength));
             }
             // ∂L/∂(output of the layer below) passes through that layer's dropout mask.
-            if (l > 0 && _dropApplied[l - 1]) System.Numerics.Tensors.TensorPrimitives.Multiply<T>(dx, _dropMasks[l - 1], dx);
+            if (l > 0 && _dropApplied[l - 1])
+                System.Numerics.Tensors.TensorPrimitives.Multiply<T>(dx.AsSpan(0, dxLength), _dropMasks[l - 1].AsSpan(0, dxLength), dx.AsSpan(0, dxLength));
             dy = dx;
         }
         var dInput = new Tensor<T>(GC.AllocateUninitializedArray<T>(batch * steps * _inputSize), batch, steps, _inputSize);   // fully written below
@@ -162,8 +166,17 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
         return dInput;
     }
 
+    /// <summary>Makes <paramref name="buffer"/> hold at least <paramref name="length"/> values (its contents are not kept when it grows).</summary>
     private static void Resize(ref T[] buffer, int length)
     {
-        if (buffer is null || buffer.Length != length) buffer = new T[length];
+        if (buffer is null || buffer.Length < length) buffer = new T[length];
+    }
+
+    /// <summary>Drops every buffer and each direction's (<see cref="RecurrentDirection{T}.ReleaseBuffers"/>); <see cref="HasForward"/> is then false.</summary>
+    public void ReleaseBuffers()
+    {
+        _layerOutputs = []; _xTime = []; _dyTime = []; _dxEven = []; _dxOdd = []; _dxDir = []; _dirBuffer = [];
+        _dropMasks = []; _dropped = []; _dropApplied = [];
+        foreach (var d in _directions) d.ReleaseBuffers();
     }
 }

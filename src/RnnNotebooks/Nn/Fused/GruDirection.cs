@@ -26,12 +26,15 @@ internal sealed class GruDirection<T>(int inputSize, int hiddenSize, bool revers
         Resize(ref _ah, rows * 3 * H);
     }
 
+    protected override void ReleaseCaches() => _ah = [];
+
     protected override void StepForward(int t, int b0, int b1)
     {
         int rows = b1 - b0, g3 = 3 * H, oh = At(t, b0, H), og = At(t, b0, g3);
         var ah = _ah.AsSpan(og, rows * g3);                          // [rows, 3H]
         var hPrev = Previous(Out, H0, t, b0, rows, H);
-        RecurrentProduct(hPrev, ah, rows, accumulate: false);
+        InputProjection(t, b0, rows, Zx.AsSpan(og, rows * g3));      // Wᵢₕx + bᵢₕ
+        RecurrentProduct(hPrev, ah, rows);                            // Wₕₕh + bₕₕ
         for (int b = 0; b < rows; b++)
         {
             int k = oh + b * H, kg = og + b * g3;

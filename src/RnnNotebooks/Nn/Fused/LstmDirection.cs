@@ -34,18 +34,22 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
     protected override void StepForward(int t, int b0, int b1)
     {
         int rows = b1 - b0, g4 = 4 * H, oh = At(t, b0, H), og = At(t, b0, g4);
-        var a = Zx.AsSpan(og, rows * g4);                             // [rows, 4H]: Wᵢₕx + bᵢₕ, becomes i, f, g, o
-        RecurrentProduct(Previous(Out, H0, t, b0, rows, H), a, rows, accumulate: true);
+        var a = Zx.AsSpan(og, rows * g4);                             // [rows, 4H]: Wᵢₕx + bᵢₕ + Wₕₕh + bₕₕ, becomes i, f, g, o
+        PreActivations(t, b0, rows, a);
         var cPrev = Previous(_c, _c0, t, b0, rows, H);
+        var c = _c.AsSpan(oh, rows * H);
         for (int b = 0; b < rows; b++)
         {
             var row = a.Slice(b * g4, g4);
             Activations.Sigmoid(row[..(2 * H)]);                   // i, f
             Activations.Tanh(row.Slice(2 * H, H));                 // g
             Activations.Sigmoid(row.Slice(3 * H, H));              // o
-            int k = oh + b * H;
-            ElementwiseSteps.LstmCell<T>(row, cPrev.Slice(b * H, H), _c.AsSpan(k, H), _tanhC.AsSpan(k, H), Out.AsSpan(k, H));
+            ElementwiseSteps.LstmCellState<T>(row, cPrev.Slice(b * H, H), c.Slice(b * H, H));   // c = f ⊙ cPrev + i ⊙ g
         }
+        var tanhC = _tanhC.AsSpan(oh, rows * H);
+        Activations.Tanh(c, tanhC);                                // tanh(c), all rows at once
+        for (int b = 0; b < rows; b++)
+            ElementwiseSteps.LstmOutput<T>(a.Slice(b * g4, g4), tanhC.Slice(b * H, H), Out.AsSpan(oh + b * H, H));   // h = o ⊙ tanh(c)
     }
 
     protected override void CarryCellState(int t, int b) =>
@@ -64,7 +68,9 @@ internal sealed class LstmDirection<T>(int inputSize, int hiddenSize, bool rever
         dcT.CopyTo(_dc);
     }
 
-    protected override void EndBackward(Span<T> dc0) => _dc.CopyTo(dc0);
+    protected override void EndBackward(Span<T> dc0) => _dc.AsSpan(0, Batch * H).CopyTo(dc0);
+
+    protected override void ReleaseCaches() { _c0 = []; _c = []; _tanhC = []; _dc = []; _dcKept = []; }
 
     protected override void ClearCellGradient(int b0, int b1) => _dc.AsSpan(b0 * H, (b1 - b0) * H).Clear();
 

@@ -15,7 +15,9 @@ namespace RnnNotebooks.Nn.Fused;
 /// batch is independent across its rows, so the time loop runs on contiguous row blocks
 /// [b0, b1) in parallel; each element is computed the same way whatever the split, so results
 /// do not depend on it.
-/// Buffers are kept between calls and reused when the shapes repeat.
+/// Buffers are kept between calls and grow to the largest sequence seen, so batches of other sizes
+/// (the last, smaller batch of an epoch; larger evaluation batches) reuse them instead of leaving
+/// garbage behind; <see cref="ReleaseBuffers"/> gives them back.
 /// </summary>
 internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -34,6 +36,7 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     private readonly PackedMatrix<T> _wihT = new();   // Wᵢₕᵀ [I, G·H] packed for the input projection
     private T[] _bihRow = [];                         // [G·H] bᵢₕ, or zeros
     private readonly PackedMatrix<T> _whh = new();    // Wₕₕ [G·H, H] packed for the backward step's product
+    private readonly PackedMatrix<T> _wih = new();    // Wᵢₕ [G·H, I] packed for ∂L/∂x
     private readonly PackedMatrix<T> _packed = new(); // [X | hPrev] or hPrev packed for the weight gradients
     private T[] _dh = [];                 // [B, H]      ∂L/∂h carried backwards
     private bool[]? _valid;               // [T, B]      false where a step is padding (null: no mask)
@@ -68,7 +71,6 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         int bh = batch * H, n = steps * batch, gh = G * H;
         Resize(ref Out, n * H); Resize(ref H0, bh);
         if (!ProjectIntoOutput) Resize(ref Zx, n * gh);
-        var projection = ProjectIntoOutput ? Out : Zx;
         AllocateCaches(n);
         _whhT.Pack(transpose: true, H, gh, WeightHh.Value.Data, Kernels.VectorBits);
         _wihT.Pack(transpose: true, I, gh, WeightIh.Value.Data, Kernels.VectorBits);
@@ -82,9 +84,6 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
             for (int s = 0; s < Steps; s++)
             {
                 int t = TimeOf(s);
-                // Zx[t] = xₜ Wᵢₕᵀ + bᵢₕ for these rows, computed here rather than for all steps before
-                // the loop, so the step finds it in cache instead of in main memory
-                Kernels.MatMulAddRow(X.AsSpan(At(t, b0, I), (b1 - b0) * I), _wihT, _bihRow, projection.AsSpan(At(t, b0, gh), (b1 - b0) * gh), b1 - b0);
                 StepForward(t, b0, b1);
                 if (_valid is not null) CarryPaddedRows(t, b0, b1);
             }
@@ -111,33 +110,46 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
         if (SeparateHiddenGradient) DAh = HiddenProjection;
         Resize(ref _dh, bh);
         _whh.Pack(transpose: false, gh, H, WeightHh.Value.Data, Kernels.VectorBits);
+        _wih.Pack(transpose: false, gh, I, WeightIh.Value.Data, Kernels.VectorBits);
+        if (dx.Length < n * I) throw new ShapeException($"RecurrentDirection: ∂L/∂x needs {n * I} values, got {dx.Length}.");
         dhT.CopyTo(_dh);
         BeginBackward(dcT);
-        ForEachRowBlock((b0, b1) =>
+        unsafe
         {
-            int rows = b1 - b0;
-            var dh = _dh.AsSpan(b0 * H, rows * H);
-            var kept = _valid is null ? null : new T[rows * H];
-            for (int s = Steps - 1; s >= 0; s--)
+            fixed (T* pdx = dx)
             {
-                int t = TimeOf(s);
-                if (_valid is null)
+                nint dxAt = (nint)pdx;
+                ForEachRowBlock((b0, b1) =>
                 {
-                    Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
-                    StepBackward(t, b0, b1, dh);      // dh becomes ∂L/∂(state before step t)
-                }
-                else StepBackwardMasked(t, b0, b1, dh, dOut, kept!);
-                if (truncate > 0 && s % truncate == 0 && s > 0)
-                {
-                    dh.Clear();
-                    ClearCellGradient(b0, b1);
-                }
+                    int rows = b1 - b0;
+                    var dh = _dh.AsSpan(b0 * H, rows * H);
+                    var kept = _valid is null ? null : new T[rows * H];
+                    for (int s = Steps - 1; s >= 0; s--)
+                    {
+                        int t = TimeOf(s);
+                        if (_valid is null)
+                        {
+                            Kernels.Add<T>(dOut.AsSpan((t * Batch + b0) * H, rows * H), dh);
+                            StepBackward(t, b0, b1, dh);      // dh becomes ∂L/∂(state before step t)
+                        }
+                        else StepBackwardMasked(t, b0, b1, dh, dOut, kept!);
+                        // ∂L/∂xₜ = DAxₜ · Wᵢₕ while this step's gradients are in cache (each element sums
+                        // over G·H in increasing order, as one product over all steps would)
+                        Kernels.StepProduct(rows, default, null, default, DAx.AsSpan(At(t, b0, gh), rows * gh), _wih, default,
+                            new Span<T>((T*)dxAt + At(t, b0, I), rows * I));
+                        if (truncate > 0 && s % truncate == 0 && s > 0)
+                        {
+                            dh.Clear();
+                            ClearCellGradient(b0, b1);
+                        }
+                    }
+                });
             }
-        });
-        _dh.CopyTo(dh0);
+        }
+        _dh.AsSpan(0, bh).CopyTo(dh0);
         EndBackward(dc0);
 
-        // ∂bᵢₕ += Σ DAx ;  ∂bₕₕ += Σ DAh (the same sums, but for the GRU) ;  ∂x = DAx · Wᵢₕ
+        // ∂bᵢₕ += Σ DAx ;  ∂bₕₕ += Σ DAh (the same sums, but for the GRU)
         var dAh = SeparateHiddenGradient ? DAh : DAx;
         if (BiasIh is not null && BiasHh is not null && !SeparateHiddenGradient)
             Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n, BiasHh.Grad.Data);
@@ -146,7 +158,6 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
             if (BiasIh is not null) Kernels.AccumulateColumnSums<T>(DAx.AsSpan(0, n * gh), BiasIh.Grad.Data, n);
             if (BiasHh is not null) Kernels.AccumulateColumnSums<T>(dAh.AsSpan(0, n * gh), BiasHh.Grad.Data, n);
         }
-        Kernels.Gemm(false, false, n, I, gh, DAx, WeightIh.Value.Data, dx, accumulate: false);
         // hPrev, the state each step started from: the output of the step before, or h₀ for the first step
         var prevTop = Reverse ? Out.AsSpan(bh, n * H - bh) : H0.AsSpan(0, bh);
         var prevBottom = Reverse ? H0.AsSpan(0, bh) : Out.AsSpan(0, n * H - bh);
@@ -218,10 +229,10 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     /// <summary>[T, B, G·H] the cached h Wₕₕᵀ + bₕₕ, which its gradient overwrites (only for the GRU).</summary>
     protected virtual T[] HiddenProjection => [];
 
-    /// <summary>[T, B, H] every step's state after <see cref="Forward"/>; valid until the next forward pass.</summary>
+    /// <summary>[T, B, H] every step's state after <see cref="Forward"/> (the buffer may be longer); valid until the next forward pass.</summary>
     public T[] Output => Out;
 
-    /// <summary>One step at time t for batch rows [b0, b1): reads Zx[t] and the previous state, writes Out[t] and the step's caches.</summary>
+    /// <summary>One step at time t for batch rows [b0, b1): computes the pre-activations from xₜ and the previous state (<see cref="PreActivations"/>), writes Out[t] and the step's caches.</summary>
     protected abstract void StepForward(int t, int b0, int b1);
 
     /// <summary>One step back at time t for rows [b0, b1): <paramref name="dh"/> holds ∂L/∂Out[t] on entry and ∂L/∂(previous state) on exit.</summary>
@@ -247,25 +258,47 @@ internal abstract class RecurrentDirection<T> where T : unmanaged, IFloatingPoin
     /// <summary>Offset of row b at time t in a [T, B, width] buffer.</summary>
     protected int At(int t, int b, int width) => (t * Batch + b) * width;
 
-    /// <summary>a[rows, G·H] (+)= h[rows, H] · Wₕₕᵀ (+ bₕₕ).</summary>
-    protected void RecurrentProduct(ReadOnlySpan<T> h, Span<T> a, int rows, bool accumulate)
-    {
-        if (!accumulate) a.Clear();
-        Kernels.MatMulAdd(h, _whhT, a, rows);
-        if (BiasHh is not null) Kernels.AddRowVector(a, BiasHh.Value.Data, rows);
-    }
+    /// <summary>
+    /// a[rows, G·H] = xₜ Wᵢₕᵀ + bᵢₕ + hₜ₋₁ Wₕₕᵀ + bₕₕ for rows [b0, b0 + rows) at time t: the input
+    /// projection is computed here, step by step, rather than for all steps before the loop, so the
+    /// step finds it in cache instead of in main memory, and in one pass with the recurrent product.
+    /// </summary>
+    protected void PreActivations(int t, int b0, int rows, Span<T> a) =>
+        Kernels.StepProduct(rows, X.AsSpan(At(t, b0, I), rows * I), _wihT, _bihRow, Previous(Out, H0, t, b0, rows, H), _whhT, HiddenBias, a);
+
+    /// <summary>zx[rows, G·H] = xₜ Wᵢₕᵀ + bᵢₕ for rows [b0, b0 + rows) at time t (the GRU keeps it apart from the recurrent product).</summary>
+    protected void InputProjection(int t, int b0, int rows, Span<T> zx) =>
+        Kernels.MatMulAddRow(X.AsSpan(At(t, b0, I), rows * I), _wihT, _bihRow, zx, rows);
+
+    /// <summary>a[rows, G·H] = h[rows, H] · Wₕₕᵀ + bₕₕ.</summary>
+    protected void RecurrentProduct(ReadOnlySpan<T> h, Span<T> a, int rows) =>
+        Kernels.StepProduct(rows, default, null, default, h, _whhT, HiddenBias, a);
+
+    private ReadOnlySpan<T> HiddenBias => BiasHh is null ? default : BiasHh.Value.Data;
 
     /// <summary>dh[rows, H] (+)= da[rows, G·H] · Wₕₕ.</summary>
     protected void RecurrentProductBackward(ReadOnlySpan<T> da, Span<T> dh, int rows, bool accumulate)
     {
-        if (!accumulate) dh.Clear();
-        Kernels.MatMulAdd(da, _whh, dh, rows);
+        if (accumulate) Kernels.MatMulAdd(da, _whh, dh, rows);
+        else Kernels.StepProduct(rows, default, null, default, da, _whh, default, dh);   // from 0 in registers: dh is only written
     }
 
+    /// <summary>Makes <paramref name="buffer"/> hold at least <paramref name="length"/> values (its contents are not kept when it grows).</summary>
     protected static void Resize(ref T[] buffer, int length)
     {
-        if (buffer.Length != length) buffer = new T[length];
+        if (buffer.Length < length) buffer = new T[length];
     }
+
+    /// <summary>Drops every buffer of the sequence (caches, gradients, packed weights); the next <see cref="Forward"/> allocates them again.</summary>
+    public void ReleaseBuffers()
+    {
+        X = []; Zx = []; Out = []; H0 = []; DAx = []; DAh = []; _dh = []; _bihRow = []; _valid = null;
+        _whhT.Release(); _wihT.Release(); _whh.Release(); _wih.Release(); _packed.Release();
+        ReleaseCaches();
+    }
+
+    /// <summary>Drops the derived class's own buffers (<see cref="ReleaseBuffers"/>).</summary>
+    protected virtual void ReleaseCaches() { }
 
     private void ForEachRowBlock(Action<int, int> body)
     {

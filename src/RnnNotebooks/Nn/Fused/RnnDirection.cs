@@ -15,8 +15,8 @@ internal sealed class RnnDirection<T>(int inputSize, int hiddenSize, bool revers
     protected override void StepForward(int t, int b0, int b1)
     {
         int rows = b1 - b0, len = rows * H, o = At(t, b0, H);
-        var h = Out.AsSpan(o, len);                                   // [rows, H], holds a = Wᵢₕ xₜ + bᵢₕ
-        RecurrentProduct(Previous(Out, H0, t, b0, rows, H), h, rows, accumulate: true);   // a += Wₕₕ hₜ₋₁ + bₕₕ
+        var h = Out.AsSpan(o, len);                                   // [rows, H]
+        PreActivations(t, b0, rows, h);                               // a = Wᵢₕ xₜ + bᵢₕ + Wₕₕ hₜ₋₁ + bₕₕ
         if (relu) Activations.Relu(h); else Activations.Tanh(h);   // hₜ = φ(a)
     }
 
