@@ -172,6 +172,17 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
         return dx;
     }
 
+    /// <inheritdoc/>
+    protected override void ReleaseOwnBuffers()
+    {
+        _input = _h0 = _h = null; _a = []; _steps = [];
+        _next = _delta = _da = _g = null;
+        ReleaseCoefficients();
+    }
+
+    /// <summary>Drops the derived layer's scan-path buffers (<see cref="Module{T}.ReleaseBuffers"/>).</summary>
+    private protected abstract void ReleaseCoefficients();
+
     /// <summary>An array of <paramref name="n"/> elements kept in <paramref name="slot"/> from call to call (not cleared):
     /// the scan path's [B, T, H] temporaries are large, and a fresh array each step costs more than the arithmetic.</summary>
     private protected static T[] Scratch(ref T[]? slot, int n) => slot is { } s && s.Length == n ? s : slot = new T[n];

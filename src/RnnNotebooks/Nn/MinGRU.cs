@@ -54,6 +54,8 @@ public sealed class MinGRU<T> : LinearRecurrence<T> where T : unmanaged, IFloati
         return (dx, dh * OneMinus(s.Z));                                              // ∂L/∂hₜ₋₁ = dh ⊙ (1 − z)
     }
 
+    private protected override void ReleaseCoefficients() { _z = _p = _candidate = null; _zBuf = _aBuf = _bBuf = _dkBuf = _dpBuf = null; }
+
     private protected override (T[] A, T[] B) Coefficients(Tensor<T> input)
     {
         var k = linear_z.forward(input);                                              // [B, T, H]

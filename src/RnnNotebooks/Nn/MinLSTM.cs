@@ -58,6 +58,8 @@ public sealed class MinLSTM<T> : LinearRecurrence<T> where T : unmanaged, IFloat
         return (dx, dh * fn);                                                         // ∂L/∂hₜ₋₁ = dh ⊙ f′
     }
 
+    private protected override void ReleaseCoefficients() { _f = _i = _p = _candidate = null; _fBuf = _iBuf = _sBuf = _aBuf = _inBuf = _bBuf = _dkfBuf = _dkiBuf = _dpBuf = _tmpBuf = null; }
+
     private protected override (T[] A, T[] B) Coefficients(Tensor<T> input)
     {
         var kf = linear_f.forward(input);                                             // [B, T, H]
