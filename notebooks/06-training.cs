@@ -167,7 +167,7 @@ var trainer = new Trainer<float>(model, new SoftmaxCrossEntropy<float>(), new Ad
 var progress = new TrainingProgress(epochs, $"SimpleRNN({hidden}) on the running-sum sign").Show();
 var clock = System.Diagnostics.Stopwatch.StartNew();
 var fixedHistory = trainer.Fit(xTrain, yTrain, new FitOptions { Epochs = epochs, BatchSize = 32, Seed = seed, Verbose = false,
-    OnEpochEnd = e => progress.Report(e.Epoch, e.Values["loss"], ("accuracy", e.Values["accuracy"])) });
+    OnEpochEnd = progress.EachEpoch("accuracy") });
 var testScores = trainer.Evaluate(xTest, yTest);
 Console.WriteLine($"{epochs} epochs in {clock.Elapsed.TotalSeconds:F1} s; test accuracy: RNN {testScores["accuracy"]:F4}, best memoryless model {memorylessAccuracy:F4}");
 // A binomial 95 % interval for each accuracy (1000 sequences × steps labels, treated as independent: a rough but honest width).
@@ -345,7 +345,6 @@ var compareSeedList = Enumerable.Range(0, compareSeeds).Select(k => seed + (ulon
 var optCurves = new List<(string Name, IReadOnlyList<double> ValLoss)>();
 var optFinal = new Dictionary<string, List<double>>();
 var optProgress = new TrainingProgress(optimizers.Length * compareEpochs * compareSeeds, $"{optimizers.Length} optimizers × {compareEpochs} epochs × {compareSeeds} seeds").Show();
-int done = 0;
 foreach (var (name, make) in optimizers)
 {
     optFinal[name] = [];
@@ -354,7 +353,7 @@ foreach (var (name, make) in optimizers)
         var m = RunningSignModel(optHidden, s);
         var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), make(m.parameters()), new Accuracy<float>());
         var h = t.Fit(xTrain, yTrain, new FitOptions { Epochs = compareEpochs, BatchSize = 32, ValidationSplit = 0.2, Seed = s, Verbose = false,
-            OnEpochEnd = e => optProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
+            OnEpochEnd = optProgress.EachEpoch("val_loss") });
         if (s == seed) optCurves.Add((name, h["val_loss"]));
         optFinal[name].Add(h["val_loss"][^1]);
     }
@@ -381,7 +380,6 @@ var batchSizes = new[] { 8, 32, 256 };
 var batchCurves = new List<GenericChart>();
 var batchFinal = new Dictionary<int, List<double>>();
 var batchProgress = new TrainingProgress(batchSizes.Length * compareEpochs * compareSeeds, "batch sizes").Show();
-done = 0;
 foreach (int bs in batchSizes)
 {
     batchFinal[bs] = [];
@@ -391,7 +389,7 @@ foreach (int bs in batchSizes)
         var m = RunningSignModel(optHidden, s);
         var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras));
         var h = t.Fit(xTrain, yTrain, new FitOptions { Epochs = compareEpochs, BatchSize = bs, ValidationSplit = 0.2, Seed = s, Verbose = false,
-            OnEpochEnd = e => batchProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
+            OnEpochEnd = batchProgress.EachEpoch("val_loss") });
         if (s == seed) batchCurves.Add(Plot.Line(Enumerable.Range(1, compareEpochs), h["val_loss"], name: $"batch {bs}", markers: true));
         batchFinal[bs].Add(h["val_loss"][^1]);
     }
@@ -421,7 +419,7 @@ FitOptions OverfitOptions(ulong s, EarlyStopping? es = null, Action<EpochResult>
     new() { Epochs = overfitEpochs, BatchSize = 16, ValidationSplit = 0.5, Seed = s, Verbose = false, EarlyStopping = es, OnEpochEnd = onEpoch };
 var overTrainer = OverfitTrainer(RunningSignModel(bigHidden, seed));
 var overProgress = new TrainingProgress(overfitEpochs, $"SimpleRNN({bigHidden}) on {overfitSequences / 2} noisy sequences").Show();
-var overHistory = overTrainer.Fit(xSmall, ySmall, OverfitOptions(seed, onEpoch: e => overProgress.Report(e.Epoch, e.Values["loss"], ("val_loss", e.Values["val_loss"]))));
+var overHistory = overTrainer.Fit(xSmall, ySmall, OverfitOptions(seed, onEpoch: overProgress.EachEpoch("val_loss")));
 int bestEpoch = overHistory["val_loss"].Select((v, k) => (v, k)).MinBy(p => p.v).k + 1;
 double bestVal = overHistory["val_loss"].Min(), finalVal = overHistory["val_loss"][^1];
 Console.WriteLine($"without early stopping: lowest val_loss {bestVal:F4} at epoch {bestEpoch}, final val_loss {finalVal:F4}; training loss {overHistory["loss"][bestEpoch - 1]:F4} then, {overHistory["loss"][^1]:F4} at the end");
@@ -455,13 +453,12 @@ var lrRuns = rates.Select(lr => (Name: $"lr {lr:G1}", Lr: lr, Clip: (double?)nul
 var lrCurves = new List<GenericChart>();
 var lrFinal = new Dictionary<string, double>();
 var lrProgress = new TrainingProgress(lrRuns.Count * compareEpochs, "learning rates").Show();
-done = 0;
 foreach (var (name, lr, clip) in lrRuns)
 {
     var m = RunningSignModel(optHidden, seed);
     var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras, learningRate: lr)) { ClipNorm = clip };
     var h = t.Fit(xTrain, yTrain, new FitOptions { Epochs = compareEpochs, BatchSize = 32, ValidationSplit = 0.2, Seed = seed, Verbose = false,
-        OnEpochEnd = e => lrProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
+        OnEpochEnd = lrProgress.EachEpoch("val_loss") });
     Console.WriteLine($"{name,-22} training loss {h["loss"][^1]:F4}, val_loss {h["val_loss"][^1]:F4} after {compareEpochs} epochs");
     lrFinal[name] = h["val_loss"][^1];
     lrCurves.Add(Plot.Line(Enumerable.Range(1, compareEpochs), h["val_loss"], name: name, markers: true));
@@ -542,7 +539,6 @@ Sequential<float> StackedLstm(double p, ulong s) =>
 int dropEpochs = Math.Max(2, overfitEpochs / 2);
 var dropRuns = new List<(double P, ulong Seed, History H, double Test, double Acc)>();
 var dropProgress = new TrainingProgress(2 * dropEpochs * compareSeeds, $"2-layer LSTM, dropout 0 and 0.3, {compareSeeds} seeds").Show();
-done = 0;
 foreach (double p in new[] { 0.0, 0.3 })
     foreach (var s in compareSeedList.Reverse())   // the first seed last: the cells after this one continue from its random state
     {
@@ -550,7 +546,7 @@ foreach (double p in new[] { 0.0, 0.3 })
         var m = StackedLstm(p, s);
         var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras, learningRate: 3e-3), new Accuracy<float>());
         var h = t.Fit(xSmall, ySmall, new FitOptions { Epochs = dropEpochs, BatchSize = 16, ValidationSplit = 0.5, Seed = s, Verbose = false,
-            OnEpochEnd = e => dropProgress.Report(++done, e.Values["loss"], ("val_loss", e.Values["val_loss"])) });
+            OnEpochEnd = dropProgress.EachEpoch("val_loss") });
         var scores = t.Evaluate(xTest, yTest);
         dropRuns.Add((p, s, h, scores["loss"], scores["accuracy"]));
         Console.WriteLine($"dropout {p}, seed {s}: final training loss {h["loss"][^1]:F4}, lowest val_loss {h["val_loss"].Min():F4}, final val_loss {h["val_loss"][^1]:F4}, test loss {scores["loss"]:F4}, test accuracy {scores["accuracy"]:F4}");
@@ -610,7 +606,6 @@ Console.WriteLine($"lengths {string.Join(", ", lenDemo)} padded to 6 (post): fin
 // ---- cell 31 (nb06-mask-train) ----
 var maskRuns = new List<(string Name, History H, double Test)>();
 var maskProgress = new TrainingProgress(4 * maskEpochs, "GRU on the sum sign, post/pre padding × mask on/off").Show();
-done = 0;
 foreach (var side in new[] { PadSide.Post, PadSide.Pre })
 {
     var (xm, ym, _) = SumSign(maskSequences, maskSteps, side, new Rng(seed + 7));
@@ -622,7 +617,7 @@ foreach (var side in new[] { PadSide.Post, PadSide.Pre })
             .Initialize(InitScheme.Keras, seed: seed);
         var t = new Trainer<float>(m, new SoftmaxCrossEntropy<float>(), new Adam<float>(m.parameters(), Framework.Keras, learningRate: 3e-3), new Accuracy<float>());
         var h = t.Fit(xm, ym, new FitOptions { Epochs = maskEpochs, BatchSize = 32, ValidationSplit = 0.2, Seed = seed, Verbose = false,
-            OnEpochEnd = e => maskProgress.Report(++done, e.Values["loss"], ("val_accuracy", e.Values["val_accuracy"])) });
+            OnEpochEnd = maskProgress.EachEpoch("val_accuracy") });
         double test = t.Evaluate(xmTest, ymTest)["accuracy"];
         string name = $"{side}-padding, {(masked ? "mask_zero" : "no mask")}";
         maskRuns.Add((name, h, test));

@@ -425,47 +425,47 @@ display(Plot.Combine(
 // `Seq2SeqAttention` in `RnnNotebooks.Torch` is the same model on libtorch: `nn.Embedding`, an `nn.GRU` encoder on a packed padded batch (`pack_padded_sequence`), `nn.Linear` bridge, `nn.GRU` decoder, additive attention for all decoder steps at once, and `cross_entropy(ignore_index: 0)`. Its parameters have the scratch model's names, so the additive model's **initial weights** load into it by name. The cell first computes the loss of the same first batch on both sides, then trains both for the same epochs on the same batches, Adam with PyTorch's formula, clipping at norm 1, in float32, one thread each (notebook 07 says why), and times them.
 
 // ---- cell 25 (nb11-25) ----
-int torchThreads = torch.get_num_threads(), scratchThreads = Kernels.MaxThreads;
-torch.set_num_threads(1);
-Kernels.MaxThreads = 1;
-var scratchSide = new EncoderDecoder<float>(vocab.Count, embeddingSize, hiddenSize, bidirectional: true, AttentionKind.Additive);
-scratchSide.load_state_dict(additiveInitial);
-var twin = new Seq2SeqAttention(vocab.Count, embeddingSize, hiddenSize, bidirectional: true, AttentionKind.Additive, device: TorchDevice.Default);
-StateDictBridge.Load(twin, additiveInitial);
-var twinBatches = Enumerable.Range(1, twinEpochs).Select(e => Seq2SeqBatch<float>.Batches(trainPairs, vocab, batchSize, new Rng(seed + (ulong)e))).ToList();
-torch.Tensor Ids(Tensor<float> ids) => TensorBridge.ToTorchIndices(ids, TorchDevice.Default);
-torch.Tensor TwinLoss(Seq2SeqBatch<float> b) =>
-    torch.nn.functional.cross_entropy(twin.forward(Ids(b.Source), Ids(b.DecoderInput)).reshape(-1, vocab.Count), Ids(b.DecoderTarget).reshape(-1), ignore_index: Seq2SeqVocabulary.Pad);
-double firstScratch = loss.forward(scratchSide.forward(twinBatches[0][0].Source, twinBatches[0][0].DecoderInput), twinBatches[0][0].DecoderTarget);
-double firstTwin;
-using (torch.NewDisposeScope()) using (torch.no_grad()) firstTwin = TwinLoss(twinBatches[0][0]).item<float>();
-double firstDiff = Math.Abs(firstScratch - firstTwin);
-Console.WriteLine($"first batch, same weights: scratch loss {firstScratch:F7}, TorchSharp {firstTwin:F7}, |difference| {firstDiff:E2} ({(firstDiff <= 1e-5 * Math.Max(1, firstTwin) ? "within" : "OUTSIDE")} 1e-5)");
-
-var scratchOpt = new Adam<float>(scratchSide.parameters(), learningRate: learningRate);
-var twinOpt = torch.optim.Adam(twin.parameters(), lr: learningRate);
+// One thread for each engine while they are compared and timed (notebook 07 says why); ThreadLimit restores both counts after the block.
+double firstDiff;
 var (scratchCurve, twinCurve) = (new List<double>(), new List<double>());
 var (scratchClock, twinClock) = (new System.Diagnostics.Stopwatch(), new System.Diagnostics.Stopwatch());
-foreach (var epoch in twinBatches)
-    foreach (var b in epoch)
-    {
-        scratchClock.Start();
-        scratchCurve.Add(TeacherForcing.Step(scratchSide, b, loss, scratchOpt, clipNorm: 1.0));
-        scratchClock.Stop();
-        twinClock.Start();
-        using (torch.NewDisposeScope())
+using (ThreadLimit.Set(1))
+{
+    var scratchSide = new EncoderDecoder<float>(vocab.Count, embeddingSize, hiddenSize, bidirectional: true, AttentionKind.Additive);
+    scratchSide.load_state_dict(additiveInitial);
+    var twin = new Seq2SeqAttention(vocab.Count, embeddingSize, hiddenSize, bidirectional: true, AttentionKind.Additive, device: TorchDevice.Default);
+    StateDictBridge.Load(twin, additiveInitial);
+    var twinBatches = Enumerable.Range(1, twinEpochs).Select(e => Seq2SeqBatch<float>.Batches(trainPairs, vocab, batchSize, new Rng(seed + (ulong)e))).ToList();
+    torch.Tensor Ids(Tensor<float> ids) => TensorBridge.ToTorchIndices(ids, TorchDevice.Default);
+    torch.Tensor TwinLoss(Seq2SeqBatch<float> b) =>
+        torch.nn.functional.cross_entropy(twin.forward(Ids(b.Source), Ids(b.DecoderInput)).reshape(-1, vocab.Count), Ids(b.DecoderTarget).reshape(-1), ignore_index: Seq2SeqVocabulary.Pad);
+    double firstScratch = loss.forward(scratchSide.forward(twinBatches[0][0].Source, twinBatches[0][0].DecoderInput), twinBatches[0][0].DecoderTarget);
+    double firstTwin;
+    using (torch.NewDisposeScope()) using (torch.no_grad()) firstTwin = TwinLoss(twinBatches[0][0]).item<float>();
+    firstDiff = Math.Abs(firstScratch - firstTwin);
+    Console.WriteLine($"first batch, same weights: scratch loss {firstScratch:F7}, TorchSharp {firstTwin:F7}, |difference| {firstDiff:E2} ({(firstDiff <= 1e-5 * Math.Max(1, firstTwin) ? "within" : "OUTSIDE")} 1e-5)");
+
+    var scratchOpt = new Adam<float>(scratchSide.parameters(), learningRate: learningRate);
+    var twinOpt = torch.optim.Adam(twin.parameters(), lr: learningRate);
+    foreach (var epoch in twinBatches)
+        foreach (var b in epoch)
         {
-            twinOpt.zero_grad();
-            var l = TwinLoss(b);
-            l.backward();
-            torch.nn.utils.clip_grad_norm_(twin.parameters(), 1.0);
-            twinOpt.step();
-            twinCurve.Add(l.item<float>());
+            scratchClock.Start();
+            scratchCurve.Add(TeacherForcing.Step(scratchSide, b, loss, scratchOpt, clipNorm: 1.0));
+            scratchClock.Stop();
+            twinClock.Start();
+            using (torch.NewDisposeScope())
+            {
+                twinOpt.zero_grad();
+                var l = TwinLoss(b);
+                l.backward();
+                torch.nn.utils.clip_grad_norm_(twin.parameters(), 1.0);
+                twinOpt.step();
+                twinCurve.Add(l.item<float>());
+            }
+            twinClock.Stop();
         }
-        twinClock.Stop();
-    }
-torch.set_num_threads(torchThreads);
-Kernels.MaxThreads = scratchThreads;
+}
 double curveGap = scratchCurve.Zip(twinCurve, (a, b) => Math.Abs(a - b)).Max();
 Console.WriteLine($"{scratchCurve.Count} steps: scratch {scratchClock.Elapsed.TotalSeconds:F1} s, TorchSharp {twinClock.Elapsed.TotalSeconds:F1} s; last loss {scratchCurve[^1]:F4} vs {twinCurve[^1]:F4}; largest per-step difference {curveGap:E2}");
 var twinSteps = Enumerable.Range(1, scratchCurve.Count).ToArray();
