@@ -5,6 +5,7 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 using RnnNotebooks.Course.Charts;
+using RnnNotebooks.Training;
 
 namespace RnnNotebooks.Course.Progress;
 
@@ -97,6 +98,26 @@ public sealed class TrainingProgress
         }
         Refresh();
         return this;
+    }
+
+    /// <summary>
+    /// A <see cref="FitOptions.OnEpochEnd"/> callback that reports each finished epoch of a fit as the next report
+    /// of this progress (<see cref="Epoch"/> + 1), with its <c>loss</c> and the named <paramref name="metrics"/>
+    /// (e.g. <c>"val_loss"</c>). One progress can so follow several fits in a row (optimizers × seeds, say):
+    /// <code>OnEpochEnd = progress.EachEpoch("val_loss")</code>
+    /// </summary>
+    /// <param name="metrics">Names in <see cref="EpochResult.Values"/> to report beside the loss.</param>
+    public Action<EpochResult> EachEpoch(params string[] metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return e =>
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            (string, double) Value(string name) => e.Values.TryGetValue(name, out var v)
+                ? (name, v)
+                : throw new ArgumentException($"EachEpoch: the fit reported no '{name}' (it reported {string.Join(", ", e.Values.Keys.Select(k => $"'{k}'"))}); validate (ValidationSplit) for val_ values, or name one of these.", nameof(metrics));
+            Report(Epoch + 1, Value("loss").Item2, metrics.Select(Value).ToArray());
+        };
     }
 
     /// <summary>

@@ -17,6 +17,10 @@ namespace RnnNotebooks.Runner.Apps;
 /// <item><c>#r "…/src/P/bin/…/P.dll"</c> becomes <c>#:project …/src/P/P.csproj</c> (the other dlls it names come with
 /// P), <c>#r "nuget: N, V"</c> becomes <c>#:package N@V</c>; a cell that only builds a dll a later <c>#r</c> loads is
 /// left out, since <c>#:project</c> builds it;</item>
+/// <item>the first cell's <c>#!import setup/Build.csx</c> (which builds the libraries on a fresh clone) becomes a comment,
+/// for the same reason, and its <c>#load "setup/Course.csx"</c> is translated in place: the script's <c>#r</c> lines
+/// become <c>#:project</c>, a <c>.cs</c> file it loads (the <c>global using</c>s) becomes <c>#:include</c>, a script
+/// it loads is translated the same way, and its statements take the <c>#load</c>'s place;</item>
 /// <item><c>using</c> directives move to the top of the file; type declarations (records, classes, …), which a
 /// script allows between statements and a program does not, move to its end; script methods stay where they are,
 /// as local functions;</item>
@@ -25,7 +29,7 @@ namespace RnnNotebooks.Runner.Apps;
 /// <item>after the parameters cell, <c>--quick</c> assigns the <c>// quick:</c> values and <c>--param</c> the given
 /// ones, as the runner's injected-parameters cell redeclares them.</item>
 /// </list>
-/// Anything else that exists only in a kernel (<c>#!</c> magics, <c>#load</c>, other languages, other uses of
+/// Anything else that exists only in a kernel (other <c>#!</c> magics, other languages, other uses of
 /// <c>KernelInvocationContext</c> or <c>Kernel</c>) fails the conversion with the cell named.
 /// </summary>
 public static class AppConverter
@@ -34,6 +38,7 @@ public static class AppConverter
     private static readonly Regex ProjectDll = new(@"^(?<prefix>(?:\.\./)*)src/(?<project>[^/]+)/bin/[^/]+/[^/]+/(?<dll>[^/]+)\.dll$", RegexOptions.CultureInvariant);
     private static readonly Regex NugetReference = new(@"^nuget:\s*(?<name>[^,\s]+)\s*(?:,\s*(?<version>\S+))?\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex KernelDisplay = new(@"(?:Microsoft\.DotNet\.Interactive\.)?KernelInvocationContext\.Current\s*\.\s*Display\s*\(", RegexOptions.CultureInvariant);
+    private static readonly Regex BuildImport = new(@"^[ \t]*#!import[ \t]+(?:\S*/)?Build\.csx[ \t]*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex KernelOnly = new(@"\b(KernelInvocationContext|Kernel\.Root|Kernel\.Current|Microsoft\.DotNet\.Interactive)\b", RegexOptions.CultureInvariant);
 
     /// <summary>The app's file name for a notebook: <c>03-bptt.ipynb</c> → <c>03-bptt.cs</c>.</summary>
@@ -46,7 +51,9 @@ public static class AppConverter
         var file = Path.GetFileName(notebook.Path);
         var references = notebook.Cells.Where(c => c.IsCode).SelectMany(c => ReferencePaths(c.Source)).ToList();
         var directives = new List<string>();
+        var includes = new List<string>();
         var usings = new List<string>();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(notebook.Path))!;
         var body = new StringBuilder();
         var types = new StringBuilder();
         var referencesCourse = false;
@@ -66,6 +73,7 @@ public static class AppConverter
                 throw new ConversionException($"{Where()} is a {language} cell; an app runs C# only.");
             }
             var source = cell.Source.Replace("\r\n", "\n", StringComparison.Ordinal);
+            source = BuildImport.Replace(source, m => $"// ({m.Value.Trim()}: in a notebook it builds the libraries on a fresh clone; here #:project above does it.)");
             var magic = source.Split('\n').Select(l => l.TrimStart()).FirstOrDefault(l => l.StartsWith("#!", StringComparison.Ordinal));
             if (magic is not null)
             {
@@ -95,9 +103,10 @@ public static class AppConverter
                 directives.Add(Directive(target, Where, ref referencesCourse));
                 edits.Add((directive.FullSpan, ""));
             }
-            if (root.GetLoadDirectives().FirstOrDefault() is { } load)
+            foreach (var load in root.GetLoadDirectives())
             {
-                throw new ConversionException($"{Where()} uses '#load {load.File.ValueText}', which exists only in a notebook kernel.");
+                var loaded = Load(Path.GetFullPath(load.File.ValueText, folder), folder, Where, directives, includes, ref referencesCourse);
+                edits.Add((load.FullSpan, loaded.Length > 0 ? loaded + "\n" : ""));
             }
             foreach (var u in root.Usings)
             {
@@ -148,10 +157,13 @@ public static class AppConverter
         }
         var parameters = ParametersOf(notebook);
         var sb = new StringBuilder();
+        // The SDK asks an app that includes other files to mark its entry point with a shebang (CA2266).
+        if (includes.Count > 0) sb.Append("#!/usr/bin/env dotnet\n");
         sb.Append($"// {Path.GetFileName(AppFileName(file))}: the notebook {file} as a C# file-based app. Generated by 'rnn-notebooks convert' from the notebook;\n");
         sb.Append("// edit the notebook, then regenerate. Run it with only the .NET SDK, from any folder:\n");
         sb.Append($"//   dotnet run {AppFileName(file)} -- [--quick] [--param name=value]... [--output <dir>] [--no-images]\n");
         foreach (var d in directives.Distinct(StringComparer.Ordinal)) sb.Append(d).Append('\n');
+        foreach (var i in includes.Distinct(StringComparer.Ordinal)) sb.Append(i).Append('\n');
         sb.Append("#:property Configuration=Release\n");
         sb.Append("#:property PublishAot=false\n");
         sb.Append("#:property Nullable=annotations\n");
@@ -241,6 +253,52 @@ public static class AppConverter
         }
         foreach (var d in declarations) sb.Append($"{d.Name} = NotebookApp.Param(\"{d.Name}\", {d.Name});\n");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A script a cell <c>#load</c>s (a notebook's setup, <c>setup/Course.csx</c>): its <c>#r</c> lines become
+    /// <c>#:project</c> directives, a <c>.cs</c> file it loads an <c>#:include</c>, a script it loads is read the same
+    /// way; returns its statements, which take the <c>#load</c>'s place. Paths in a script are relative to it.
+    /// </summary>
+    private static string Load(string path, string appFolder, Func<string> where, List<string> directives, List<string> includes, ref bool referencesCourse)
+    {
+        string Relative(string full) => Path.GetRelativePath(appFolder, full).Replace('\\', '/');
+        if (!File.Exists(path))
+        {
+            throw new ConversionException($"{where()} loads '{Relative(path)}', which does not exist.");
+        }
+        if (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+        {
+            includes.Add($"#:include {Relative(path)}");
+            return "";
+        }
+        var scriptFolder = Path.GetDirectoryName(path)!;
+        var root = CSharpSyntaxTree.ParseText(File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal), ScriptOptions, path).GetCompilationUnitRoot();
+        var errors = root.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ConversionException($"{where()} loads '{Relative(path)}', which does not parse as C#: {errors[0].GetMessage()} (line {errors[0].Location.GetLineSpan().StartLinePosition.Line + 1}).");
+        }
+        if (root.Usings.Count > 0 || root.Members.Any(m => m is not GlobalStatementSyntax))
+        {
+            throw new ConversionException($"{where()} loads '{Relative(path)}', which may hold #r, #load and statements only (usings go in a .cs file it loads, as global usings).");
+        }
+        var code = new StringBuilder();
+        foreach (var directive in root.GetReferenceDirectives())
+        {
+            var target = directive.File.ValueText;
+            directives.Add(Directive(target.StartsWith("nuget:", StringComparison.Ordinal) ? target : Relative(Path.GetFullPath(target, scriptFolder)), where, ref referencesCourse));
+        }
+        foreach (var load in root.GetLoadDirectives())
+        {
+            var loaded = Load(Path.GetFullPath(load.File.ValueText, scriptFolder), appFolder, where, directives, includes, ref referencesCourse);
+            if (loaded.Length > 0) code.Append(loaded).Append('\n');
+        }
+        foreach (var member in root.Members)
+        {
+            code.Append(Trim(member.WithoutLeadingTrivia().ToFullString())).Append('\n');   // the script's comments stay in the script
+        }
+        return Trim(code.ToString());
     }
 
     private static string Directive(string target, Func<string> where, ref bool referencesCourse)

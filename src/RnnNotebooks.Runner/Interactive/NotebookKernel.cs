@@ -9,7 +9,8 @@ public static class NotebookKernel
 {
     /// <summary>
     /// A composite kernel holding a C# kernel with the kernel helpers (<c>display</c>), value sharing,
-    /// <c>#r "nuget: ..."</c>, and kernel extensions loaded from restored packages.
+    /// <c>#r "nuget: ..."</c>, <c>#!import</c> (a notebook's first cell imports <c>setup/Build.csx</c>), and kernel
+    /// extensions loaded from restored packages.
     /// </summary>
     public static CompositeKernel Create()
     {
@@ -24,6 +25,7 @@ public static class NotebookKernel
         var composite = new CompositeKernel();
         composite.Add(csharp, ["c#", "C#"]);
         composite.DefaultKernelName = csharp.Name;
+        composite.UseImportMagicCommand();
         PackageExtensionLoader.Attach(composite);
         return composite;
     }

@@ -47,6 +47,34 @@ public sealed class TrainingProgressTests
     }
 
     [Fact]
+    public void EachEpoch_reports_the_epochs_of_several_fits_one_after_another()
+    {
+        var p = new TrainingProgress(4);
+        var onEpochEnd = p.EachEpoch("val_loss");
+        foreach (var (epoch, loss, val) in new[] { (1, 0.9, 0.95), (2, 0.7, 0.75), (1, 0.8, 0.85), (2, 0.6, 0.65) })   // two fits of two epochs
+        {
+            onEpochEnd(Epoch(epoch, ("loss", loss), ("val_loss", val), ("accuracy", 0.5)));
+        }
+        Assert.Equal(4, p.Epoch);
+        Assert.True(p.IsComplete);
+        Assert.Equal(new[] { 0.9, 0.7, 0.8, 0.6 }, p.History["loss"]);
+        Assert.Equal(new[] { 0.95, 0.75, 0.85, 0.65 }, p.History["val_loss"]);
+        Assert.Equal(new[] { "loss", "val_loss" }, p.History.Keys);
+    }
+
+    [Fact]
+    public void EachEpoch_names_a_metric_the_fit_did_not_report_and_lists_those_it_did()
+    {
+        var onEpochEnd = new TrainingProgress(2).EachEpoch("val_loss");
+        var e = Assert.Throws<ArgumentException>(() => onEpochEnd(Epoch(1, ("loss", 0.5), ("accuracy", 0.5))));
+        Assert.Contains("'val_loss'", e.Message);
+        Assert.Contains("'loss', 'accuracy'", e.Message);
+    }
+
+    private static RnnNotebooks.Training.EpochResult Epoch(int epoch, params (string Name, double Value)[] values) =>
+        new(epoch, 2, values.ToDictionary(v => v.Name, v => v.Value), TimeSpan.FromSeconds(1), new RnnNotebooks.Training.History());
+
+    [Fact]
     public void Invalid_epochs_are_rejected()
     {
         var p = new TrainingProgress(2);

@@ -35,6 +35,78 @@ public class AppConverterTests
     }
 
     [Fact]
+    public void The_setup_cell_becomes_project_and_include_directives_and_the_scripts_statements()
+    {
+        var folder = SetupFolder();
+        var solutions = Directory.CreateDirectory(Path.Combine(folder, "solutions")).FullName;
+        var app = AppConverter.Convert(NotebookFile.Read(new TestNotebook()
+            .Code("// The course library and its twins.\n#!import ../setup/Build.csx\n#load \"../setup/Torch.csx\"\nvar clock = 1;")
+            .Code("var x = 2;")
+            .Write(solutions, "07-demo-solutions.ipynb")));
+
+        var header = app[..app.IndexOf("NotebookApp.Start(", StringComparison.Ordinal)];
+        Assert.StartsWith("#!/usr/bin/env dotnet\n", app);
+        Assert.Contains("#:project ../../src/RnnNotebooks.Course/RnnNotebooks.Course.csproj\n", header);
+        Assert.Contains("#:project ../../src/RnnNotebooks.Torch/RnnNotebooks.Torch.csproj\n", header);
+        Assert.Contains("#:include ../setup/Course.usings.cs\n#:include ../setup/Torch.usings.cs\n", header);
+        Assert.DoesNotContain("using Fake", app);
+        Assert.Contains("// (#!import ../setup/Build.csx: in a notebook it builds", app);
+        Assert.Contains("Notebook.Setup();\nConsole.WriteLine(\"torch\");\nvar clock = 1;\n", app);
+        Assert.DoesNotContain("#load", app);
+        Assert.DoesNotContain("a comment of the script", app);
+    }
+
+    [Fact]
+    public void A_loaded_script_that_is_missing_or_holds_more_than_references_and_statements_fails_the_conversion()
+    {
+        var folder = SetupFolder();
+        File.WriteAllText(Path.Combine(folder, "setup", "Typed.csx"), "record Pair(int A);\n");
+
+        var missing = Assert.Throws<ConversionException>(() => AppConverter.Convert(NotebookFile.Read(new TestNotebook()
+            .Code("#!import setup/Build.csx\n#load \"setup/Nowhere.csx\"").Write(folder, "05-demo.ipynb"))));
+        var typed = Assert.Throws<ConversionException>(() => AppConverter.Convert(NotebookFile.Read(new TestNotebook()
+            .Code("#load \"setup/Typed.csx\"").Write(folder, "05-demo.ipynb"))));
+
+        Assert.Contains("cell 1", missing.Message);
+        Assert.Contains("setup/Nowhere.csx", missing.Message);
+        Assert.Contains("setup/Typed.csx", typed.Message);
+        Assert.Contains("#r, #load and statements only", typed.Message);
+    }
+
+    [Fact]
+    public void Only_the_build_script_is_an_import_an_app_can_do_without()
+    {
+        var e = Refused(new TestNotebook().Code(Reference).Code("#!import other.dib\nvar x = 1;"));
+        Assert.Contains("cell 2", e.Message);
+        Assert.Contains("#!import other.dib", e.Message);
+    }
+
+    // A folder with setup/ scripts of the real ones' shape: Torch.csx loads Course.csx, each #r's its library and loads a .cs of global usings.
+    private static string SetupFolder()
+    {
+        var folder = TempFolder.Create();
+        var setup = Directory.CreateDirectory(Path.Combine(folder, "setup")).FullName;
+        File.WriteAllText(Path.Combine(setup, "Course.csx"), """
+            // a comment of the script
+            #r "../../src/RnnNotebooks.Course/bin/Release/net10.0/RnnNotebooks.Course.dll"
+            #r "../../src/RnnNotebooks.Course/bin/Release/net10.0/Plotly.NET.dll"
+            #load "Course.usings.cs"
+
+            Notebook.Setup();
+            """);
+        File.WriteAllText(Path.Combine(setup, "Torch.csx"), """
+            #load "Course.csx"
+            #r "../../src/RnnNotebooks.Torch/bin/Release/net10.0/RnnNotebooks.Torch.dll"
+            #load "Torch.usings.cs"
+            Console.WriteLine("torch");
+            """);
+        File.WriteAllText(Path.Combine(setup, "Course.usings.cs"), "global using Fake;\n");
+        File.WriteAllText(Path.Combine(setup, "Torch.usings.cs"), "global using FakeTorch;\n");
+        File.WriteAllText(Path.Combine(setup, "Build.csx"), "{ }\n");
+        return folder;
+    }
+
+    [Fact]
     public void Markdown_becomes_comments_and_cells_keep_their_order()
     {
         var app = Convert(new TestNotebook().Code(Reference).Markdown("# Title\n\nSome *text*.").Code("var first = 1;").Code("var second = first + 1;"));
