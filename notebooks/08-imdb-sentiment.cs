@@ -97,15 +97,15 @@ int maxlen = 500;                // quick: 80
 int epochs = 10;                 // quick: 2
 int batchSize = 128;             // quick: 128
 // Epochs of the full-size LSTM of section 4 (trainCount reviews, maxlen steps, as the book's); the book trains it for `epochs`.
-int lstmEpochs = 3;              // quick: 1
+int lstmEpochs = 2;              // quick: 1
 // The variants of sections 5-7 (GRU, ..., maxlen, padding) and the twin of section 9: reviews, steps and epochs; fullVariants trains them like the article's model.
 bool fullVariants = false;       // quick: false
 int variantTrainCount = 10_000;  // quick: 1000
 int variantMaxLen = 200;         // quick: 60
-int variantEpochs = 3;           // quick: 1
+int variantEpochs = 2;           // quick: 1
 // Section 9: epochs of the scratch-vs-TorchSharp run, and how many nudged copies of the scratch model measure its own run-to-run spread.
 int twinEpochs = 2;              // quick: 1
-int noiseRuns = 3;               // quick: 1
+int noiseRuns = 2;               // quick: 1
 // As the runner's injected-parameters cell: --quick assigns the quick values, then --param name=value wins.
 if (NotebookApp.Quick)
 {
