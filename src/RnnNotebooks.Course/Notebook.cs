@@ -62,6 +62,7 @@ public static class Notebook
     {
         ChartDisplay.Register();
         Table.Register();
+        ShadedText.Register();
         ProgressDisplay.Register();
         Formatter.Register<ExerciseResult>((r, w) => w.Write(r.ToString()), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(ExerciseResult), "text/plain");

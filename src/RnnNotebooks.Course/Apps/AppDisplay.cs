@@ -39,6 +39,9 @@ public static class AppOutput
             case DataFrame frame:
                 output.Write(Table.Text(frame));
                 break;
+            case ShadedText shaded:
+                output.WriteLine(shaded.Text());
+                break;
             case TrainingProgress progress:
                 output.WriteLine(progress.ToConsoleLine());
                 break;
