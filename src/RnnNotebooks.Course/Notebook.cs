@@ -63,6 +63,7 @@ public static class Notebook
         ChartDisplay.Register();
         Table.Register();
         ProgressDisplay.Register();
+        ColoredText.Register();
         Formatter.Register<ExerciseResult>((r, w) => w.Write(r.ToString()), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(ExerciseResult), "text/plain");
     }
