@@ -343,7 +343,7 @@ display(Plot.Combine(
 
 // ### How this configuration was chosen
 //
-// The goal (issue 28 of this course) is at most 1.55 nats/char on the validation text after at most 5 minutes of training on two cores, and the whole notebook within about four minutes. The earlier default of this notebook, a narrower GRU (the first row below), flattened above that line however long it trained. A wider GRU costs more time per epoch but learns more per epoch, and the default above is the width that reached the line within the budget when the choice was made: compare the chart above with the first row of the table. Configurations are compared by the validation loss each reaches after the same number of epochs, and by its seconds per epoch measured on the same machine at the same time (a shared machine may be busy, so each one's time as a multiple of this run's epochs is the number to compare, not the seconds).
+// The goal (issue 28 of this course) is at most 1.55 nats/char on the validation text after at most 5 minutes of training on two cores, with the rest of the notebook on top of that. The earlier default of this notebook, a narrower GRU (the first row below), flattened above that line however long it trained. A wider GRU costs more time per epoch but learns more per epoch, and the default above is the width that reached the line within the budget when the choice was made: compare the chart above with the first row of the table. Configurations are compared by the validation loss each reaches after the same number of epochs, and by its seconds per epoch measured on the same machine at the same time (a shared machine may be busy, so each one's time as a multiple of this run's epochs is the number to compare, not the seconds).
 //
 // The cell trains the configurations only when `tuning = true`, since together they take several minutes. Besides the earlier default and this one, it measures alternatives worth checking rather than trusting: a larger batch (fewer, cheaper steps), longer BPTT chunks, a still wider GRU, and two layers with dropout, the lever of the closing section.
 
@@ -488,7 +488,7 @@ Console.WriteLine($"Verdict: evaluating with the state reset costs the trained m
 
 // ### Where the reset costs: loss at each position of a batch
 //
-// If resetting hurts because a batch's first characters are read without context, the cost should sit at the **start** of each batch and fade as the GRU reads on: by position 20 or so, a reset state has seen as much of the line as a carried one needs. `loop.LossByPosition(validBatches, carryState)` averages the validation loss at each position 0 … `bpttSteps` − 1 over every batch and row (its mean is the loss printed above). The chart shows both curves; the cell compares the first few positions with the second half of each batch.
+// If resetting hurts because a batch's first characters are read without context, the cost should sit at the **start** of each batch and fade as the GRU reads on, once a reset state has read as much of the text as a carried one brings with it. `loop.LossByPosition(validBatches, carryState)` averages the validation loss at each position 0 … `bpttSteps` − 1 over every batch and row (its mean is the loss printed above). The chart shows both curves; the cell compares the first few positions with the second half of each batch.
 
 // ---- cell 27 (nb10-position) ----
 var positionCarried = loop.LossByPosition(validBatches, carryState: true);
