@@ -90,7 +90,8 @@ Notebook.Setup();
 Console.WriteLine(TorchDevice.Describe());
 
 // ---- cell 4 (nb10-03): parameters ----
-// epochs: training stops after them, or earlier after the epoch that crosses trainingMinutes (a cap for a slow or busy machine);
+// epochs: training stops after them (or earlier, after the epoch that crosses trainingMinutes: a cap for a very slow machine;
+// the goal's 5 minutes are checked by the closing verdict, not enforced, so the printed numbers depend on the seed only);
 // trainChars 0 = the whole training split; compareChars: characters for the carry-vs-reset and twin runs;
 // sampleEvery: a sample every so many epochs; tuning: re-run the configuration search below (several minutes).
 ulong seed = 10;                  // quick: 10
@@ -100,7 +101,7 @@ int hiddenSize = 256;             // quick: 48
 int batchSize = 32;               // quick: 16
 int bpttSteps = 64;               // quick: 32
 int epochs = 8;                   // quick: 1
-double trainingMinutes = 5;       // quick: 0.4
+double trainingMinutes = 15;      // quick: 0.4
 int trainChars = 0;               // quick: 60000
 double learningRate = 3e-3;       // quick: 5e-3
 double learningRateDecay = 0.85;  // quick: 0.9
@@ -271,7 +272,7 @@ Console.WriteLine($"bigram   {bigramLoss:F3} nats/char, perplexity {Math.Exp(big
 // | state between batches | reset (`initial_state=None`) | carried and detached (`TruncatedBptt`) | the text continues across batches; section 5 compares |
 // | optimizer | Adam, default learning rate 1e-3 | Adam, `learningRate` 3e-3, **multiplied by `learningRateDecay` 0.85 after every epoch** (an addition) | faster start, smaller steps late |
 // | clipping | none | global norm 5 (an addition) | char-rnn's safeguard against exploding gradients |
-// | epochs | undefined | `epochs` (8), unless `trainingMinutes` (5) runs out first | the goal: 1.55 nats/char within 5 minutes of training |
+// | epochs | undefined | `epochs` (8), unless `trainingMinutes` (15) runs out first | the goal, 1.55 nats/char within 5 minutes of training, is checked by the closing verdict |
 //
 // Keras's `GRU` (since TensorFlow 2, `reset_after=True`) has two bias vectors like PyTorch's, so here the parameter counts agree; the cell prints both.
 //
