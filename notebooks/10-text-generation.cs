@@ -352,7 +352,7 @@ display(Plot.Combine(
 var tried = new (string Name, int Hidden, int Layers, double Dropout, int Batch, int Steps)[]
 {
     ("GRU 128 (the earlier default)", 128, 1, 0.0, 32, 64),
-    ("GRU 256 (this run's default)", 256, 1, 0.0, 32, 64),
+    ("GRU 256 (the default parameters)", 256, 1, 0.0, 32, 64),
     ("GRU 256, batch 64", 256, 1, 0.0, 64, 64),
     ("GRU 256, 128 steps", 256, 1, 0.0, 32, 128),
     ("GRU 384", 384, 1, 0.0, 32, 64),
