@@ -146,6 +146,38 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
         return sum / batches.BatchCount;
     }
 
+    /// <summary>
+    /// Mean cross-entropy (nats per character) at each position 0 … steps − 1 within a batch, over every batch and row of
+    /// <paramref name="batches"/>, without training: the state runs on from batch to batch when <paramref name="carryState"/>,
+    /// else every batch starts from zeros (its first positions are then predicted from little context). The mean of the
+    /// result is <see cref="Evaluate"/>'s loss.
+    /// </summary>
+    public double[] LossByPosition(BpttBatcher batches, bool carryState = true)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        RecurrentState<T>? state = null;
+        int steps = batches.Steps, rows = batches.BatchSize;
+        var sum = new double[steps];
+        for (int i = 0; i < batches.BatchCount; i++)
+        {
+            var (x, y) = batches.GetBatch(i);
+            var (logits, final) = Forward(x, state);
+            int vocab = logits.Shape[2];
+            for (int b = 0; b < rows; b++)
+                for (int t = 0; t < steps; t++)
+                {
+                    int offset = (b * steps + t) * vocab;
+                    double max = double.NegativeInfinity, exp = 0;
+                    for (int j = 0; j < vocab; j++) max = Math.Max(max, double.CreateTruncating(logits.Data[offset + j]));
+                    for (int j = 0; j < vocab; j++) exp += Math.Exp(double.CreateTruncating(logits.Data[offset + j]) - max);
+                    sum[t] += max + Math.Log(exp) - double.CreateTruncating(logits.Data[offset + y[b, t]]);   // −ln softmax(z)[target]
+                }
+            state = carryState ? final : null;
+        }
+        for (int t = 0; t < steps; t++) sum[t] /= (double)batches.BatchCount * rows;
+        return sum;
+    }
+
     /// <summary>The recurrent layer's top-layer output at every position of <paramref name="ids"/>, [ids, hidden], from zeros:
     /// the modules of a <see cref="Sequential{T}"/> model up to and including its recurrent layer.</summary>
     public Tensor<T> HiddenStates(int[] ids)
@@ -175,19 +207,22 @@ public sealed class TruncatedBptt<T> where T : unmanaged, IFloatingPointIeee754<
     /// Generates <paramref name="length"/> characters after <paramref name="prime"/>: the model reads the prime
     /// from zeros, then each sampled character (<see cref="CharSampler"/> at <paramref name="temperature"/>) is fed back.
     /// <paramref name="length"/> is in [0, <see cref="MaxGenerated"/>] (0: the prime only, nothing generated); a temperature of 0 picks the most
-    /// likely character each step, a huge one samples nearly uniform characters.
+    /// likely character each step, a huge one samples nearly uniform characters. <paramref name="topK"/> (0 keeps every character, as does
+    /// a value larger than the vocabulary) and <paramref name="topP"/> (in (0, 1]; 1 keeps every character) restrict each draw to the most
+    /// likely characters: top-k and nucleus sampling (<see cref="CharSampler.Probabilities"/>).
     /// </summary>
-    public string Generate(CharVocabulary vocabulary, string prime, int length, double temperature, Rng rng)
+    public string Generate(CharVocabulary vocabulary, string prime, int length, double temperature, Rng rng, int topK = 0, double topP = 1.0)
     {
         ArgumentNullException.ThrowIfNull(rng);
         if (length < 0 || length > MaxGenerated) throw new ArgumentOutOfRangeException(nameof(length), length, $"Generate: length must be in [0, {MaxGenerated:N0}], got {length}.");
+        _ = CharSampler.Probabilities([0.0], 1.0, topK, topP);          // refuses a bad topK or topP before any work
         var (last, state) = Prime(vocabulary, prime);
         if (last.Length != vocabulary.Count)
             throw new ArgumentException($"Generate: the model scores {last.Length} characters, the vocabulary has {vocabulary.Count}; use the vocabulary the model was trained with.", nameof(vocabulary));
         var generated = new char[length];
         for (int n = 0; n < length; n++)
         {
-            int next = CharSampler.Sample(last, temperature, rng);
+            int next = CharSampler.Sample(last, temperature, rng, topK, topP);
             generated[n] = vocabulary.CharOf(next);
             Tensor<T> logits;
             (logits, state) = Forward(new int[1, 1] { { next } }, state);

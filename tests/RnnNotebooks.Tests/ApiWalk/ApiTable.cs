@@ -174,6 +174,14 @@ public static class ApiTable
         Double("CharSampler.Sample(temperature)", v => CharSampler.Sample([1.0, 2.0], v, new Rng(1)))
             .Means(Bad.Zero, "the most likely character", "0 picks the most likely")
             .Means(Bad.Huge, "nearly uniform", "uniform"),
+        Int("CharSampler.Probabilities(topK)", v => CharSampler.Probabilities([1.0, 2.0], 1.0, v))
+            .Means(Bad.Zero, "every character kept", "0 keeps every character")
+            .Means(Bad.Huge, "every character kept", "a value larger than the vocabulary"),
+        Double("CharSampler.Probabilities(topP)", v => CharSampler.Probabilities([1.0, 2.0], 1.0, 0, v)),
+        Int("CharSampler.Sample(topK)", v => CharSampler.Sample([1.0, 2.0], 1.0, new Rng(1), v))
+            .Means(Bad.Zero, "every character kept", "0 keeps every character")
+            .Means(Bad.Huge, "every character kept", "a value larger than the vocabulary"),
+        Double("CharSampler.Sample(topP)", v => CharSampler.Sample([1.0, 2.0], 1.0, new Rng(1), 0, v)),
         Int("CharVocabulary.CharOf(id)", v => new CharVocabulary("abc").CharOf(v)).Means(Bad.Zero, "the first character", "in [0, Count)"),
         Int("TextSample.Generate(characters)", v => TextSample.Generate(v)),
         ULong("TextSample.Generate(seed)", v => TextSample.Generate(100, v)).Means(ZeroAndHuge, "a seed", SeedDoc),
@@ -333,6 +341,10 @@ public static class ApiTable
         Double("TruncatedBptt.Generate(temperature)", v => ALoop().Generate(new CharVocabulary("abc"), "ab", 5, v, new Rng(1)))
             .Means(Bad.Zero, "the most likely character", "0 picks the most likely")
             .Means(Bad.Huge, "nearly uniform", "uniform"),
+        Int("TruncatedBptt.Generate(topK)", v => ALoop().Generate(new CharVocabulary("abc"), "ab", 5, 1.0, new Rng(1), v))
+            .Means(Bad.Zero, "every character kept", "0 keeps every character")
+            .Means(Bad.Huge, "every character kept", "a value larger than the vocabulary"),
+        Double("TruncatedBptt.Generate(topP)", v => ALoop().Generate(new CharVocabulary("abc"), "ab", 5, 1.0, new Rng(1), 0, v)),
         Double("TruncatedBptt.ctor(clipNorm)", v => { var m = CharModel(3); _ = new TruncatedBptt<double>(m, new Sgd<double>(m.parameters()), v); }).Means(Bad.Huge, "no clipping in practice", "clips nothing in practice"),
         // ---- Seq2Seq and attention ----
         Int("DateTask.Write(format)", v => DateTask.Write(new DateOnly(2026, 12, 7), v)).Means(Bad.Zero, "the first format", "an index into"),

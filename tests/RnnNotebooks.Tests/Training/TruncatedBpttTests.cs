@@ -35,6 +35,42 @@ public class TruncatedBpttTests
     }
 
     [Fact]
+    public void Loss_by_position_averages_to_the_evaluated_loss_and_matches_a_reset_reference()
+    {
+        var ids = Stream(3 * 29, 5, 8);
+        var model = Model(5);
+        var loop = new TruncatedBptt<double>(model, new Sgd<double>(model.parameters(), 0.1));
+        var batches = new BpttBatcher(ids, batchSize: 3, steps: 7);    // rows of 29: 4 batches of 7 steps
+        foreach (bool carry in new[] { true, false })
+        {
+            var byPosition = loop.LossByPosition(batches, carry);
+            Assert.Equal(7, byPosition.Length);
+            Assert.Equal(loop.Evaluate(batches, carry), byPosition.Average(), 12);
+        }
+        // With the state reset, position t of every batch is the loss of the first t + 1 inputs read from zeros:
+        // the reference runs each batch's prefix through the model and scores its last column with SoftmaxCrossEntropy.
+        var reset = loop.LossByPosition(batches, carryState: false);
+        foreach (int t in new[] { 0, 3, 6 })
+        {
+            double sum = 0;
+            for (int i = 0; i < batches.BatchCount; i++)
+            {
+                var (x, y) = batches.GetBatch(i);
+                var prefix = new int[3, t + 1];
+                for (int b = 0; b < 3; b++) for (int s = 0; s <= t; s++) prefix[b, s] = x[b, s];
+                var logits = model.forward(Tensor.FromIndices<double>(prefix));          // [3, t + 1, 5]
+                var last = new Tensor<double>(3, 5);
+                for (int b = 0; b < 3; b++) for (int j = 0; j < 5; j++) last.Data[b * 5 + j] = logits.Data[(b * (t + 1) + t) * 5 + j];
+                var target = new int[3];
+                for (int b = 0; b < 3; b++) target[b] = y[b, t];
+                sum += new SoftmaxCrossEntropy<double>().forward(last, Tensor.FromIndices<double>(target));
+            }
+            Assert.Equal(sum / batches.BatchCount, reset[t], 12);
+        }
+        Assert.NotEqual(reset[0], loop.LossByPosition(batches, carryState: true)[0], 6);
+    }
+
+    [Fact]
     public void Step_gradient_matches_finite_differences_from_the_carried_state()
     {
         var ids = Stream(3 * 13, 4, 5);
