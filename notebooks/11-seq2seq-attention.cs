@@ -189,6 +189,9 @@ foreach (AttentionCell<double> cell in new AttentionCell<double>[] { new Additiv
 Console.WriteLine($"largest relative error against finite differences: {worstFd:E2}");
 
 // ---- cell 10 (nb11-10) ----
+var repository = System.IO.Directory.GetCurrentDirectory();      // the notebook's folder; its fixtures are in the repository
+while (!System.IO.File.Exists(System.IO.Path.Combine(repository, "RnnNotebooks.sln")) && System.IO.Directory.GetParent(repository) is { } parent)
+    repository = parent.FullName;
 // PyTorch parity: the same weights, inputs and upstream gradients as torch 1.13; error relative to each tensor's largest element.
 string fixtures = System.IO.Path.Combine(repository, "tests", "RnnNotebooks.Tests", "Fixtures", "torch", "seq2seq");
 Tensor<T> Read<T>(System.Text.Json.JsonElement tensors, string name) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
