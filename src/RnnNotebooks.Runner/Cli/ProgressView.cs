@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Spectre.Console;
 using RnnNotebooks.Runner.Execution;
@@ -38,6 +39,7 @@ public sealed class ProgressView(bool live)
             NotebookStatus.Failed => "FAILED ",
             _ => "skipped",
         };
-        return $"{status} {name}  {result.Duration.TotalSeconds:0.0} s";
+        var memory = result.PeakMemoryBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $", peak memory {bytes / 1e9:0.00} GB") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{status} {name}  {result.Duration.TotalSeconds:0.0} s{memory}");
     }
 }

@@ -15,6 +15,12 @@ public sealed record NotebookResult
     /// <summary>Wall time of the run.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>
+    /// The largest resident set of the notebook's process (its kernel, the course library and everything the cells
+    /// held), in bytes; null where the runner could not read it (a process that crashed, a run in the runner's own process).
+    /// </summary>
+    public long? PeakMemoryBytes { get; init; }
+
     /// <summary>Per-cell times in execution order.</summary>
     public IReadOnlyList<CellTiming> CellTimings { get; init; } = [];
 

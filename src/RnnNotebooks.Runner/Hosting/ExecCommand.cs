@@ -45,11 +45,18 @@ public static class ExecCommand
         Environment.Exit(0);
         return 0;
 
+        // The kernel's peak resident set so far (Linux: VmHWM of /proc/self/status; elsewhere what .NET reports).
+        static long? PeakResidentBytes()
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            return self.PeakWorkingSet64 > 0 ? self.PeakWorkingSet64 : null;
+        }
+
         void Send(NotebookResult outcome)
         {
             lock (protocol)
             {
-                protocol.WriteLine(ChildProtocol.EncodeResult(outcome));
+                protocol.WriteLine(ChildProtocol.EncodeResult(outcome with { PeakMemoryBytes = PeakResidentBytes() }));
                 protocol.Flush();
             }
         }

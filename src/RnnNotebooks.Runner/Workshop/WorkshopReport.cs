@@ -23,10 +23,10 @@ public sealed record WorkshopReport(IReadOnlyList<WorkshopReport.Row> Rows, stri
     public string ToMarkdown()
     {
         var sb = new StringBuilder();
-        sb.Append("| notebook | result | time | data |\n|---|---|---|---|\n");
+        sb.Append("| notebook | result | time | peak memory | data |\n|---|---|---|---|---|\n");
         foreach (var row in Rows)
         {
-            sb.Append($"| {row.Name} | {Status(row.Result)} | {Seconds(row.Result)} | {DataColumn(row)} |\n");
+            sb.Append($"| {row.Name} | {Status(row.Result)} | {Seconds(row.Result)} | {Memory(row.Result)} | {DataColumn(row)} |\n");
         }
         sb.Append('\n');
         sb.Append($"- Parameters: {Parameters}\n");
@@ -39,6 +39,10 @@ public sealed record WorkshopReport(IReadOnlyList<WorkshopReport.Row> Rows, stri
         sb.Append(torch is null
             ? "- GPU: not checked (no notebook printed `TorchDevice.Describe()`)\n"
             : $"- GPU: {torch.Data!.TorchDevice} (printed by {torch.Name})\n");
+        if (Rows.Select(r => r.Result.PeakMemoryBytes).Max() is { } peak)
+        {
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"- Largest notebook process: {peak / 1e9:0.00} GB resident at its peak\n"));
+        }
         var total = TimeSpan.FromTicks(Rows.Sum(r => r.Result.Duration.Ticks));
         sb.Append(string.Create(CultureInfo.InvariantCulture, $"- Total time: {total.TotalMinutes:0.0} min\n"));
         foreach (var group in Rows.Where(r => r.Data is { RealDataOnly: false }).SelectMany(r => r.Data!.Samples.Select(s => (r.Name, s))).GroupBy(x => x.s.Dataset))
@@ -57,6 +61,10 @@ public sealed record WorkshopReport(IReadOnlyList<WorkshopReport.Row> Rows, stri
 
     private static string Seconds(NotebookResult result) =>
         string.Create(CultureInfo.InvariantCulture, $"{result.Duration.TotalSeconds:0.0} s");
+
+    private static string Memory(NotebookResult result) => result.PeakMemoryBytes is { } bytes
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:0.00} GB")
+        : "not measured";
 
     private static string DataColumn(Row row) => row.Data switch
     {

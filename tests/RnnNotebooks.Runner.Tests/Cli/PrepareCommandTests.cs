@@ -38,8 +38,8 @@ public class PrepareCommandTests
 
         Assert.Equal(1, code);
         Assert.True(allowed == 0, allowedText);
-        Assert.Matches(@"\| 01-real\.ipynb \| passed \| \d+\.\d s \| no samples \|", text);
-        Assert.Matches(@"\| 02-sample\.ipynb \| passed \| \d+\.\d s \| SAMPLE: IMDB \|", text);
+        Assert.Matches(@"\| 01-real\.ipynb \| passed \| \d+\.\d s \| \d+\.\d\d GB \| no samples \|", text);
+        Assert.Matches(@"\| 02-sample\.ipynb \| passed \| \d+\.\d s \| \d+\.\d\d GB \| SAMPLE: IMDB \|", text);
         Assert.Contains("- SAMPLE data for IMDB in 02-sample.ipynb. To get the real data: Downloader.Fetch(\"imdb-tarball\")", text);
         Assert.Contains("- Parameters: default", text);
         Assert.Contains("- GPU: not checked", text);

@@ -75,6 +75,7 @@ public class RunCommandTests
         Assert.StartsWith("skipped 04-torch.ipynb: NuGet package RnnNotebooks.Tests.NoSuchPackage 1.0.0 is not restorable", lines[^2]);
         var order = lines.Where(l => l.StartsWith("passed") || l.StartsWith("FAILED") || l.StartsWith("skipped ")).Take(5).ToArray();
         Assert.Equal(["01-intro", "02-quick", "03-fails", "04-torch", "05-broken"], order.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1][..^6]));
+        Assert.Matches(@"^passed  02-quick\.ipynb  \d+\.\d s, peak memory 0\.[0-9][0-9] GB$", order[1]);   // the kernel process, well under 1 GB
         Assert.Contains(lines, l => l.Trim() == "cell 1: System.Exception: broken on purpose");
         Assert.Contains(lines, l => l.Contains("05-broken.ipynb: not valid JSON"));
         Assert.Contains("epochs=1", File.ReadAllText(Path.Combine(output, "02-quick.ipynb")));

@@ -12,7 +12,7 @@ public class GuideTimesTests
 
     private static WorkshopReport Report(double seconds) => new(
         [
-            new("00-setup.ipynb", new NotebookResult { Status = NotebookStatus.Passed, Duration = TimeSpan.FromSeconds(seconds) }, new DataUse([], null)),
+            new("00-setup.ipynb", new NotebookResult { Status = NotebookStatus.Passed, Duration = TimeSpan.FromSeconds(seconds), PeakMemoryBytes = 1_234_000_000 }, new DataUse([], null)),
             new("10-text.ipynb", new NotebookResult { Status = NotebookStatus.Failed, FailedCell = 7, Duration = TimeSpan.FromSeconds(2) }, null),
         ],
         "quick (--quick): the CI values, not the workshop's",
@@ -26,12 +26,13 @@ public class GuideTimesTests
     {
         var text = GuideTimes.Rewrite(Guide, "guide.md", Report(34.56), new DateOnly(2026, 12, 7));
 
-        Assert.StartsWith("# Guide\n\n## Run times\n\nIntro.\n\n" + GuideTimes.Begin + "\nMeasured by `prepare` on 2026-12-07:\n\n| notebook | result | time | data |\n", text);
+        Assert.StartsWith("# Guide\n\n## Run times\n\nIntro.\n\n" + GuideTimes.Begin + "\nMeasured by `prepare` on 2026-12-07:\n\n| notebook | result | time | peak memory | data |\n", text);
         Assert.EndsWith(GuideTimes.End + "\n\n## Next\n", text);
-        Assert.Contains("| 00-setup.ipynb | passed | 34.6 s | no samples |\n", text);
-        Assert.Contains("| 10-text.ipynb | FAILED (cell 7) | 2.0 s | unknown (no executed copy) |\n", text);
+        Assert.Contains("| 00-setup.ipynb | passed | 34.6 s | 1.23 GB | no samples |\n", text);
+        Assert.Contains("| 10-text.ipynb | FAILED (cell 7) | 2.0 s | not measured | unknown (no executed copy) |\n", text);
         Assert.Contains("- Parameters: quick (--quick): the CI values, not the workshop's\n", text);
         Assert.Contains("- Machine load (1-minute load average): 1.6 at the start, 2.4 at the end\n", text);
+        Assert.Contains("- Largest notebook process: 1.23 GB resident at its peak\n", text);
         Assert.DoesNotContain("typed", text);
     }
 
@@ -80,7 +81,7 @@ public class GuideTimesTests
 
         var text = File.ReadAllText(guide);
         Assert.Equal(0, code);
-        Assert.Matches(@"\| 01-one\.ipynb \| passed \| \d+\.\d s \| no samples \|\n", text);
+        Assert.Matches(@"\| 01-one\.ipynb \| passed \| \d+\.\d s \| \d+\.\d\d GB \| no samples \|\n", text);
         Assert.Contains("- Parameters: default\n", text);
         Assert.StartsWith("# Guide\n\n## Run times\n\nIntro.\n\n", text);
         Assert.EndsWith("\n\n## Next\n", text);
