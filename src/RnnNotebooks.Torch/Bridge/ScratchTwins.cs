@@ -13,21 +13,21 @@ namespace RnnNotebooks.Torch.Bridge;
 /// </summary>
 public static class ScratchTwins
 {
-    /// <summary>The scratch twin of <see cref="ImdbClassifier"/>: Embedding → recurrent → Dense(1, sigmoid).</summary>
+    /// <summary>The scratch twin of <see cref="ImdbClassifier"/>: Embedding → RNN/LSTM/GRU (last state) → Linear(1, sigmoid).</summary>
     public static Sequential<T> ImdbClassifier<T>(int vocabSize, int embeddingDim = 32, int hiddenSize = 32, RecurrentKind kind = RecurrentKind.Rnn)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         new(new Embedding<T>(vocabSize, embeddingDim),
             Recurrent<T>(kind, embeddingDim, hiddenSize),
             new Linear<T>(hiddenSize, 1, Activation.Sigmoid));
 
-    /// <summary>The scratch twin of <see cref="PriceRegressor"/>: SimpleRnn(every step) → SimpleRnn → Dense(1).</summary>
+    /// <summary>The scratch twin of <see cref="PriceRegressor"/>: RNN (every step) → RNN (last state) → Linear(1).</summary>
     public static Sequential<T> PriceRegressor<T>(int features = 1, int firstHidden = 64, int secondHidden = 32)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         new(new RNN<T>(features, firstHidden, returnSequences: true),
             new RNN<T>(firstHidden, secondHidden),
             new Linear<T>(secondHidden, 1));
 
-    /// <summary>The scratch twin of <see cref="CharLanguageModel"/>: Embedding → Gru(every step) → Dense(vocabulary) logits.</summary>
+    /// <summary>The scratch twin of <see cref="CharLanguageModel"/>: Embedding → GRU (every step) → Linear(vocabulary) logits.</summary>
     public static Sequential<T> CharLanguageModel<T>(int vocabSize, int embeddingDim = 32, int hiddenSize = 128)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         new(new Embedding<T>(vocabSize, embeddingDim),
