@@ -26,7 +26,7 @@ public sealed class ShadedText
     /// <param name="tokens">The words, in reading order.</param>
     /// <param name="values">One value per token: finite, or NaN for none.</param>
     /// <param name="title">A line above the text (what the colour means), or null.</param>
-    /// <param name="scale">Diverging (blue, white half-way, red), sequential (light to dark blue), or diverging when the values have both signs.</param>
+    /// <param name="scale">Diverging (blue, white half-way, red), sequential (light to dark blue), or diverging when the scale's ends have both signs.</param>
     /// <param name="min">Value of the lowest colour, or null (the minimum, or −max|v| on a diverging scale).</param>
     /// <param name="max">Value of the highest colour, or null (the maximum, or +max|v| on a diverging scale).</param>
     /// <param name="separator">Written between tokens.</param>
