@@ -619,7 +619,7 @@ foreach (var (name, unit, r) in picks.OrderByDescending(pick => pick.Name == "po
     int stretch = Math.Min(name == "position in line" ? 400 : 160, excerpt.Length - from);
     var shade = Enumerable.Range(from, stretch).Select(t => unitTraces[unit][t] * Math.Sign(r)).ToArray();
     double low = shade.Min(), high = shade.Max() > low ? shade.Max() : low + 1;
-    display(ColoredText.Of(excerpt.Substring(from, stretch), shade, $"{name}: unit {unit}, correlation {r:+0.00;-0.00}, from {low:F2} (blue) to {high:F2} (red)", low, high));
+    display(ShadedText.Characters(excerpt.Substring(from, stretch), shade, $"{name}: unit {unit}, correlation {r:+0.00;-0.00}, from {low:F2} (blue) to {high:F2} (red)", min: low, max: high));
 }
 
 // ## What the run measured

@@ -64,7 +64,6 @@ public static class Notebook
         Table.Register();
         ShadedText.Register();
         ProgressDisplay.Register();
-        ColoredText.Register();
         Formatter.Register<ExerciseResult>((r, w) => w.Write(r.ToString()), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(ExerciseResult), "text/plain");
     }

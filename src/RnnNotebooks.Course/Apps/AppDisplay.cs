@@ -45,9 +45,6 @@ public static class AppOutput
             case TrainingProgress progress:
                 output.WriteLine(progress.ToConsoleLine());
                 break;
-            case ColoredText colored:
-                output.Write(colored.ToString());
-                break;
             case string text:
                 output.WriteLine(text);
                 break;

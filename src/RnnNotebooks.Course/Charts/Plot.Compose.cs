@@ -41,15 +41,58 @@ public static partial class Plot
         var titles = charts.Select(TitleOf).ToArray();
         var untitled = charts.Select(c => LayoutEdit.Layout(c, l => l.RemoveProperty("title"))).ToArray();
         var axes = charts.Select(c => (X: AxisCopy(c, "xaxis"), Y: AxisCopy(c, "yaxis"))).ToArray();   // before Grid, which edits layouts in place
+        int width = Math.Max(ChartLayout.DefaultWidth, columns * 420 + 120);
         var grid = CSharpChart.Grid(untitled, rows, columns,
             SubPlotTitles: titles.Select(t => t ?? "").ToArray(),
-            XGap: 0.15, YGap: titles.Any(t => t is not null) ? 0.3 : 0.2);
+            XGap: ColumnGap(charts, axes.Select(a => AxisTitle(a.Y)).ToArray(), columns, width), YGap: titles.Any(t => t is not null) ? 0.3 : 0.2);
         grid = KeepAxes(grid, axes);
         grid = OneYTitlePerRow(grid, columns, charts.Length);
         grid = SharedLegend(grid);
         grid = SharedColorAxis(grid);
-        return grid.WithSize(Math.Max(ChartLayout.DefaultWidth, columns * 420 + 120), Math.Max(360, rows * 320 + 80));
+        return grid.WithSize(width, Math.Max(360, rows * 320 + 80));
     }
+
+    /// <summary>
+    /// The gap between columns (plotly's grid xgap, a fraction of one cell's width): at least 0.15, and wide enough for
+    /// the tick labels of every panel right of another and for its y title when it has its own (one repeated along the
+    /// row is dropped), which plotly draws in that gap.
+    /// </summary>
+    private static double ColumnGap(GenericChart[] charts, string?[] yTitles, int columns, int width)
+    {
+        double needed = 0;
+        for (var i = 0; i < charts.Length; i++)
+        {
+            if (i % columns == 0) continue;
+            var titled = yTitles[i] is not null && yTitles[i] != yTitles[i - i % columns];
+            needed = Math.Max(needed, 7 * TickLabelChars(charts[i]) + (titled ? 45 : 12));   // ~7 px a character at plotly's 12 px font
+        }
+        // One cell of c px and a gap of g·c share the plot area A (the width less margins and legend, about 220 px):
+        // A = columns·c + (columns − 1)·g·c, so a gap of p px needs g = p·columns / (A − (columns − 1)·p).
+        double area = width - 220, room = area - (columns - 1) * needed;
+        return room <= 0 ? 0.6 : Math.Clamp(needed * columns / room, 0.15, 0.6);
+    }
+
+    /// <summary>About how many characters the longest y tick label of a single-plot chart has.</summary>
+    private static int TickLabelChars(GenericChart chart)
+    {
+        var axis = LayoutEdit.Get(GenericChart.getLayout(chart), "yaxis") as DynamicObj.DynamicObj;
+        if (axis is not null && LayoutEdit.Get(axis, "type") as string == "log") return 5;       // 10⁻³, 10¹²
+        var ys = GenericChart.getTraces(chart).Select(t => LayoutEdit.Get(t, "y")).ToList();
+        var labels = ys.OfType<string[]>().SelectMany(l => l).ToList();
+        if (labels.Count > 0) return labels.Max(l => l.Length);
+        var values = ys.SelectMany(y => y switch { double[] d => d.Select(v => (object?)v), object?[] o => o, _ => [] })
+            .OfType<double>().Where(double.IsFinite).ToList();
+        if (values.Count == 0) return 5;                                                        // counts plotly computes (histograms)
+        double lo = values.Min(), hi = values.Max(), top = Math.Max(Math.Abs(lo), Math.Abs(hi));
+        int whole = top < 1 ? 1 : (int)Math.Floor(Math.Log10(top)) + 1;
+        if (whole > 5) return 8;                                                                // plotly writes 1.5×10⁶
+        // plotly puts about six ticks on a range: their step sets the decimals (a range of 1e-8 gives nine).
+        int decimals = hi > lo ? Math.Max(0, -(int)Math.Floor(Math.Log10((hi - lo) / 6))) : 1;
+        return (lo < 0 ? 1 : 0) + whole + (whole - 1) / 3 + (decimals > 0 ? decimals + 1 : 0);
+    }
+
+    private static string? AxisTitle(LinearAxis? axis) =>
+        axis is not null && LayoutEdit.Get(axis, "title") is IDictionary<string, object> t && t.TryGetValue("text", out var text) ? text as string : null;
 
     /// <summary>Arranges charts side by side in one row.</summary>
     public static GenericChart Row(params GenericChart[] charts) => Grid(1, Math.Max(1, charts?.Length ?? 0), charts!);

@@ -1,3 +1,4 @@
+using Plotly.NET;
 using RnnNotebooks.Course.Charts;
 using Xunit.Abstractions;
 
@@ -77,5 +78,33 @@ public sealed class BrowserDrawTests(ITestOutputHelper output)
         Assert.Equal("zoomed in", axes["xaxis2"].Title);
         Assert.Equal("price", axes["yaxis"].Title);
         Assert.Equal("", axes["yaxis2"].Title);
+    }
+
+    [Fact]
+    public void A_y_title_on_a_panel_right_of_another_stays_clear_of_that_panel_and_of_its_own_tick_labels()
+    {
+        var chromium = BrowserPage.Browser(output.WriteLine);
+        if (chromium is null) return;
+        // As in notebook 08: two per-epoch panels, each with its own y title; with the quick values nearly equal
+        // losses give long tick labels (0.696032758), with the full ones short labels (0.85).
+        GenericChart Row(double[] right) => Plot.Row(
+            Plot.Line(new[] { 1, 2 }, new[] { 0.6, 0.7 }, name: "accuracy").WithTitle("Validation accuracy").WithXAxis("epoch").WithYAxis("accuracy"),
+            Plot.Line(new[] { 1, 2 }, right, name: "loss").WithTitle("Training loss").WithXAxis("epoch").WithYAxis("binary cross-entropy"));
+        var grids = new[] { Row([0.69603276, 0.69603275]), Row([0.5, 0.85]) };
+
+        var result = BrowserPage.Load(chromium, grids.Select((g, i) => ChartHtml.Render(g, includeLibrary: i == 0)), []);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.Charts.Count);
+        foreach (var (chart, labels) in result.Charts.Zip(new[] { "long", "short" }))
+        {
+            var (leftPanel, right) = (chart.Axes["xaxis"], chart.Axes["yaxis2"]);
+            Assert.Equal("binary cross-entropy", right.Title);
+            Assert.All(new[] { leftPanel.Right, right.TitleLeft, right.TitleRight, right.Left }, v => Assert.False(double.IsNaN(v), "an extent was not measured"));
+            Assert.True(right.TitleLeft > leftPanel.Right,
+                $"{labels} tick labels: the right panel's y title (from x = {right.TitleLeft:F0} px) overlaps the left panel (to x = {leftPanel.Right:F0} px)");
+            Assert.True(right.TitleRight <= right.Left,
+                $"{labels} tick labels: the right panel's y title (to x = {right.TitleRight:F0} px) overlaps its tick labels (from x = {right.Left:F0} px)");
+        }
     }
 }

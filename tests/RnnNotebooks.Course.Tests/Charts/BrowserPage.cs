@@ -15,8 +15,13 @@ internal static class BrowserPage
 {
     public sealed record ChartResult(string Id, bool Drawn, int Traces, IReadOnlyDictionary<string, AxisResult> Axes);
 
-    /// <summary>One axis as plotly drew it: its type, its title text ("" when none) and its tick labels in order.</summary>
-    public sealed record AxisResult(string Type, string Title, IReadOnlyList<string> Ticks);
+    /// <summary>
+    /// One axis as plotly drew it: its type, its title text ("" when none), its tick labels in order, and, in page pixels,
+    /// the left and right edges of what it occupies across the page (an x axis: its plot's width; a y axis: its tick
+    /// labels) and of its title (NaN when none).
+    /// </summary>
+    public sealed record AxisResult(string Type, string Title, IReadOnlyList<string> Ticks,
+        double Left = double.NaN, double Right = double.NaN, double TitleLeft = double.NaN, double TitleRight = double.NaN);
     public sealed record ImageResult(int Index, int Width, int Height, double Ink, double Colored);
     public sealed record Result(IReadOnlyList<ChartResult> Charts, IReadOnlyList<ImageResult> Images, IReadOnlyList<string> Errors);
 
@@ -53,11 +58,18 @@ internal static class BrowserPage
             setTimeout(function () {
               var charts = Array.prototype.map.call(document.querySelectorAll('div.rnn-chart'), function (d) {
                 var axes = {}, full = d._fullLayout || {};
+                var svg = d.querySelector('svg.main-svg'), svgLeft = svg ? svg.getBoundingClientRect().left : 0;
                 Object.keys(full).filter(function (k) { return /^[xy]axis\d*$/.test(k); }).forEach(function (k) {
                   var ax = full[k], id = ax._id;
                   var title = d.querySelector('text.' + id + 'title');
+                  var labels = Array.prototype.slice.call(d.querySelectorAll('g.' + id + 'tick text'));
+                  var left = null, right = null;
+                  if (id.charAt(0) === 'x') { left = svgLeft + ax._offset; right = left + ax._length; }
+                  else labels.forEach(function (t) { var r = t.getBoundingClientRect(); left = left === null ? r.left : Math.min(left, r.left); right = right === null ? r.right : Math.max(right, r.right); });
+                  var box = title && title.textContent ? title.getBoundingClientRect() : null;
                   axes[k] = { type: String(ax.type), title: title ? title.textContent : '',
-                    ticks: Array.prototype.map.call(d.querySelectorAll('g.' + id + 'tick text'), function (t) { return t.textContent; }) };
+                    ticks: labels.map(function (t) { return t.textContent; }),
+                    left: left, right: right, titleLeft: box ? box.left : null, titleRight: box ? box.right : null };
                 });
                 return { id: d.id, drawn: !!d.querySelector('svg.main-svg'), traces: d.querySelectorAll('g.trace, g.hm').length, axes: axes };
               });
@@ -93,7 +105,8 @@ internal static class BrowserPage
                     c.GetProperty("id").GetString()!, c.GetProperty("drawn").GetBoolean(), c.GetProperty("traces").GetInt32(),
                     c.GetProperty("axes").EnumerateObject().ToDictionary(a => a.Name, a => new AxisResult(
                         a.Value.GetProperty("type").GetString()!, a.Value.GetProperty("title").GetString()!,
-                        a.Value.GetProperty("ticks").EnumerateArray().Select(t => t.GetString()!).ToList())))).ToList(),
+                        a.Value.GetProperty("ticks").EnumerateArray().Select(t => t.GetString()!).ToList(),
+                        Pixels(a.Value, "left"), Pixels(a.Value, "right"), Pixels(a.Value, "titleLeft"), Pixels(a.Value, "titleRight"))))).ToList(),
                 r.GetProperty("images").EnumerateArray().Select(m => new ImageResult(
                     m.GetProperty("index").GetInt32(), m.GetProperty("width").GetInt32(), m.GetProperty("height").GetInt32(),
                     m.GetProperty("ink").GetDouble(), m.GetProperty("colored").GetDouble())).ToList(),
@@ -104,6 +117,9 @@ internal static class BrowserPage
             try { dir.Delete(recursive: true); } catch (IOException) { }
         }
     }
+
+    private static double Pixels(JsonElement axis, string name) =>
+        axis.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
 
     /// <summary>The repository root (the folder holding RnnNotebooks.sln above the test binaries), or null.</summary>
     public static string? RepoRoot()
