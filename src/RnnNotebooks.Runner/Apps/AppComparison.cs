@@ -22,14 +22,15 @@ public static partial class AppComparison
     /// <summary>Compares <paramref name="notebook"/>'s printed lines and table rows with <paramref name="appOutput"/>.</summary>
     public static Result Compare(NotebookDocument notebook, string appOutput)
     {
-        // A line may differ in timings when it, or the header above it (the nearest line without digits), speaks of time.
+        // A line may differ in timings when it, or the header above it (the nearest line without digits, or a table's
+        // header row), speaks of time.
         var kernel = new List<(string Line, bool Timing)>();
         var header = "";
-        foreach (var raw in KernelLines(notebook))
+        foreach (var (raw, isHeader) in Lines(notebook))
         {
             var line = Normalize(raw);
             if (line.Length == 0 || RulePattern().IsMatch(line)) continue;
-            if (!DigitPattern().IsMatch(line)) header = line;
+            if (isHeader || !DigitPattern().IsMatch(line)) header = line;
             kernel.Add((line, IsTiming(line) || IsTiming(header)));
         }
         var app = appOutput.ReplaceLineEndings("\n").Split('\n').Where(l => !AppOnly(l)).Select(Normalize).Where(l => l.Length > 0).ToList();
@@ -62,7 +63,10 @@ public static partial class AppComparison
     }
 
     /// <summary>Lines the kernel run shows as text: stdout streams, and each row of a displayed course table (cells joined by two spaces).</summary>
-    public static IEnumerable<string> KernelLines(NotebookDocument notebook)
+    public static IEnumerable<string> KernelLines(NotebookDocument notebook) => Lines(notebook).Select(l => l.Line);
+
+    // The kernel's lines, each marked when it is a table's header row (its cells are th).
+    private static IEnumerable<(string Line, bool Header)> Lines(NotebookDocument notebook)
     {
         foreach (var cell in notebook.Cells.Where(c => c.IsCode))
         {
@@ -71,7 +75,7 @@ public static partial class AppComparison
                 var type = output["output_type"]?.ToString();
                 if (type == "stream" && output["name"]?.ToString() == "stdout")
                 {
-                    foreach (var line in MultilineText.Read(output["text"]).Split('\n')) yield return line;
+                    foreach (var line in MultilineText.Read(output["text"]).Split('\n')) yield return (line, false);
                 }
                 else if (type is "display_data" or "execute_result" && output["data"]?["text/html"] is { } html
                          && MultilineText.Read(html) is var table && table.Contains("rnn-table", StringComparison.Ordinal))
@@ -79,12 +83,12 @@ public static partial class AppComparison
                     foreach (Match row in RowPattern().Matches(table))
                     {
                         var cells = CellPattern().Matches(row.Value).Select(m => WebUtility.HtmlDecode(TagPattern().Replace(m.Groups[1].Value, ""))).ToList();
-                        yield return string.Join("  ", cells);
+                        yield return (string.Join("  ", cells), row.Value.Contains("<th", StringComparison.Ordinal));
                     }
                 }
                 else if (type is "display_data" or "execute_result" && output["data"]?["text/html"] is null && output["data"]?["text/plain"] is { } plain)
                 {
-                    foreach (var line in MultilineText.Read(plain).Split('\n')) yield return line;
+                    foreach (var line in MultilineText.Read(plain).Split('\n')) yield return (line, false);
                 }
             }
         }

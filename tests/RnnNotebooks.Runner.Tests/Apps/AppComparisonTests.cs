@@ -54,6 +54,24 @@ public class AppComparisonTests
     }
 
     [Fact]
+    public void A_table_whose_header_row_speaks_of_seconds_may_differ_in_its_rows_even_when_the_header_has_digits()
+    {
+        var path = new TestNotebook().Code("// table").Write();
+        var notebook = NotebookFile.Read(path);
+        notebook.Cells[0].Outputs.Add(new JsonObject
+        {
+            ["output_type"] = "display_data",
+            ["data"] = new JsonObject { ["text/html"] = "<table class=\"rnn-table\"><thead><tr><th>model</th><th>± (95 %)</th><th>training seconds</th></tr></thead><tbody><tr><td>RNN</td><td>0.0282</td><td>0</td></tr></tbody></table>" },
+            ["metadata"] = new JsonObject(),
+        });
+
+        var timingOnly = AppComparison.Compare(notebook, "model ± (95 %) training seconds\nRNN 0.0282 1\n");
+
+        Assert.True(timingOnly.Same);
+        Assert.Single(timingOnly.Timings);
+    }
+
+    [Fact]
     public void Timings_may_differ_and_a_missing_line_may_not()
     {
         var result = AppComparison.Compare(Executed("2 epochs in 3.5 s", "method seconds", "full 0.103", "final loss 1.25"), "2 epochs in 1.9 s\nmethod seconds\nfull 0.040\nmodel accuracy\nRNN 0.8125\n");
