@@ -55,9 +55,9 @@ public class DataUseTests
 
         var text = new WorkshopReport(rows, "default", "Some CPU, 2 logical cores").ToMarkdown();
 
-        Assert.Contains("| 00-setup.ipynb | passed | 12.3 s | no samples |", text);
-        Assert.Contains("| 01-data.ipynb | passed | 3.0 s | SAMPLE: Stock prices AAPL |", text);
-        Assert.Contains("| 02-broken.ipynb | FAILED (cell 4) | 1.0 s | unknown (no executed copy) |", text);
+        Assert.Contains("| 00-setup.ipynb | passed | 12.3 s | not measured | no samples |", text);
+        Assert.Contains("| 01-data.ipynb | passed | 3.0 s | not measured | SAMPLE: Stock prices AAPL |", text);
+        Assert.Contains("| 02-broken.ipynb | FAILED (cell 4) | 1.0 s | not measured | unknown (no executed copy) |", text);
         Assert.Contains("- GPU: TorchSharp on CPU (no CUDA device), 2 threads (printed by 00-setup.ipynb)", text);
         Assert.Contains("- SAMPLE data for Stock prices AAPL in 01-data.ipynb. To get the real data: Downloader.Fetch(\"aapl\")", text);
     }
