@@ -367,6 +367,7 @@ using (ThreadLimit.Set(threads))              // both engines on the same thread
                 speed[(c, T)].Add(sw.Elapsed.TotalSeconds);
                 System.Threading.Thread.Sleep(50);                                                 // let libtorch's worker threads go idle before the next contender
             }
+        steps.Clear();                       // the layers of this length and their buffers ([batch, T, hidden] each) can go
     }
 }
 double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);

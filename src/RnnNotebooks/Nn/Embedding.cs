@@ -12,6 +12,7 @@ public sealed class Embedding<T> : Module<T> where T : unmanaged, IFloatingPoint
 {
     private int[]? _ids;
     private int[]? _inputShape;
+    private T[]? _output;                 // the output's array, reused from batch to batch when it is transient
 
     /// <summary>Creates the table with PyTorch's default N(0, 1) initialisation.</summary>
     public Embedding(int numEmbeddings, int embeddingDim, string name = "embedding") : base(name)
@@ -63,16 +64,18 @@ public sealed class Embedding<T> : Module<T> where T : unmanaged, IFloatingPoint
     {
         if (input.Length == 0 || input.Rank < 1)
             throw new ShapeException($"Embedding '{Name}': expected token ids of shape [batch, steps], got {Tensor.Format(input.Shape)}.");
-        var ids = new int[input.Length];
-        for (int i = 0; i < ids.Length; i++)
+        T limit = T.CreateChecked(NumEmbeddings);
+        for (int i = 0; i < input.Length; i++)
         {
             T v = input.Data[i];
-            if (!T.IsInteger(v) || v < T.Zero || v >= T.CreateChecked(NumEmbeddings))
+            if (!T.IsInteger(v) || v < T.Zero || v >= limit)
                 throw new ArgumentOutOfRangeException(nameof(input),
                     $"Embedding '{Name}': token id {v} at {input.FormatIndex(i)} is not a whole number in [0, {NumEmbeddings}).");
-            ids[i] = int.CreateChecked(v);
         }
-        var y = new Tensor<T>(OutputShape(input.Shape));
+        // Every id is valid: only now is the last pass's record (what its backward reads) overwritten.
+        var ids = _ids is { } kept && kept.Length == input.Length ? kept : new int[input.Length];
+        for (int i = 0; i < ids.Length; i++) ids[i] = int.CreateChecked(input.Data[i]);
+        var y = new Tensor<T>(ResultArray(ref _output, input.Length * EmbeddingDim, OutputIsTransient), OutputShape(input.Shape));   // every row is written below
         for (int i = 0; i < ids.Length; i++)
             Weight.Value.Data.AsSpan(ids[i] * EmbeddingDim, EmbeddingDim).CopyTo(y.Data.AsSpan(i * EmbeddingDim, EmbeddingDim));
         _ids = ids;
@@ -81,7 +84,7 @@ public sealed class Embedding<T> : Module<T> where T : unmanaged, IFloatingPoint
     }
 
     /// <inheritdoc/>
-    protected override void ReleaseOwnBuffers() { _ids = null; _inputShape = null; }
+    protected override void ReleaseOwnBuffers() { _ids = null; _inputShape = null; _output = null; }
 
     /// <summary>Scatters the output gradient into the rows of <c>weight</c> that were used. Token ids
     /// are not differentiable: the returned input gradient is zero.</summary>

@@ -13,6 +13,7 @@ namespace RnnNotebooks.Nn;
 public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Tensor<T>? _x, _y;
+    private T[]? _output, _inputGradient;   // the results' arrays, reused from batch to batch when they are transient
 
     /// <summary>Creates the layer with PyTorch's default initialisation.</summary>
     public Linear(int inputSize, int outputSize, Activation activation = Activation.Linear, bool bias = true, string name = "linear")
@@ -62,7 +63,7 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
         else ExpectShape(input, "input", -1, -1, InputSize);
         ExpectFinite(input, "input");
         int rows = input.Length / InputSize;
-        var y = new Tensor<T>(OutputShape(input.Shape));
+        var y = new Tensor<T>(ResultArray(ref _output, rows * OutputSize, OutputIsTransient), OutputShape(input.Shape));   // written in full by the product
         // z[rows, out] = x[rows, in] · Wᵀ + b
         Kernels.Gemm(false, true, rows, OutputSize, InputSize, input.Data, Weight.Value.Data, y.Data, accumulate: false);
         if (Bias is not null) Kernels.AddRowVector<T>(y.Data, Bias.Value.Data, rows);
@@ -84,13 +85,13 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
         // dW[out, in] += dzᵀ · x ;  db += Σ_rows dz ;  dx[rows, in] = dz · W
         Kernels.Gemm(true, false, OutputSize, InputSize, rows, dz, _x.Data, Weight.Grad.Data, accumulate: true);
         if (Bias is not null) Kernels.AccumulateColumnSums<T>(dz, Bias.Grad.Data, rows);
-        var dx = new Tensor<T>(_x.Shape);
+        var dx = new Tensor<T>(ResultArray(ref _inputGradient, _x.Length, InputGradientIsTransient), _x.Shape);   // written in full by the product
         Kernels.Gemm(false, false, rows, InputSize, OutputSize, dz, Weight.Value.Data, dx.Data, accumulate: false);
         return dx;
     }
 
     /// <inheritdoc/>
-    protected override void ReleaseOwnBuffers() { _x = null; _y = null; }
+    protected override void ReleaseOwnBuffers() { _x = null; _y = null; _output = null; _inputGradient = null; }
 
     private void Apply(Span<T> z)
     {

@@ -15,6 +15,7 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
     private Tensor<T>? _input, _h0, _h;          // h: [B, T, H], every step's state
     private T[] _a = [];                         // the scan path's coefficients aₜ [B, T, H]
     private T[]? _next, _delta, _da, _g;         // the scan path's backward buffers [B, T, H], kept from call to call
+    private T[]? _hBuf;                          // h [B, T, H], reused from pass to pass unless returned to keep (Module.ResultArray)
     private object[] _steps = [];                // the sequential path's step records
 
     private protected LinearRecurrence(string name, int inputSize, int hiddenSize, bool returnSequences, MinVariant variant) : base(name)
@@ -93,7 +94,9 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
         ExpectShape(h0, "initial state H [1, batch, hidden]", 1, batch, H);
         ExpectFinite(h0, "initial state");
         if (initialState?.C is not null) throw new ArgumentException($"{Describe()}: the state is h alone; got a cell state C.", nameof(initialState));
-        var h = new Tensor<T>(batch, steps, H);
+        // Every step of h is written below. It is kept for backward, and returned only with ReturnSequences: its array is
+        // reused from pass to pass unless the caller gets it to keep.
+        var h = new Tensor<T>(ResultArray(ref _hBuf, batch * steps * H, OutputIsTransient || !ReturnSequences), batch, steps, H);
         if (Path == ScanPath.Scan)
         {
             var (a, b) = Coefficients(input);
@@ -176,7 +179,7 @@ public abstract class LinearRecurrence<T> : Module<T>, IRecurrentModule<T> where
     protected override void ReleaseOwnBuffers()
     {
         _input = _h0 = _h = null; _a = []; _steps = [];
-        _next = _delta = _da = _g = null;
+        _next = _delta = _da = _g = _hBuf = null;
         ReleaseCoefficients();
     }
 

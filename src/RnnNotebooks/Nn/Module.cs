@@ -113,6 +113,32 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Drops this module's own kept buffers (<see cref="ReleaseBuffers"/>); nothing by default.</summary>
     protected virtual void ReleaseOwnBuffers() { }
 
+    /// <summary>
+    /// Whether the running <see cref="forward"/>'s output is read only until this module runs forward again: a
+    /// <see cref="Sequential{T}"/> sets it while it runs a child whose output goes to the next child (which reads it,
+    /// or keeps it for its own backward, before the next pass). Such a module may write its output into the array of
+    /// the previous pass (<see cref="ResultArray"/>) instead of allocating a [batch, steps, features] tensor per batch.
+    /// False whenever the module is called directly, so a tensor it returns to user code is never overwritten.
+    /// </summary>
+    protected internal bool OutputIsTransient { get; internal set; }
+
+    /// <summary>As <see cref="OutputIsTransient"/> for the running <see cref="backward"/>'s ∂L/∂input: set while a
+    /// <see cref="Sequential{T}"/> hands it straight to the child before this one.</summary>
+    protected internal bool InputGradientIsTransient { get; internal set; }
+
+    /// <summary>
+    /// An array for a result of <paramref name="length"/> values that the caller then writes in full: with
+    /// <paramref name="transient"/> (<see cref="OutputIsTransient"/>, <see cref="InputGradientIsTransient"/>) the one
+    /// kept in <paramref name="slot"/> when its length matches, otherwise a new one (kept in the slot only when transient).
+    /// Its old contents are not cleared. Release the slot in <see cref="ReleaseOwnBuffers"/>.
+    /// </summary>
+    protected internal static T[] ResultArray(ref T[]? slot, int length, bool transient)
+    {
+        if (!transient) return GC.AllocateUninitializedArray<T>(length);
+        if (slot is null || slot.Length != length) slot = GC.AllocateUninitializedArray<T>(length);
+        return slot;
+    }
+
     /// <summary>Number of trainable scalars.</summary>
     public long ParameterCount => parameters().Sum(p => (long)p.Value.Length);
 

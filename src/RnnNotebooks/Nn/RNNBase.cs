@@ -205,7 +205,7 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
             throw new ShapeException($"{Describe()}: the mask is for [{mask.Batch}, {mask.Steps}] (batch, steps), the input is {Tensor.Format(input.Shape)}.");
         bool drop = Training && Dropout > 0 && NumLayers > 1;
         var final = ZeroState(batch);
-        var output = _stack.Forward(input, init, final, mask, drop ? Dropout : 0, _dropoutRng, ReturnSequences);
+        var output = _stack.Forward(input, init, final, mask, drop ? Dropout : 0, _dropoutRng, ReturnSequences, OutputIsTransient);
         _backwardDone = false;
         FinalState = final;
         // A non-finite value at any step reaches the final state through the recurrence.
@@ -228,7 +228,7 @@ public abstract class RNNBase<T> : Module<T>, IRecurrentModule<T> where T : unma
         _backwardDone = true;
         var dFinal = finalStateGradient?.Detach() ?? ZeroState(batch);
         var dInit = ZeroState(batch);
-        var dInput = _stack.Backward(outputGradient, dFinal, dInit, TruncateBackpropSteps, ReturnSequences);
+        var dInput = _stack.Backward(outputGradient, dFinal, dInit, TruncateBackpropSteps, ReturnSequences, InputGradientIsTransient);
         InitialStateGradient = dInit;
         return dInput;
     }

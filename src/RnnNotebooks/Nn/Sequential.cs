@@ -40,21 +40,11 @@ public sealed class Sequential<T> : Module<T>, IRecurrentModule<T> where T : unm
 
     /// <summary>Runs every module, passing each the mask of its input's steps: an <see cref="Embedding{T}"/> with
     /// <see cref="Embedding{T}.MaskZero"/> starts one, a recurrent layer uses it and ends it unless it returns every step.</summary>
-    public override (Tensor<T> Output, SequenceMask? Mask) ForwardMasked(Tensor<T> input, SequenceMask? mask)
-    {
-        var x = input;
-        foreach (var m in NonEmpty()) (x, mask) = m.ForwardMasked(x, mask);
-        return (x, mask);
-    }
+    public override (Tensor<T> Output, SequenceMask? Mask) ForwardMasked(Tensor<T> input, SequenceMask? mask) =>
+        Forward(input, mask, null, null);
 
     /// <summary>Back-propagates ∂L/∂output through every module, accumulating parameter gradients.</summary>
-    public override Tensor<T> backward(Tensor<T> outputGradient)
-    {
-        var modules = Modules;
-        var g = outputGradient;
-        for (int i = modules.Count - 1; i >= 0; i--) g = modules[i].backward(g);
-        return g;
-    }
+    public override Tensor<T> backward(Tensor<T> outputGradient) => Backward(outputGradient, null, null);
 
     /// <summary>
     /// Runs every module with <paramref name="initialState"/> going to the one recurrent module
@@ -65,33 +55,69 @@ public sealed class Sequential<T> : Module<T>, IRecurrentModule<T> where T : unm
     public RecurrentOutput<T> forward(Tensor<T> input, RecurrentState<T>? initialState)
     {
         var recurrent = TheRecurrentModule();
-        var x = input;
         RecurrentState<T>? final = null;
-        SequenceMask? mask = null;
-        foreach (var m in Modules)
+        var (output, _) = Forward(input, null, recurrent, (x, mask) =>
         {
-            if (ReferenceEquals(m, recurrent))
-            {
-                if (mask is not null)
-                    throw new NotSupportedException($"{Describe()}: a masked batch cannot carry a state; run the recurrent layer with forward(x, state, mask).");
-                var output = recurrent.forward(x, initialState);
-                (x, final) = (output.Output, output.FinalState);
-            }
-            else (x, mask) = m.ForwardMasked(x, mask);
-        }
-        return new RecurrentOutput<T>(x, final!);
+            if (mask is not null)
+                throw new NotSupportedException($"{Describe()}: a masked batch cannot carry a state; run the recurrent layer with forward(x, state, mask).");
+            var result = recurrent.forward(x, initialState);
+            final = result.FinalState;
+            return result.Output;
+        });
+        return new RecurrentOutput<T>(output, final!);
     }
 
     /// <summary>Back-propagates ∂L/∂output and ∂L/∂(final state) (null: zero) through every module.</summary>
     public Tensor<T> backward(Tensor<T> outputGradient, RecurrentState<T>? finalStateGradient)
     {
         var recurrent = TheRecurrentModule();
+        return Backward(outputGradient, recurrent, g => recurrent.backward(g, finalStateGradient));
+    }
+
+    // The children in order; `special` (the recurrent module) runs through `run` instead of ForwardMasked. A child's
+    // output that goes only to the next child is transient (Module.OutputIsTransient): the child may write it into the
+    // array of its previous pass. The flag is set for the call alone, so a child called directly never reuses.
+    private (Tensor<T> Output, SequenceMask? Mask) Forward(Tensor<T> input, SequenceMask? mask,
+        IRecurrentModule<T>? special, Func<Tensor<T>, SequenceMask?, Tensor<T>>? run)
+    {
+        var modules = NonEmpty();
+        var x = input;
+        var passed = new List<T[]>(modules.Count);
+        for (int i = 0; i < modules.Count; i++)
+        {
+            var m = modules[i];
+            m.OutputIsTransient = i < modules.Count - 1 || OutputIsTransient;
+            try
+            {
+                if (ReferenceEquals(m, special)) x = run!(x, mask);
+                else (x, mask) = m.ForwardMasked(x, mask);
+            }
+            finally { m.OutputIsTransient = false; }
+            if (i < modules.Count - 1) passed.Add(x.Data);
+        }
+        return (OwnResult(x, passed, OutputIsTransient), mask);
+    }
+
+    private Tensor<T> Backward(Tensor<T> outputGradient, IRecurrentModule<T>? special, Func<Tensor<T>, Tensor<T>>? run)
+    {
         var modules = Modules;
         var g = outputGradient;
+        var passed = new List<T[]>(modules.Count);
         for (int i = modules.Count - 1; i >= 0; i--)
-            g = ReferenceEquals(modules[i], recurrent) ? recurrent.backward(g, finalStateGradient) : modules[i].backward(g);
-        return g;
+        {
+            var m = modules[i];
+            m.InputGradientIsTransient = i > 0 || InputGradientIsTransient;
+            try { g = ReferenceEquals(m, special) ? run!(g) : m.backward(g); }
+            finally { m.InputGradientIsTransient = false; }
+            if (i > 0) passed.Add(g.Data);
+        }
+        return OwnResult(g, passed, InputGradientIsTransient);
     }
+
+    // What the model returns to its caller must not be an array a child reuses: a child that passes its input through
+    // unchanged could otherwise hand the caller the array the child before it overwrites on the next pass.
+    private static Tensor<T> OwnResult(Tensor<T> result, List<T[]> passed, bool transient) =>
+        !transient && passed.Any(d => ReferenceEquals(d, result.Data)) ? result.Clone() : result;
 
     private IReadOnlyList<Module<T>> NonEmpty()
     {

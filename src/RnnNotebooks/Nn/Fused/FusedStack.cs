@@ -19,6 +19,7 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
     private T[][] _layerOutputs = [];                          // per layer, time-major [T, B, D·H]
     private T[] _xTime = [], _dyTime = [], _dxEven = [], _dxOdd = [], _dxDir = [];
     private T[] _dirBuffer = [];                               // one direction's [T, B, H] when bidirectional
+    private T[]? _output, _dInput;                             // the results' arrays, reused when the caller says they are transient
     private T[][] _dropMasks = [];                             // per layer below the top: the dropout mask of its output
     private T[][] _dropped = [];                               // per layer below the top: its output after dropout
     private bool[] _dropApplied = [];
@@ -43,7 +44,7 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
     /// Returns every step [B, T, D·H] (padded steps zeroed) or the top layer's final states [B, D·H].
     /// </summary>
     public Tensor<T> Forward(Tensor<T> input, RecurrentState<T> init, RecurrentState<T> final, SequenceMask? mask,
-        double dropout, Rng dropoutRng, bool returnSequences)
+        double dropout, Rng dropoutRng, bool returnSequences, bool transientOutput = false)
     {
         int batch = input.Shape[0], steps = input.Shape[1], dirs = _dirs, h = _hidden, bh = batch * h, layers = _layers;
         var valid = mask?.TimeMajor();
@@ -90,7 +91,7 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
         if (returnSequences)
         {
             // Every element is written below, so the array need not be zeroed first.
-            output = new Tensor<T>(GC.AllocateUninitializedArray<T>(batch * steps * dirs * h), batch, steps, dirs * h);
+            output = new Tensor<T>(Module<T>.ResultArray(ref _output, batch * steps * dirs * h, transientOutput), batch, steps, dirs * h);
             SequenceLayout.ToBatchFirst<T>(x, output.Data, batch, steps, dirs * h);
             if (mask is not null)
                 for (int b = 0; b < batch; b++)
@@ -113,7 +114,7 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
     /// into <paramref name="dInit"/>, adds the parameter gradients, and returns ∂L/∂input [B, T, I].
     /// </summary>
     public Tensor<T> Backward(Tensor<T> outputGradient, RecurrentState<T> dFinal, RecurrentState<T> dInit,
-        int truncate, bool returnSequences)
+        int truncate, bool returnSequences, bool transientInputGradient = false)
     {
         int batch = _batch, steps = _steps, dirs = _dirs, h = _hidden, bh = batch * h, layers = _layers;
         Resize(ref _dyTime, steps * batch * dirs * h);
@@ -161,7 +162,7 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
                 System.Numerics.Tensors.TensorPrimitives.Multiply<T>(dx.AsSpan(0, dxLength), _dropMasks[l - 1].AsSpan(0, dxLength), dx.AsSpan(0, dxLength));
             dy = dx;
         }
-        var dInput = new Tensor<T>(GC.AllocateUninitializedArray<T>(batch * steps * _inputSize), batch, steps, _inputSize);   // fully written below
+        var dInput = new Tensor<T>(Module<T>.ResultArray(ref _dInput, batch * steps * _inputSize, transientInputGradient), batch, steps, _inputSize);   // fully written below
         SequenceLayout.ToBatchFirst<T>(dy, dInput.Data, batch, steps, _inputSize);
         return dInput;
     }
@@ -175,7 +176,7 @@ internal sealed class FusedStack<T> where T : unmanaged, IFloatingPointIeee754<T
     /// <summary>Drops every buffer and each direction's (<see cref="RecurrentDirection{T}.ReleaseBuffers"/>); <see cref="HasForward"/> is then false.</summary>
     public void ReleaseBuffers()
     {
-        _layerOutputs = []; _xTime = []; _dyTime = []; _dxEven = []; _dxOdd = []; _dxDir = []; _dirBuffer = [];
+        _layerOutputs = []; _xTime = []; _output = null; _dInput = null; _dyTime = []; _dxEven = []; _dxOdd = []; _dxDir = []; _dirBuffer = [];
         _dropMasks = []; _dropped = []; _dropApplied = [];
         foreach (var d in _directions) d.ReleaseBuffers();
     }
